@@ -1,0 +1,76 @@
+#pragma once
+// Instants, intervals, calendar dates and IANA zones. Instants are UTC seconds;
+// wall-clock values only exist together with a zone.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace date { class time_zone; }
+
+namespace visitd::core {
+
+using Instant = std::chrono::sys_seconds;        // UTC, whole seconds
+using Minutes = std::chrono::minutes;
+using Seconds = std::chrono::seconds;
+using LocalDate = std::chrono::year_month_day;   // a calendar date with no zone
+
+// Half-open [begin, end) span of instants.
+struct Interval {
+  Instant begin;
+  Instant end;
+  [[nodiscard]] bool empty() const { return end <= begin; }
+  [[nodiscard]] bool overlaps(const Interval& o) const { return begin < o.end && o.begin < end; }
+  [[nodiscard]] bool contains(const Interval& o) const { return begin <= o.begin && o.end <= end; }
+  friend bool operator==(const Interval&, const Interval&) = default;
+};
+
+// A wall-clock time of day as minutes after local midnight, 0..1440 (1440 = 24:00, only as an end).
+using MinuteOfDay = int;
+
+// An IANA time zone, resolved against the system tz database.
+class Zone {
+ public:
+  // nullopt when the name is not a known IANA zone.
+  static std::optional<Zone> find(std::string_view name);
+  [[nodiscard]] const std::string& name() const { return name_; }
+
+  // UTC offset in effect at the instant.
+  [[nodiscard]] Seconds offset_at(Instant t) const;
+  // Local calendar date at the instant.
+  [[nodiscard]] LocalDate local_date(Instant t) const;
+  // Minutes after local midnight at the instant.
+  [[nodiscard]] MinuteOfDay local_minute(Instant t) const;
+  // Instant of a wall-clock time on a date. A nonexistent time (spring-forward gap) maps
+  // to the first instant after the gap; an ambiguous one (fall-back overlap) to its
+  // earliest occurrence when `earliest` is true, otherwise to its latest.
+  [[nodiscard]] Instant resolve(LocalDate day, MinuteOfDay minute, bool earliest = true) const;
+  // [local midnight of day, local midnight of next day) as instants.
+  [[nodiscard]] Interval day_span(LocalDate day) const;
+
+ private:
+  Zone(std::string name, const date::time_zone* tz) : name_(std::move(name)), tz_(tz) {}
+  std::string name_;
+  const date::time_zone* tz_;
+};
+
+// RFC 3339 with a mandatory offset or Z ("2026-03-08T09:00:00-04:00"); fractions are
+// truncated to seconds. nullopt for anything else, including a missing offset.
+std::optional<Instant> parse_rfc3339(std::string_view text);
+// RFC 3339 in the zone's local time with its numeric offset, "Z" for UTC.
+std::string format_rfc3339(Instant t, const Zone& zone);
+std::string format_rfc3339_utc(Instant t);
+// Strict YYYY-MM-DD.
+std::optional<LocalDate> parse_date(std::string_view text);
+std::string format_date(LocalDate d);
+// Strict HH:MM (00:00..24:00).
+std::optional<MinuteOfDay> parse_time_of_day(std::string_view text);
+std::string format_time_of_day(MinuteOfDay m);
+// ISO weekday 1 (Monday) .. 7 (Sunday).
+int iso_weekday(LocalDate d);
+LocalDate add_days(LocalDate d, int days);
+
+}  // namespace visitd::core

@@ -1,0 +1,41 @@
+#pragma once
+// Prometheus text-format metrics. Thread-safe; cheap enough for every request.
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace visitd::http {
+
+class Metrics {
+ public:
+  // One request: route pattern (or "unmatched"), method, status, latency.
+  void observe_request(const std::string& method, const std::string& route, int status, double seconds);
+  void booking_created() { bookings_created_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_cancelled() { bookings_cancelled_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_rescheduled() { bookings_rescheduled_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_conflict() { booking_conflicts_.fetch_add(1, std::memory_order_relaxed); }
+  void rate_limited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
+  [[nodiscard]] std::string render() const;   // text/plain; version=0.0.4
+
+ private:
+  struct Key {
+    std::string method, route;
+    int status;
+    auto operator<=>(const Key&) const = default;
+  };
+  static constexpr double kBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+  struct Histogram {
+    std::vector<unsigned long long> counts = std::vector<unsigned long long>(std::size(kBuckets), 0);
+    unsigned long long total = 0;
+    double sum = 0;
+  };
+  mutable std::mutex mu_;
+  std::map<Key, unsigned long long> requests_;
+  std::map<std::string, Histogram> latency_;   // by route
+  std::atomic<unsigned long long> bookings_created_{0}, bookings_cancelled_{0}, bookings_rescheduled_{0},
+      booking_conflicts_{0}, rate_limited_{0};
+};
+
+}  // namespace visitd::http

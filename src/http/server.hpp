@@ -1,0 +1,32 @@
+#pragma once
+// The Beast/Asio HTTP server. Only server.cpp includes Beast or Asio.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace visitd::http {
+
+struct ServerLimits {
+  std::size_t max_body_bytes = 1 << 20;        // 413 beyond
+  std::size_t max_header_bytes = 16 << 10;     // 431 beyond
+  int header_timeout_s = 10;                   // time to receive a complete header
+  int idle_timeout_s = 60;                     // keep-alive idle
+  int threads = 4;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;                   // 0 = pick a free port
+  ServerLimits limits;
+  std::string static_dir;                      // web/dist; empty = no static files
+};
+
+// Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the
+// bound port (useful with port 0) once accepting.
+int run_server(const ServerOptions& options, const Router& router, Metrics& metrics,
+               const std::function<void(std::uint16_t)>& on_listening);
+
+}  // namespace visitd::http
