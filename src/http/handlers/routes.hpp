@@ -1,0 +1,14 @@
+#pragma once
+// Route registration, one function per resource family (each in its own .cpp).
+#include "http/context.hpp"
+#include "http/router.hpp"
+
+namespace visitd::http {
+
+void register_ops_routes(Router& r, ApiContext& ctx);      // /healthz, /readyz, /metrics
+void register_auth_routes(Router& r, ApiContext& ctx);     // /api/v1/auth/*, /api/v1/me
+void register_public_routes(Router& r, ApiContext& ctx);   // /api/v1/public/businesses/{slug}...
+void register_manage_routes(Router& r, ApiContext& ctx);   // /api/v1/manage/{token}...
+void register_staff_routes(Router& r, ApiContext& ctx);    // /api/v1/businesses/{businessId}/...
+
+}  // namespace visitd::http
