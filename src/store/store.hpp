@@ -3,6 +3,7 @@
 // default (store/sqlite); PostgreSQL (a later issue) is a second implementation of this
 // same interface. Every method is thread-safe; each call is its own transaction unless
 // it says otherwise. Ids are minted here (random, opaque).
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -184,5 +185,11 @@ class Store {
 // Opens the store named by a database setting: a file path (SQLite) today; a
 // postgres:// URL later. Does not migrate.
 Result<std::unique_ptr<Store>> open_store(const std::string& database);
+
+// The source of "now" for what the store stamps itself (created_at, history, audit). The
+// app passes its own clock (which may be skewed for drills); the overload above uses the
+// system clock.
+using Clock = std::function<Instant()>;
+Result<std::unique_ptr<Store>> open_store(const std::string& database, Clock clock);
 
 }  // namespace visitd::store

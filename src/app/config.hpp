@@ -1,0 +1,55 @@
+#pragma once
+// visitd's configuration: environment variables VISITD_* over an optional TOML file
+// (VISITD_CONFIG or --config), over defaults. Every setting is described once, in the
+// table in config.cpp, which also feeds `visitd serve --help`.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace visitd::app {
+
+struct Config {
+  std::string database = "visitd.db";          // SQLite file path (postgres:// later)
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::string public_url;                      // default: http://<listen>
+  std::string secret;                          // capability signing key; generated and kept in the DB when empty
+  std::string static_dir;                      // built web UI; default: web/dist when it exists
+  int threads = 4;
+  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_header_bytes = 16 << 10;
+  int header_timeout_s = 10;
+  int idle_timeout_s = 60;
+  double login_rate_per_minute = 10;
+  double login_burst = 5;
+  double booking_rate_per_minute = 30;
+  double booking_burst = 10;
+  bool secure_cookies = false;
+  int session_hours = 12;
+  long long clock_skew_seconds = 0;            // tests and drills only
+  std::string log_level = "info";
+};
+
+struct SettingSpec {
+  const char* env;       // VISITD_LISTEN
+  const char* key;       // listen (TOML)
+  const char* fallback;  // default as text
+  const char* help;
+};
+const std::vector<SettingSpec>& setting_specs();
+
+// Reads the TOML file (when given) then the environment (via `getenv`, injectable for
+// tests). Returns every problem, one line each ("VISITD_LISTEN: expected host:port").
+struct LoadedConfig {
+  Config config;
+  std::vector<std::string> errors;
+};
+LoadedConfig load_config(const std::optional<std::string>& toml_path,
+                         const std::function<const char*(const char*)>& getenv);
+
+// The settings table as text for --help.
+std::string settings_help();
+
+}  // namespace visitd::app

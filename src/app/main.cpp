@@ -1,0 +1,119 @@
+// visitd: the one binary. Subcommands: serve, migrate, demo, routes, admin ...
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "app/admin.hpp"
+#include "app/config.hpp"
+#include "app/demo.hpp"
+#include "app/wiring.hpp"
+
+namespace {
+
+using visitd::app::Config;
+
+int fail(const visitd::core::Error& e) {
+  std::cerr << "visitd: " << e.detail;
+  for (const auto& f : e.fields) std::cerr << " (" << f.field << ": " << f.message << ")";
+  std::cerr << "\n";
+  return 1;
+}
+
+int print_result(const visitd::core::Result<std::string>& r) {
+  if (!r) return fail(r.error());
+  std::cout << r.value() << "\n";
+  return 0;
+}
+
+int run_demo(const Config& config) {
+  auto store = visitd::app::open_migrated_store(config);
+  if (!store) return fail(store.error());
+  auto seeded = visitd::app::seed_demo(*store.value(), visitd::app::now_with_skew(config));
+  if (!seeded) return fail(seeded.error());
+  const auto& d = seeded.value();
+  if (!d.created) {
+    std::cout << "Demo business \"northwind\" already exists in " << config.database
+              << "; nothing changed. (Passwords were printed when it was created; "
+                 "`visitd admin reset-password --email owner@northwind.test` sets a new one.)\n";
+    return 0;
+  }
+  std::cout << "Created demo business Northwind Health (slug northwind) with " << d.bookings
+            << " bookings in " << config.database << ".\nLogins (shown once):\n";
+  for (const auto& l : d.logins) std::cout << "  " << l.role << ": " << l.email << "  password: " << l.password << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"visitd: self-hosted virtual appointments"};
+  app.require_subcommand(1);
+  std::string config_file;
+  app.add_option("--config", config_file, "TOML configuration file (or VISITD_CONFIG)");
+  app.footer(visitd::app::settings_help());
+
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server (migrates first)");
+  serve->footer(visitd::app::settings_help());
+  bool with_demo = false;
+  serve->add_flag("--demo", with_demo, "Seed the demo business first when it is absent");
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
+  auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
+  auto* routes = app.add_subcommand("routes", "Print every route the server answers");
+  auto* admin = app.add_subcommand("admin", "Operator commands");
+  admin->require_subcommand(1);
+
+  visitd::app::NewBusinessArgs nb;
+  auto* create_business = admin->add_subcommand("create-business", "Create a business");
+  create_business->add_option("--slug", nb.slug, "URL name, e.g. northwind")->required();
+  create_business->add_option("--name", nb.name, "Display name")->required();
+  create_business->add_option("--zone", nb.zone, "IANA time zone, e.g. Europe/London")->required();
+
+  visitd::app::NewUserArgs nu;
+  auto* create_user = admin->add_subcommand("create-user", "Create a staff user, optionally with a role in a business");
+  create_user->add_option("--email", nu.email, "Login email")->required();
+  create_user->add_option("--name", nu.name, "Display name")->required();
+  create_user->add_option("--password", nu.password, "Password (>= 10 chars); generated and printed when omitted");
+  create_user->add_option("--business", nu.business_slug, "Business slug to join");
+  create_user->add_option("--role", nu.role, "owner, manager or provider")->capture_default_str();
+
+  std::string reset_email, reset_password;
+  auto* reset = admin->add_subcommand("reset-password", "Set a new password for a user");
+  reset->add_option("--email", reset_email, "Login email")->required();
+  reset->add_option("--password", reset_password, "New password; generated and printed when omitted");
+
+  CLI11_PARSE(app, argc, argv);
+
+  std::optional<std::string> toml_path;
+  if (!config_file.empty()) toml_path = config_file;
+  else if (const char* env = std::getenv("VISITD_CONFIG")) toml_path = env;
+  auto loaded = visitd::app::load_config(toml_path, [](const char* n) { return std::getenv(n); });
+  if (!loaded.errors.empty()) {
+    for (const auto& e : loaded.errors) std::cerr << "visitd: configuration: " << e << "\n";
+    return 2;
+  }
+  const Config& config = loaded.config;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  if (*serve) {
+    if (with_demo) {
+      if (int rc = run_demo(config); rc != 0) return rc;
+    }
+    return visitd::app::serve(config);
+  }
+  if (*migrate) {
+    auto store = visitd::app::open_migrated_store(config);
+    if (!store) return fail(store.error());
+    std::cout << "database " << config.database << " at schema version " << store.value()->schema_version() << "\n";
+    return 0;
+  }
+  if (*demo) return run_demo(config);
+  if (*routes) return visitd::app::print_routes(config);
+
+  auto store = visitd::app::open_migrated_store(config);
+  if (!store) return fail(store.error());
+  if (*create_business) return print_result(visitd::app::admin_create_business(*store.value(), nb));
+  if (*create_user) return print_result(visitd::app::admin_create_user(*store.value(), nu));
+  if (*reset) return print_result(visitd::app::admin_reset_password(*store.value(), reset_email, reset_password));
+  return 0;
+}

@@ -1,0 +1,102 @@
+#include "app/wiring.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "http/context.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "security/crypto.hpp"
+
+namespace visitd::app {
+namespace {
+
+constexpr const char* kSecretSetting = "capability_secret";
+
+std::string signing_secret(const Config& config, store::Store& store) {
+  if (!config.secret.empty()) return config.secret;
+  // First start generates it; later starts (and other instances) read the same one, so
+  // links stay valid across restarts.
+  return store.put_setting_if_absent(kSecretSetting, security::random_token(32));
+}
+
+http::ApiSettings api_settings(const Config& c) {
+  http::ApiSettings s;
+  s.public_url = c.public_url;
+  s.secure_cookies = c.secure_cookies;
+  s.session_hours = c.session_hours;
+  return s;
+}
+
+}  // namespace
+
+core::Instant now_with_skew(const Config& config) {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return now + std::chrono::seconds(config.clock_skew_seconds);
+}
+
+core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
+  security::init();
+  auto opened = store::open_store(config.database);
+  if (!opened) return opened.error();
+  auto& store = opened.value();
+  if (auto migrated = store->migrate(); !migrated) return migrated.error();
+  return std::move(opened);
+}
+
+int serve(const Config& config) {
+  auto opened = open_migrated_store(config);
+  if (!opened) {
+    std::cerr << "visitd: cannot open database " << config.database << ": " << opened.error().detail << "\n";
+    return 1;
+  }
+  auto& store = *opened.value();
+  security::CapabilitySigner signer(signing_secret(config, store));
+  http::Metrics metrics;
+  http::RateLimiter login_limiter(config.login_rate_per_minute, config.login_burst);
+  http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
+  http::ApiContext ctx{store, signer, metrics, login_limiter, booking_limiter,
+                       [&config] { return now_with_skew(config); }, api_settings(config)};
+  http::Router router;
+  http::register_api(router, ctx);
+
+  http::ServerOptions options;
+  options.host = config.listen_host;
+  options.port = config.listen_port;
+  options.static_dir = config.static_dir;
+  options.limits.max_body_bytes = config.max_body_bytes;
+  options.limits.max_header_bytes = config.max_header_bytes;
+  options.limits.header_timeout_s = config.header_timeout_s;
+  options.limits.idle_timeout_s = config.idle_timeout_s;
+  options.limits.threads = config.threads;
+  const bool default_public_url = config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
+  return http::run_server(options, router, metrics, [&](std::uint16_t port) {
+    std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
+    if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
+    std::printf("visitd listening on %s\n", address.c_str());
+    std::fflush(stdout);
+    spdlog::info("listening on {} (database {})", address, config.database);
+  });
+}
+
+int print_routes(const Config& config) {
+  Config scratch = config;
+  scratch.database = ":memory:";
+  auto opened = open_migrated_store(scratch);
+  if (!opened) {
+    std::cerr << "visitd: " << opened.error().detail << "\n";
+    return 1;
+  }
+  security::CapabilitySigner signer("routes-listing-only-secret");
+  http::Metrics metrics;
+  http::RateLimiter limiter(1, 1);
+  http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, {}};
+  http::Router router;
+  http::register_api(router, ctx);
+  for (const auto& r : router.routes()) std::cout << r.method << " " << r.pattern << "\n";
+  return 0;
+}
+
+}  // namespace visitd::app

@@ -1,0 +1,21 @@
+#pragma once
+// The composition root: the one place that builds the store, the signer, the limiters,
+// the router and the server from a Config.
+#include <memory>
+
+#include "app/config.hpp"
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace visitd::app {
+
+// Opens and migrates the configured store; errors are printable.
+core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config);
+// The system clock shifted by the configured skew.
+core::Instant now_with_skew(const Config& config);
+// `visitd serve`: runs until SIGINT/SIGTERM. Returns the process exit code.
+int serve(const Config& config);
+// `visitd routes`: every METHOD PATTERN the server answers, one per line.
+int print_routes(const Config& config);
+
+}  // namespace visitd::app

@@ -1,0 +1,18 @@
+// The staff API under /api/v1/businesses/{businessId}: one file per resource.
+#include "http/handlers/routes.hpp"
+#include "http/handlers/staff_support.hpp"
+
+namespace visitd::http {
+
+void register_staff_routes(Router& r, ApiContext& ctx) {
+  staff::register_business(r, ctx);
+  staff::register_providers(r, ctx);
+  staff::register_schedule(r, ctx);
+  staff::register_services(r, ctx);
+  staff::register_members(r, ctx);
+  staff::register_tokens(r, ctx);
+  staff::register_bookings(r, ctx);
+  staff::register_audit(r, ctx);
+}
+
+}  // namespace visitd::http

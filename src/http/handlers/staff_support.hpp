@@ -1,0 +1,75 @@
+#pragma once
+// Shared plumbing for the staff API under /api/v1/businesses/{businessId}: the role gate
+// every route passes through, the provider-role scope rule, query-parameter parsing that
+// names the bad parameter, and the per-resource registration functions.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+#include "http/auth.hpp"
+#include "http/context.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace visitd::http::staff {
+
+// "/api/v1/businesses/{businessId}" + suffix.
+std::string route(std::string_view suffix);
+
+using StaffHandler = std::function<Response(Request&, const BusinessAccess&)>;
+// Every staff route: authorize() with the minimum role first, then the handler.
+Handler gated(ApiContext& ctx, core::Role need, StaffHandler handler);
+
+inline store::Actor actor_of(const BusinessAccess& a) { return store::Actor{a.caller.actor}; }
+
+Response fail(const core::Error& e);
+Response forbidden(std::string detail);
+Response not_found(std::string detail);
+Response no_content();
+
+// A provider-role caller may only touch their own provider record; others pass.
+core::Status require_own_provider(const BusinessAccess& a, const core::Id& provider_id);
+
+// The request body as an object. With `optional_body`, an empty body reads as {} (action
+// POSTs such as cancel take an optional reason).
+core::Result<boost::json::object> body_object(const Request& req, bool optional_body = false);
+
+// Query parameters; a bad value is a 400 naming the parameter.
+core::Result<int> int_param(const Request& req, std::string_view name, int min, int max, int fallback);
+core::Result<std::optional<core::Instant>> instant_param(const Request& req, std::string_view name);
+// ?timeZone= (IANA) for displaying instants; defaults to the business zone.
+core::Result<core::Zone> display_zone(const Request& req, const core::Business& business);
+
+// Zone for formatting a provider's instants; falls back to UTC for a corrupt name.
+core::Zone zone_or_utc(const std::string& name);
+
+// A list of {start:"HH:MM", end:"HH:MM"} ranges named "<field>[i].start": each start <
+// end, within 00:00..24:00, no overlaps (reported on the later range). Sorted by start.
+std::optional<std::vector<core::TimeRange>> read_ranges(const boost::json::value& v, const std::string& field,
+                                                        std::vector<core::FieldError>& errors);
+boost::json::array ranges_to_json(const std::vector<core::TimeRange>& ranges);
+
+// Wire shapes this family owns (the json_io codecs cover the rest).
+boost::json::object override_to_json(const core::DateOverride& o);
+boost::json::object time_off_to_json(const core::TimeOff& t, const core::Zone& zone);
+boost::json::object member_to_json(const store::StaffMember& m);
+boost::json::object token_to_json(const store::ApiToken& t);
+
+// One registration function per resource (each in its own staff_<resource>.cpp).
+void register_business(Router& r, ApiContext& ctx);
+void register_providers(Router& r, ApiContext& ctx);
+void register_schedule(Router& r, ApiContext& ctx);
+void register_services(Router& r, ApiContext& ctx);
+void register_members(Router& r, ApiContext& ctx);
+void register_tokens(Router& r, ApiContext& ctx);
+void register_bookings(Router& r, ApiContext& ctx);
+void register_audit(Router& r, ApiContext& ctx);
+
+}  // namespace visitd::http::staff

@@ -1,0 +1,101 @@
+#include "store/sqlite/statement.hpp"
+
+#include <sqlite3.h>
+
+namespace visitd::store::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view context) {
+  int code = db ? sqlite3_extended_errcode(db) : rc;
+  std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw SqliteError(code, std::string(context) + ": " + message);
+}
+
+}  // namespace
+
+bool SqliteError::is_unique_violation() const {
+  return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+bool SqliteError::is_busy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
+
+void exec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string text = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    throw SqliteError(sqlite3_extended_errcode(db), "sqlite exec: " + text);
+  }
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (rc != SQLITE_OK) fail(db_, rc, "sqlite prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view value) {
+  int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, "sqlite bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) fail(db_, rc, "sqlite bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, core::Instant value) {
+  return bind(index, static_cast<std::int64_t>(value.time_since_epoch().count()));
+}
+
+Statement& Statement::bind_null(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) fail(db_, rc, "sqlite bind");
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, rc, "sqlite step");
+}
+
+int Statement::run() {
+  while (step()) {
+  }
+  return sqlite3_changes(db_);
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::string Statement::text(int column) const {
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  int size = sqlite3_column_bytes(stmt_, column);
+  return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+core::Instant Statement::instant(int column) const { return core::Instant(core::Seconds(int64(column))); }
+
+std::optional<std::string> Statement::optional_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+std::optional<core::Instant> Statement::optional_instant(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return instant(column);
+}
+
+}  // namespace visitd::store::sqlite

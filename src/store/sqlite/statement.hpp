@@ -1,0 +1,72 @@
+#pragma once
+// RAII over sqlite3_stmt with bound parameters only: SQL text never carries values.
+// Errors throw SqliteError; SqliteStore turns them into Result values at its boundary,
+// so exceptions never leave the adapter.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "core/time.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace visitd::store::sqlite {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+  [[nodiscard]] int code() const { return code_; }     // extended result code
+  [[nodiscard]] bool is_unique_violation() const;
+  [[nodiscard]] bool is_busy() const;
+
+ private:
+  int code_;
+};
+
+// Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT); may hold several statements.
+void exec(sqlite3* db, const char* sql);
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters are 1-based, as in SQLite. Each returns *this for chaining.
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
+  Statement& bind(int index, core::Instant value);
+  Statement& bind_null(int index);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // true while a row is available; false when done.
+  bool step();
+  // Steps to completion (for INSERT/UPDATE/DELETE); returns the number of changed rows.
+  int run();
+  void reset();
+
+  [[nodiscard]] bool is_null(int column) const;
+  [[nodiscard]] std::string text(int column) const;
+  [[nodiscard]] std::int64_t int64(int column) const;
+  [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
+  [[nodiscard]] core::Instant instant(int column) const;
+  [[nodiscard]] std::optional<std::string> optional_text(int column) const;
+  [[nodiscard]] std::optional<core::Instant> optional_instant(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace visitd::store::sqlite

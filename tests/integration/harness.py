@@ -1,0 +1,182 @@
+"""Integration harness: a real `visitd serve` on a free loopback port with a temporary
+SQLite database, and a small cookie-aware HTTP client. Python standard library only."""
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.parse
+
+VISITD_BIN = os.environ.get("VISITD_BIN", "visitd")
+TEST_SECRET = "test-secret-0123456789"
+START_TIMEOUT_S = 20
+
+
+class Server:
+    """One visitd process. `env` overrides VISITD_* settings; `database` reuses a file."""
+
+    def __init__(self, env=None, database=None):
+        self._own_dir = tempfile.mkdtemp(prefix="visitd-it-")
+        self.database = database or os.path.join(self._own_dir, "visitd.db")
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "VISITD_DATABASE": self.database,
+            "VISITD_LISTEN": "127.0.0.1:0",
+            "VISITD_SECRET": TEST_SECRET,
+            "VISITD_LOG_LEVEL": "warn",
+            # Bursts from one address in tests: raise the limits, keep the code path.
+            "VISITD_BOOKING_RATE_PER_MINUTE": "100000",
+            "VISITD_BOOKING_BURST": "100000",
+            "VISITD_LOGIN_RATE_PER_MINUTE": "100000",
+            "VISITD_LOGIN_BURST": "100000",
+            "VISITD_THREADS": "4",
+        }
+        self.env.update(env or {})
+        self.proc = None
+        self.port = None
+        self.base_url = None
+        self._stderr = []
+
+    def start(self):
+        self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        # stderr is drained continuously so a chatty server never blocks on a full pipe.
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        # The server prints exactly one line when it accepts connections.
+        line = self.proc.stdout.readline()
+        if "visitd listening on http://" not in line:
+            self.proc.wait(timeout=max(1, deadline - time.monotonic()))
+            raise RuntimeError("visitd did not start: %r %s" % (line, "".join(self._stderr)))
+        self.base_url = line.strip().split("listening on ", 1)[1]
+        self.port = int(self.base_url.rsplit(":", 1)[1])
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        return self
+
+    def _drain_stderr(self):
+        for line in self.proc.stderr:
+            self._stderr.append(line)
+
+    def stderr_text(self):
+        return "".join(self._stderr)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self._own_dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.cleanup()
+
+    def run_cli(self, *args, check=True):
+        """Runs `visitd <args>` against this server's database; returns CompletedProcess."""
+        out = subprocess.run([VISITD_BIN, *args], env=self.env, capture_output=True, text=True, timeout=60)
+        if check and out.returncode != 0:
+            raise RuntimeError("visitd %s failed: %s" % (" ".join(args), out.stderr))
+        return out
+
+    def admin(self, *args):
+        """`visitd admin <args>`; returns the printed JSON object."""
+        return json.loads(self.run_cli("admin", *args).stdout)
+
+    def client(self):
+        return Client(self)
+
+    def sign_capability(self, kind, booking_id, version, expires_unix):
+        """Mints a capability token the way visitd does, with the test secret."""
+        payload = "%s|%s|%d|%d" % (kind, booking_id, version, expires_unix)
+        p = base64.urlsafe_b64encode(payload.encode()).rstrip(b"=").decode()
+        sig = hmac.new(TEST_SECRET.encode(), p.encode(), hashlib.sha256).digest()
+        return p + "." + base64.urlsafe_b64encode(sig).rstrip(b"=").decode()
+
+
+class Client:
+    """Cookie-aware JSON client; after login() it sends X-CSRF-Token on unsafe methods."""
+
+    def __init__(self, server):
+        self.server = server
+        self.cookies = {}
+        self.csrf = None
+        self.bearer = None
+
+    def request(self, method, path, json_body=None, headers=None, raw=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        hdrs = {}
+        body = None
+        if raw is not None:
+            body = raw if isinstance(raw, bytes) else raw.encode()
+        elif json_body is not None:
+            body = json.dumps(json_body).encode()
+            hdrs["Content-Type"] = "application/json"
+        if self.cookies:
+            hdrs["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if self.csrf and method not in ("GET", "HEAD"):
+            hdrs["X-CSRF-Token"] = self.csrf
+        if self.bearer:
+            hdrs["Authorization"] = "Bearer " + self.bearer
+        hdrs.update(headers or {})
+        try:
+            conn.request(method, path, body=body, headers=hdrs)
+            resp = conn.getresponse()
+            data = resp.read()
+            resp_headers = {k.lower(): v for k, v in resp.getheaders()}
+            for k, v in resp.getheaders():
+                if k.lower() == "set-cookie":
+                    name, _, rest = v.partition("=")
+                    value = rest.split(";", 1)[0]
+                    if value == "" or "max-age=0" in v.lower():
+                        self.cookies.pop(name, None)
+                    else:
+                        self.cookies[name] = value
+            ctype = resp_headers.get("content-type", "")
+            parsed = data.decode("utf-8", "replace")
+            if "json" in ctype and data:
+                parsed = json.loads(data)
+            return resp.status, resp_headers, parsed
+        finally:
+            conn.close()
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, json_body=None, headers=None, raw=None):
+        return self.request("POST", path, json_body, headers, raw)
+
+    def put(self, path, json_body=None, headers=None, raw=None):
+        return self.request("PUT", path, json_body, headers, raw)
+
+    def patch(self, path, json_body=None, headers=None, raw=None):
+        return self.request("PATCH", path, json_body, headers, raw)
+
+    def delete(self, path, headers=None):
+        return self.request("DELETE", path, headers=headers)
+
+    def login(self, email, password):
+        status, _, body = self.post("/api/v1/auth/login", {"email": email, "password": password})
+        if status != 200:
+            raise RuntimeError("login failed: %s %s" % (status, body))
+        self.csrf = body["csrfToken"]
+        return body
+
+
+def qs(**params):
+    """Query string from keyword arguments, skipping None."""
+    return urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
