@@ -26,6 +26,8 @@ const std::vector<SettingSpec> kSpecs = {
     {"VISITD_BOOKING_BURST", "booking_burst", "10", "public bookings allowed in a burst"},
     {"VISITD_SECURE_COOKIES", "secure_cookies", "false", "mark the session cookie Secure (behind HTTPS)"},
     {"VISITD_SESSION_HOURS", "session_hours", "12", "staff session lifetime in hours (1..720)"},
+    {"VISITD_MANAGE_LINK_DAYS", "manage_link_days", "30", "a manage link works until the appointment end + this (1..365)"},
+    {"VISITD_JOIN_LINK_MINUTES", "join_link_minutes", "30", "a join link works until the appointment end + this (0..1440)"},
     {"VISITD_CLOCK_SKEW_SECONDS", "clock_skew_seconds", "0", "shift the clock (tests and drills only)"},
     {"VISITD_LOG_LEVEL", "log_level", "info", "trace, debug, info, warn, error or off"},
 };
@@ -108,6 +110,10 @@ std::string apply(Config& c, const std::string& key, const std::string& v) {
     else return "expected true or false, got \"" + v + "\"";
   } else if (key == "session_hours") {
     return int_in(c.session_hours, 1, 720);
+  } else if (key == "manage_link_days") {
+    return int_in(c.manage_link_days, 1, 365);
+  } else if (key == "join_link_minutes") {
+    return int_in(c.join_link_minutes, 0, 1440);
   } else if (key == "clock_skew_seconds") {
     return int_in(c.clock_skew_seconds, -10LL * 365 * 86400, 10LL * 365 * 86400);
   } else if (key == "log_level") {

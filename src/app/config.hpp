@@ -28,6 +28,8 @@ struct Config {
   double booking_burst = 10;
   bool secure_cookies = false;
   int session_hours = 12;
+  int manage_link_days = 30;                   // manage link valid until the end + this
+  int join_link_minutes = 30;                  // join link valid until the end + this
   long long clock_skew_seconds = 0;            // tests and drills only
   std::string log_level = "info";
 };

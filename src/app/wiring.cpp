@@ -27,6 +27,8 @@ http::ApiSettings api_settings(const Config& c) {
   s.public_url = c.public_url;
   s.secure_cookies = c.secure_cookies;
   s.session_hours = c.session_hours;
+  s.manage_link_days_after_end = c.manage_link_days;
+  s.join_link_minutes_after_end = c.join_link_minutes;
   return s;
 }
 
@@ -39,11 +41,11 @@ core::Instant now_with_skew(const Config& config) {
 
 core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
   security::init();
-  auto opened = store::open_store(config.database);
+  // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
+  auto opened = store::open_store(config.database, [config] { return now_with_skew(config); });
   if (!opened) return opened.error();
-  auto& store = opened.value();
-  if (auto migrated = store->migrate(); !migrated) return migrated.error();
-  return std::move(opened);
+  if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
+  return opened;
 }
 
 int serve(const Config& config) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <vector>
 
+#include "core/interval_set.hpp"
 #include "core/model.hpp"
 
 namespace visitd::core {
@@ -20,6 +21,7 @@ struct BusyBooking {         // a confirmed booking as the engine sees it
   Id service_id;
   Interval time;
   Interval block;            // time padded with that booking's buffers
+  Id booking_id;             // lets a reschedule ignore the booking being moved (exclude_booking)
 };
 
 struct ProviderCalendar {
@@ -49,6 +51,7 @@ std::vector<Slot> compute_slots(const SlotQuery& query);
 IntervalSet provider_availability(const Provider& provider, Interval range);
 
 // Is exactly this slot bookable for this provider (same rules as compute_slots)?
+// query.range is not consulted: the start itself is the range.
 bool is_slot_free(const SlotQuery& query, const Id& provider_id, Instant start);
 
 // Slots nearest to `wanted` (by absolute distance of start), at most `limit`, sorted by start.

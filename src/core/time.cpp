@@ -18,9 +18,7 @@ constexpr std::size_t kMaxZoneNameLength = 64;
 // each have their own calendar types; a day count is the common ground).
 std::int64_t day_number(LocalDate d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
 
-LocalDate date_from_day_number(std::int64_t n) {
-  return LocalDate{std::chrono::sys_days{std::chrono::days{n}}};
-}
+LocalDate date_from_day_number(std::int64_t n) { return LocalDate{std::chrono::sys_days{std::chrono::days{n}}}; }
 
 date::local_seconds to_local_seconds(LocalDate day, MinuteOfDay minute) {
   return date::local_seconds{Seconds{day_number(day) * 86400 + std::int64_t{minute} * 60}};
@@ -69,8 +67,8 @@ std::optional<LocalDate> read_date(std::string_view s) {
 }
 
 bool is_utc_name(const std::string& name) {
-  static constexpr std::array<std::string_view, 8> kNames = {"UTC",     "Etc/UTC",  "UCT",       "Etc/UCT",
-                                                             "Zulu",    "Etc/Zulu", "Universal", "Etc/Universal"};
+  static constexpr std::array<std::string_view, 8> kNames = {"UTC",  "Etc/UTC",  "UCT",       "Etc/UCT",
+                                                             "Zulu", "Etc/Zulu", "Universal", "Etc/Universal"};
   for (auto n : kNames)
     if (n == name) return true;
   return false;
@@ -103,6 +101,11 @@ std::optional<Zone> Zone::find(std::string_view name) {
 }
 
 Seconds Zone::offset_at(Instant t) const { return tz_->get_info(t).offset; }
+
+Zone::OffsetPeriod Zone::offset_period(Instant t) const {
+  date::sys_info info = tz_->get_info(t);
+  return {info.offset, {info.begin, info.end}};
+}
 
 LocalDate Zone::local_date(Instant t) const { return date_from_day_number(floor_div(local_count(tz_, t), 86400)); }
 
@@ -158,15 +161,14 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     if (pos + 1 != s.size()) return std::nullopt;
   } else if (sign == '+' || sign == '-') {
     int oh = 0, om = 0;
-    if (pos + 6 != s.size() || !read_digits(s, pos + 1, 2, oh) || s[pos + 3] != ':' ||
-        !read_digits(s, pos + 4, 2, om))
+    if (pos + 6 != s.size() || !read_digits(s, pos + 1, 2, oh) || s[pos + 3] != ':' || !read_digits(s, pos + 4, 2, om))
       return std::nullopt;
     if (oh > 23 || om > 59) return std::nullopt;
     offset_seconds = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
   } else {
     return std::nullopt;
   }
-  std::int64_t local = day_number(*date) * 86400 + hh * 3600 + mm * 60 + ss;
+  std::int64_t local = day_number(*date) * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
   return Instant{Seconds{local - offset_seconds}};
 }
 
@@ -178,7 +180,7 @@ std::string format_rfc3339(Instant t, const Zone& zone) {
   std::int64_t off_min = offset.count() / 60;
   char sign = off_min < 0 ? '-' : '+';
   if (off_min < 0) off_min = -off_min;
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, static_cast<int>(off_min / 60), static_cast<int>(off_min % 60));
   return out + buf;
 }
@@ -208,14 +210,12 @@ std::optional<MinuteOfDay> parse_time_of_day(std::string_view text) {
 }
 
 std::string format_time_of_day(MinuteOfDay m) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
   return buf;
 }
 
-int iso_weekday(LocalDate d) {
-  return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding());
-}
+int iso_weekday(LocalDate d) { return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding()); }
 
 LocalDate add_days(LocalDate d, int days) { return LocalDate{std::chrono::sys_days{d} + std::chrono::days{days}}; }
 

@@ -40,6 +40,13 @@ class Zone {
 
   // UTC offset in effect at the instant.
   [[nodiscard]] Seconds offset_at(Instant t) const;
+  // The offset in effect at t and the span of instants sharing it, so a caller walking many
+  // nearby instants (the slot engine) needs one tz lookup per span, not one per instant.
+  struct OffsetPeriod {
+    Seconds offset;
+    Interval span;
+  };
+  [[nodiscard]] OffsetPeriod offset_period(Instant t) const;
   // Local calendar date at the instant.
   [[nodiscard]] LocalDate local_date(Instant t) const;
   // Minutes after local midnight at the instant.

@@ -28,7 +28,7 @@ core::Result<Caller> authenticate(const Request& req, ApiContext& ctx);
 struct BusinessAccess {
   Caller caller;
   core::Business business;
-  core::Role role;                                 // effective role in this business
+  core::Role role = core::Role::provider;          // effective role in this business
   std::optional<core::Id> own_provider_id;         // for role provider: their provider record
 };
 

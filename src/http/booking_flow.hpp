@@ -1,7 +1,8 @@
 #pragma once
 // The booking use cases shared by the public, manage and staff handlers: gather what the
 // slot engine needs from the store, decide, and commit atomically through the store.
-// No JSON or HTTP types here beyond the context.
+// No JSON or HTTP types here beyond the context. book/reschedule/cancel count the booking
+// metrics (created, conflict, rescheduled, cancelled) themselves: callers must not.
 #include <optional>
 #include <vector>
 

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -17,6 +18,10 @@ namespace visitd::http {
 // Parses a request body as a JSON object (Content-Type must be application/json when a
 // body is present). Errors: 415 wrong type, 400 malformed / not an object.
 core::Result<boost::json::object> parse_object(const Request& req);
+// The detail parse_object gives a wrong Content-Type (an ErrorCode::invalid naming the
+// field "Content-Type"); body_problem turns it into a 415, anything else via problem_from.
+inline constexpr std::string_view kUnsupportedMediaType = "unsupported media type: the body must be application/json";
+Response body_problem(const core::Error& e);
 
 // Reads typed fields from an object, recording a FieldError per problem.
 // `prefix` is prepended to field names ("consumer." for nested objects).
@@ -52,6 +57,10 @@ boost::json::object to_json(const core::Provider& p, bool with_schedule);
 boost::json::object to_json_public(const core::Provider& p);   // id, name, zone only
 boost::json::object to_json(const core::Service& s);
 boost::json::object to_json(const core::Booking& b, const core::Zone& display);
+// The consumer's view of a booking (public and manage API): no internal ids beyond the
+// booking's, service and provider by id and name. service/provider may be null (deleted).
+boost::json::object consumer_booking_json(const core::Booking& b, const core::Service* service,
+                                          const core::Provider* provider, const core::Zone& display);
 boost::json::object to_json(const core::User& u);
 boost::json::object to_json(const core::AuditEntry& e);
 boost::json::array weekly_to_json(const core::WeeklyHours& w);   // [{weekday:1..7, start:"09:00", end:"17:00"}]

@@ -1,9 +1,9 @@
 #include "http/problem.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
 
 namespace visitd::http {
 
@@ -19,14 +19,22 @@ struct Mapping {
 
 Mapping mapping_for(core::ErrorCode code) {
   switch (code) {
-    case core::ErrorCode::invalid: return {400, "invalid-request", "Invalid request"};
-    case core::ErrorCode::not_found: return {404, "not-found", "Not found"};
-    case core::ErrorCode::conflict: return {409, "conflict", "Conflict"};
-    case core::ErrorCode::forbidden: return {403, "forbidden", "Forbidden"};
-    case core::ErrorCode::unauthorized: return {401, "unauthorized", "Unauthorized"};
-    case core::ErrorCode::gone: return {410, "gone", "Gone"};
-    case core::ErrorCode::policy: return {409, "policy", "Not allowed"};
-    case core::ErrorCode::internal: break;
+    case core::ErrorCode::invalid:
+      return {400, "invalid-request", "Invalid request"};
+    case core::ErrorCode::not_found:
+      return {404, "not-found", "Not found"};
+    case core::ErrorCode::conflict:
+      return {409, "conflict", "Conflict"};
+    case core::ErrorCode::forbidden:
+      return {403, "forbidden", "Forbidden"};
+    case core::ErrorCode::unauthorized:
+      return {401, "unauthorized", "Unauthorized"};
+    case core::ErrorCode::gone:
+      return {410, "gone", "Gone"};
+    case core::ErrorCode::policy:
+      return {409, "policy", "Not allowed"};
+    case core::ErrorCode::internal:
+      break;
   }
   return {500, "internal", "Internal error"};
 }
@@ -65,7 +73,8 @@ Response problem_from(const core::Error& e) {
 }
 
 Response bad_request(std::string field, std::string message) {
-  return problem(400, "invalid-request", "Invalid request", message, {core::FieldError{std::move(field), message}});
+  std::vector<core::FieldError> fields{core::FieldError{std::move(field), std::move(message)}};
+  return problem(400, "invalid-request", "Invalid request", fields.front().message, fields);
 }
 
 }  // namespace visitd::http

@@ -12,6 +12,10 @@ constexpr int kRetryWhenNeverRefilled = 60;
 
 bool RateLimiter::allow(const std::string& key, std::chrono::steady_clock::time_point now, int* retry_after_s) {
   std::lock_guard lock(mu_);
+  if (rate_per_s_ <= 0) {  // documented: a zero rate allows nothing
+    if (retry_after_s != nullptr) *retry_after_s = kRetryWhenNeverRefilled;
+    return false;
+  }
   auto it = buckets_.find(key);
   if (it == buckets_.end()) {
     if (buckets_.size() >= max_keys_) prune(now);
@@ -28,7 +32,7 @@ bool RateLimiter::allow(const std::string& key, std::chrono::steady_clock::time_
     return true;
   }
   if (retry_after_s != nullptr) {
-    if (rate_per_s_ <= 0 || burst_ < 1.0) {
+    if (burst_ < 1.0) {
       *retry_after_s = kRetryWhenNeverRefilled;
     } else {
       *retry_after_s = std::max(1, static_cast<int>(std::ceil((1.0 - b.tokens) / rate_per_s_)));
@@ -57,7 +61,7 @@ void RateLimiter::prune(std::chrono::steady_clock::time_point now) {
     std::nth_element(times.begin(), mid, times.end());
     const auto cutoff = *mid;
     for (auto it = buckets_.begin(); it != buckets_.end();) {
-      it = it->second.at < cutoff ? buckets_.erase(it) : std::next(it);
+      it = it->second.at <= cutoff ? buckets_.erase(it) : std::next(it);
     }
   }
 }

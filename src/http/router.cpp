@@ -40,7 +40,8 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/': " + pattern);
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route pattern must start with '/': " + pattern);
   for (const auto& r : routes_) {
     if (r.method == method && r.pattern == pattern) {
       throw std::logic_error("route registered twice: " + method + " " + pattern);

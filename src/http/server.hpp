@@ -2,6 +2,7 @@
 // The Beast/Asio HTTP server. Only server.cpp includes Beast or Asio.
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <string>
 
 #include "http/metrics.hpp"
@@ -28,5 +29,10 @@ struct ServerOptions {
 // bound port (useful with port 0) once accepting.
 int run_server(const ServerOptions& options, const Router& router, Metrics& metrics,
                const std::function<void(std::uint16_t)>& on_listening);
+
+// The same, and also drains and returns 0 when `stop` is requested (tests, embedding).
+// Bind failure: a message on stderr and a non-zero return.
+int run_server(const ServerOptions& options, const Router& router, Metrics& metrics,
+               const std::function<void(std::uint16_t)>& on_listening, std::stop_token stop);
 
 }  // namespace visitd::http

@@ -41,8 +41,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }  // namespace
 
 std::string CapabilitySigner::sign(const Capability& c) const {
-  std::string payload = std::string(kind_name(c.kind)) + "|" + c.booking_id + "|" + std::to_string(c.version) +
-                        "|" + std::to_string(c.expires_at.time_since_epoch().count());
+  std::string payload = std::string(kind_name(c.kind)) + "|" + c.booking_id + "|" + std::to_string(c.version) + "|" +
+                        std::to_string(c.expires_at.time_since_epoch().count());
   std::string encoded = base64url_encode(payload);
   return encoded + "." + hmac_sha256_base64url(secret_, encoded);
 }

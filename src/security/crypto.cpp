@@ -10,7 +10,7 @@ namespace visitd::security {
 namespace {
 
 constexpr char kBase32Alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-constexpr std::size_t kIdChars = 20;   // 100 bits: unguessable and collision-free in practice
+constexpr std::size_t kIdChars = 20;  // 100 bits: unguessable and collision-free in practice
 
 void ensure_init() {
   static std::once_flag once;
@@ -82,8 +82,7 @@ std::string base64url_encode(std::string_view data) {
   ensure_init();
   constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string out(sodium_base64_encoded_len(data.size(), kVariant), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                    kVariant);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), kVariant);
   out.resize(out.size() - 1);  // the encoded length counts the terminating NUL
   return out;
 }
@@ -93,8 +92,8 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   std::string out(text.size() * 3 / 4 + 1, '\0');
   std::size_t len = 0;
   const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                        nullptr, &len, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
     return std::nullopt;
   }
   if (end != text.data() + text.size()) return std::nullopt;  // trailing garbage

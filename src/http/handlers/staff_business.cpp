@@ -34,11 +34,11 @@ void read_rules(const json::object& obj, core::BookingRules& rules, std::vector<
   }
 }
 
-Response get_business(Request&, const BusinessAccess& a) { return json_response(200, to_json(a.business)); }
+Response get_business(ApiContext&, Request&, const BusinessAccess& a) { return json_response(200, to_json(a.business)); }
 
 Response patch_business(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return fail(body.error());
+  if (!body) return body_problem(body.error());
   core::Business b = a.business;
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
@@ -56,9 +56,7 @@ Response patch_business(ApiContext& ctx, Request& req, const BusinessAccess& a) 
 
 void register_business(Router& r, ApiContext& ctx) {
   r.add("GET", route(""), gated(ctx, Role::provider, get_business));
-  r.add("PATCH", route(""), gated(ctx, Role::manager, [&ctx](Request& req, const BusinessAccess& a) {
-          return patch_business(ctx, req, a);
-        }));
+  r.add("PATCH", route(""), gated(ctx, Role::manager, patch_business));
 }
 
 }  // namespace visitd::http::staff

@@ -29,7 +29,7 @@ std::optional<core::Error> check_user_link(ApiContext& ctx, const core::Id& busi
   return std::nullopt;
 }
 
-Response list_providers(ApiContext& ctx, const BusinessAccess& a) {
+Response list_providers(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
   for (const auto& p : ctx.store.providers_of(a.business.id)) items.push_back(to_json(p, false));
   return json_response(200, json::object{{"items", std::move(items)}});
@@ -37,7 +37,7 @@ Response list_providers(ApiContext& ctx, const BusinessAccess& a) {
 
 Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return fail(body.error());
+  if (!body) return body_problem(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   core::Provider p;
@@ -69,7 +69,7 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   auto current = ctx.store.provider(a.business.id, req.param("providerId"));
   if (!current) return fail(current.error());
   auto body = body_object(req);
-  if (!body) return fail(body.error());
+  if (!body) return body_problem(body.error());
   core::Provider p = *current;
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
@@ -104,21 +104,11 @@ Response delete_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
 void register_providers(Router& r, ApiContext& ctx) {
   const auto list = route("/providers");
   const auto one = route("/providers/{providerId}");
-  r.add("GET", list, gated(ctx, Role::provider, [&ctx](Request&, const BusinessAccess& a) {
-          return list_providers(ctx, a);
-        }));
-  r.add("POST", list, gated(ctx, Role::manager, [&ctx](Request& req, const BusinessAccess& a) {
-          return create_provider(ctx, req, a);
-        }));
-  r.add("GET", one, gated(ctx, Role::provider, [&ctx](Request& req, const BusinessAccess& a) {
-          return get_provider(ctx, req, a);
-        }));
-  r.add("PATCH", one, gated(ctx, Role::manager, [&ctx](Request& req, const BusinessAccess& a) {
-          return patch_provider(ctx, req, a);
-        }));
-  r.add("DELETE", one, gated(ctx, Role::manager, [&ctx](Request& req, const BusinessAccess& a) {
-          return delete_provider(ctx, req, a);
-        }));
+  r.add("GET", list, gated(ctx, Role::provider, list_providers));
+  r.add("POST", list, gated(ctx, Role::manager, create_provider));
+  r.add("GET", one, gated(ctx, Role::provider, get_provider));
+  r.add("PATCH", one, gated(ctx, Role::manager, patch_provider));
+  r.add("DELETE", one, gated(ctx, Role::manager, delete_provider));
 }
 
 }  // namespace visitd::http::staff

@@ -4,7 +4,6 @@
 #include <charconv>
 
 #include "core/time.hpp"
-#include "core/validation.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 
@@ -19,10 +18,10 @@ std::string route(std::string_view suffix) {
 }
 
 Handler gated(ApiContext& ctx, core::Role need, StaffHandler handler) {
-  return [&ctx, need, handler = std::move(handler)](Request& req) -> Response {
+  return [&ctx, need, handler](Request& req) -> Response {
     auto access = authorize(req, ctx, need);
     if (!access) return problem_from(access.error());
-    return handler(req, *access);
+    return handler(ctx, req, *access);
   };
 }
 
@@ -93,66 +92,7 @@ core::Zone zone_or_utc(const std::string& name) {
   return *core::Zone::find("UTC");
 }
 
-std::optional<std::vector<core::TimeRange>> read_ranges(const json::value& v, const std::string& field,
-                                                        std::vector<core::FieldError>& errors) {
-  const auto* arr = v.if_array();
-  if (!arr) {
-    errors.push_back({field, "must be an array"});
-    return std::nullopt;
-  }
-  if (arr->size() > core::kMaxRangesPerDay) {
-    errors.push_back({field, "at most " + std::to_string(core::kMaxRangesPerDay) + " ranges"});
-    return std::nullopt;
-  }
-  const std::size_t before = errors.size();
-  std::vector<std::pair<core::TimeRange, std::size_t>> ranges;  // with input index, for messages
-  for (std::size_t i = 0; i < arr->size(); ++i) {
-    const std::string item = field + "[" + std::to_string(i) + "]";
-    const auto* obj = (*arr)[i].if_object();
-    if (!obj) {
-      errors.push_back({item, "must be an object"});
-      continue;
-    }
-    FieldReader r(*obj, errors, item + ".");
-    auto start = r.string("start", true, 5);
-    auto end = r.string("end", true, 5);
-    std::optional<core::MinuteOfDay> s, e;
-    if (start) {
-      s = core::parse_time_of_day(*start);
-      if (!s || *s >= 1440) {
-        r.fail("start", "must be a time HH:MM from 00:00 to 23:59");
-        s.reset();
-      }
-    }
-    if (end) {
-      e = core::parse_time_of_day(*end);
-      if (!e || *e == 0) {
-        r.fail("end", "must be a time HH:MM from 00:01 to 24:00");
-        e.reset();
-      }
-    }
-    if (s && e) {
-      if (*e <= *s) {
-        r.fail("end", "must be after start");
-      } else {
-        ranges.push_back({core::TimeRange{*s, *e}, i});
-      }
-    }
-  }
-  std::sort(ranges.begin(), ranges.end(),
-            [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
-  for (std::size_t k = 1; k < ranges.size(); ++k) {
-    if (ranges[k].first.start < ranges[k - 1].first.end) {
-      const auto later = std::max(ranges[k].second, ranges[k - 1].second);
-      errors.push_back({field + "[" + std::to_string(later) + "]", "overlaps another range"});
-    }
-  }
-  if (errors.size() != before) return std::nullopt;
-  std::vector<core::TimeRange> out;
-  out.reserve(ranges.size());
-  for (auto& [range, index] : ranges) out.push_back(range);
-  return out;
-}
+namespace {
 
 json::array ranges_to_json(const std::vector<core::TimeRange>& ranges) {
   json::array out;
@@ -161,6 +101,8 @@ json::array ranges_to_json(const std::vector<core::TimeRange>& ranges) {
   }
   return out;
 }
+
+}  // namespace
 
 json::object override_to_json(const core::DateOverride& o) {
   return json::object{{"id", o.id},

@@ -23,7 +23,7 @@ namespace visitd::http::staff {
 // "/api/v1/businesses/{businessId}" + suffix.
 std::string route(std::string_view suffix);
 
-using StaffHandler = std::function<Response(Request&, const BusinessAccess&)>;
+using StaffHandler = Response (*)(ApiContext&, Request&, const BusinessAccess&);
 // Every staff route: authorize() with the minimum role first, then the handler.
 Handler gated(ApiContext& ctx, core::Role need, StaffHandler handler);
 
@@ -49,12 +49,6 @@ core::Result<core::Zone> display_zone(const Request& req, const core::Business& 
 
 // Zone for formatting a provider's instants; falls back to UTC for a corrupt name.
 core::Zone zone_or_utc(const std::string& name);
-
-// A list of {start:"HH:MM", end:"HH:MM"} ranges named "<field>[i].start": each start <
-// end, within 00:00..24:00, no overlaps (reported on the later range). Sorted by start.
-std::optional<std::vector<core::TimeRange>> read_ranges(const boost::json::value& v, const std::string& field,
-                                                        std::vector<core::FieldError>& errors);
-boost::json::array ranges_to_json(const std::vector<core::TimeRange>& ranges);
 
 // Wire shapes this family owns (the json_io codecs cover the rest).
 boost::json::object override_to_json(const core::DateOverride& o);

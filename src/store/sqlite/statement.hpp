@@ -18,7 +18,7 @@ namespace visitd::store::sqlite {
 class SqliteError : public std::runtime_error {
  public:
   SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
-  [[nodiscard]] int code() const { return code_; }     // extended result code
+  [[nodiscard]] int code() const { return code_; }  // extended result code
   [[nodiscard]] bool is_unique_violation() const;
   [[nodiscard]] bool is_busy() const;
 

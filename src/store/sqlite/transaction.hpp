@@ -13,9 +13,7 @@ class Transaction {
  public:
   enum class Kind { read, write };
 
-  Transaction(sqlite3* db, Kind kind) : db_(db) {
-    exec(db_, kind == Kind::write ? "BEGIN IMMEDIATE" : "BEGIN");
-  }
+  Transaction(sqlite3* db, Kind kind) : db_(db) { exec(db_, kind == Kind::write ? "BEGIN IMMEDIATE" : "BEGIN"); }
   ~Transaction() {
     // Must not throw; a failed rollback leaves nothing committed anyway.
     if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -166,7 +166,10 @@ CREATE TABLE bookings (
   CHECK (block_start <= start_at AND end_at <= block_end),
   UNIQUE (business_id, idempotency_key)
 );
-CREATE INDEX bookings_by_provider_block ON bookings(provider_id, status, block_start);
+-- Covers the collision check (block_end included so it never reads the table), the day
+-- limit and round-robin counts, and staff listings.
+CREATE INDEX bookings_by_provider_block ON bookings(provider_id, status, block_start, block_end);
+CREATE INDEX bookings_by_provider_start ON bookings(provider_id, start_at);
 CREATE INDEX bookings_by_business_start ON bookings(business_id, start_at);
 
 CREATE TABLE booking_answers (

@@ -1,0 +1,88 @@
+#include "core/booking_policy.hpp"
+
+#include <algorithm>
+
+namespace visitd::core {
+
+namespace {
+
+bool is_final(BookingStatus s) { return s != BookingStatus::confirmed; }
+
+Error policy(std::string detail) { return Error::make(ErrorCode::policy, std::move(detail)); }
+
+const char* human(BookingStatus s) {
+  switch (s) {
+    case BookingStatus::confirmed:
+      return "confirmed";
+    case BookingStatus::cancelled:
+      return "cancelled";
+    case BookingStatus::completed:
+      return "completed";
+    case BookingStatus::no_show:
+      return "a no-show";
+  }
+  return "final";
+}
+
+std::string already(const Booking& b) { return std::string("booking is already ") + human(b.status); }
+
+std::string hours_text(int hours) { return std::to_string(hours) + (hours == 1 ? " hour" : " hours"); }
+
+// Shared by cancel and reschedule: only a confirmed, not yet started booking moves, and a
+// consumer must act before start - cutoff.
+Status check_change(const Booking& b, int cutoff_hours, Actor actor, Instant now, const char* what) {
+  if (is_final(b.status)) return policy(already(b));
+  if (now >= b.time.begin) return policy(std::string(what) + " is not possible after the appointment started");
+  if (actor == Actor::consumer) {
+    Instant deadline = b.time.begin - std::chrono::hours{std::max(cutoff_hours, 0)};
+    if (now >= deadline) return policy(std::string(what) + " closed " + hours_text(cutoff_hours) + " before the start");
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Status check_transition(const Booking& b, BookingStatus to, Instant now) {
+  if (is_final(b.status)) return policy(already(b));
+  switch (to) {
+    case BookingStatus::confirmed:
+      return policy("booking is already confirmed");
+    case BookingStatus::cancelled:
+      return ok_status();
+    case BookingStatus::completed:
+    case BookingStatus::no_show:
+      if (now < b.time.begin)
+        return policy(std::string("a booking can be marked ") + human(to) + " only once the appointment started");
+      return ok_status();
+  }
+  return policy("unknown transition");
+}
+
+Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, Instant now) {
+  return check_change(b, rules.cancel_cutoff_hours, actor, now, "cancellation");
+}
+
+Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now) {
+  return check_change(b, rules.reschedule_cutoff_hours, actor, now, "rescheduling");
+}
+
+std::vector<Id> round_robin_order(const std::vector<Id>& free_providers, const std::map<Id, int>& confirmed_this_week) {
+  std::vector<std::pair<int, Id>> keyed;
+  keyed.reserve(free_providers.size());
+  for (const auto& id : free_providers) {
+    auto it = confirmed_this_week.find(id);
+    keyed.emplace_back(it == confirmed_this_week.end() ? 0 : it->second, id);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+  std::vector<Id> out;
+  out.reserve(keyed.size());
+  for (auto& [count, id] : keyed) out.push_back(std::move(id));
+  return out;
+}
+
+Interval padded_block(Interval time, const Service& service) {
+  return {time.begin - Minutes{service.buffer_before_minutes}, time.end + Minutes{service.buffer_after_minutes}};
+}
+
+}  // namespace visitd::core

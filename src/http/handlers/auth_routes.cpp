@@ -1,0 +1,129 @@
+// Staff sign-in: login (sets the session cookie), logout, and "who am I".
+#include <boost/json/array.hpp>
+
+#include "core/validation.hpp"
+#include "http/auth.hpp"
+#include "http/handlers/consumer_support.hpp"
+#include "http/handlers/routes.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+#include "security/crypto.hpp"
+
+namespace visitd::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxPasswordLength = 1024;
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return s;
+}
+
+// A real argon2id hash to verify against when the email is unknown, so both failures take
+// about the same time and the answer does not reveal which accounts exist.
+const std::string& dummy_hash() {
+  static const std::string hash = security::hash_password(security::random_token(16));
+  return hash;
+}
+
+std::string session_cookie(ApiContext& ctx, const std::string& value, long long max_age) {
+  std::string c = std::string(kSessionCookie) + "=" + value +
+                  "; HttpOnly; SameSite=Lax; Path=/; Max-Age=" + std::to_string(max_age);
+  if (ctx.settings.secure_cookies) c += "; Secure";
+  return c;
+}
+
+// {user, memberships:[{businessId, businessName, slug, role}]}; an API token sees only its
+// business, at the role it is capped to.
+json::object identity(ApiContext& ctx, const core::User& user, const Caller* caller) {
+  json::array memberships;
+  for (const auto& m : ctx.store.memberships_of(user.id)) {
+    core::Role role = m.role;
+    if (caller && caller->token_business) {
+      if (m.business_id != *caller->token_business) continue;
+      if (caller->token_role && !core::role_at_least(*caller->token_role, role)) role = *caller->token_role;
+    }
+    auto b = ctx.store.business_by_id(m.business_id);
+    if (!b) continue;
+    memberships.push_back(json::object{
+        {"businessId", b->id}, {"businessName", b->name}, {"slug", b->slug}, {"role", core::to_string(role)}});
+  }
+  return json::object{{"user", to_json(user)}, {"memberships", std::move(memberships)}};
+}
+
+Response post_login(ApiContext& ctx, Request& req) {
+  if (auto limited = consumer::rate_limited(ctx, ctx.login_limiter, "login:" + req.remote_ip)) return *limited;
+  auto body = parse_object(req);
+  if (!body) return body_problem(body.error());
+  std::vector<core::FieldError> errors;
+  FieldReader r(*body, errors);
+  auto email = r.string("email", true, core::kMaxEmailLength);
+  auto password = r.string("password", true, kMaxPasswordLength);
+  if (!errors.empty()) return invalid_fields(errors);
+
+  const auto refused = [] {
+    return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
+  };
+  auto stored = ctx.store.user_by_email(lower(*email));
+  if (!stored || stored->password_hash.empty()) {
+    (void)security::verify_password(*password, dummy_hash());
+    return refused();
+  }
+  if (!security::verify_password(*password, stored->password_hash)) return refused();
+
+  const std::string token = security::random_token(32);
+  store::Session session{security::sha256_hex(token), stored->user.id, security::random_token(24),
+                         ctx.now() + std::chrono::hours{ctx.settings.session_hours}};
+  if (auto created = ctx.store.create_session(session); !created) return problem_from(created.error());
+
+  json::object answer = identity(ctx, stored->user, nullptr);
+  answer["csrfToken"] = session.csrf_token;
+  Response res = json_response(200, answer);
+  res.with_header("Set-Cookie", session_cookie(ctx, token, static_cast<long long>(ctx.settings.session_hours) * 3600));
+  res.with_header("Cache-Control", "no-store");
+  return res;
+}
+
+Response post_logout(ApiContext& ctx, Request& req) {
+  auto caller = authenticate(req, ctx);
+  if (!caller) return problem_from(caller.error());
+  if (!caller->token_business) {
+    if (auto cookie = req.cookie(kSessionCookie)) (void)ctx.store.delete_session(security::sha256_hex(*cookie));
+  }
+  Response res;
+  res.status = 204;
+  res.content_type.clear();
+  res.with_header("Set-Cookie", session_cookie(ctx, "", 0));
+  return res;
+}
+
+Response get_me(ApiContext& ctx, Request& req) {
+  auto caller = authenticate(req, ctx);
+  if (!caller) return problem_from(caller.error());
+  auto stored = ctx.store.user_by_id(caller->user_id);
+  if (!stored) return problem_from(core::Error::make(core::ErrorCode::unauthorized, "this account no longer exists"));
+  json::object answer = identity(ctx, stored->user, &*caller);
+  if (!caller->token_business) {
+    // Cookie session: hand the page its CSRF token again (e.g. after a reload).
+    if (auto cookie = req.cookie(kSessionCookie)) {
+      if (auto s = ctx.store.session_by_hash(security::sha256_hex(*cookie), ctx.now()))
+        answer["csrfToken"] = s->csrf_token;
+    }
+  }
+  Response res = json_response(200, answer);
+  res.with_header("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace
+
+void register_auth_routes(Router& r, ApiContext& ctx) {
+  r.add("POST", "/api/v1/auth/login", [&ctx](Request& req) { return post_login(ctx, req); });
+  r.add("POST", "/api/v1/auth/logout", [&ctx](Request& req) { return post_logout(ctx, req); });
+  r.add("GET", "/api/v1/me", [&ctx](Request& req) { return get_me(ctx, req); });
+}
+
+}  // namespace visitd::http

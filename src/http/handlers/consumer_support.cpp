@@ -1,0 +1,123 @@
+#include "http/handlers/consumer_support.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "core/validation.hpp"
+#include "http/booking_flow.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+
+namespace visitd::http::consumer {
+
+namespace json = boost::json;
+
+std::optional<Response> rate_limited(ApiContext& ctx, RateLimiter& limiter, const std::string& key) {
+  int retry_after = 1;
+  if (limiter.allow(key, std::chrono::steady_clock::now(), &retry_after)) return std::nullopt;
+  ctx.metrics.rate_limited();
+  Response r = problem(429, "rate-limited", "Too many requests",
+                       "too many requests from this address; retry after " + std::to_string(retry_after) + " s");
+  r.with_header("Retry-After", std::to_string(retry_after));
+  return r;
+}
+
+std::optional<SlotWindow> read_slot_window(const Request& req, std::vector<core::FieldError>& errors) {
+  auto date_param = [&](const char* name) -> std::optional<core::LocalDate> {
+    auto text = req.query_param(name);
+    if (!text || text->empty()) {
+      errors.push_back({name, "is required (YYYY-MM-DD)"});
+      return std::nullopt;
+    }
+    auto d = core::parse_date(*text);
+    if (!d) errors.push_back({name, "must be a date YYYY-MM-DD"});
+    return d;
+  };
+  auto from = date_param("from");
+  auto to = date_param("to");
+  std::optional<core::Zone> zone;
+  if (auto name = req.query_param("timeZone"); !name || name->empty()) {
+    errors.push_back({"timeZone", "is required (an IANA time zone, e.g. Europe/London)"});
+  } else if (zone = core::Zone::find(*name); !zone) {
+    errors.push_back({"timeZone", "must be an IANA time zone, e.g. Europe/London"});
+  }
+  if (!from || !to) return std::nullopt;
+  const auto span_days = (std::chrono::sys_days{*to} - std::chrono::sys_days{*from}).count() + 1;
+  if (span_days < 1) {
+    errors.push_back({"to", "must not be before from"});
+    return std::nullopt;
+  }
+  if (span_days > core::kMaxQueryDays) {
+    errors.push_back({"to", "the range may span at most " + std::to_string(core::kMaxQueryDays) + " days"});
+    return std::nullopt;
+  }
+  if (!zone) return std::nullopt;
+  return SlotWindow{{zone->day_span(*from).begin, zone->day_span(*to).end}, *zone};
+}
+
+json::object slot_to_json(const core::Slot& s, const core::Zone& display) {
+  json::array ids;
+  for (const auto& id : s.provider_ids) ids.emplace_back(id);
+  return json::object{{"start", core::format_rfc3339(s.time.begin, display)},
+                      {"end", core::format_rfc3339(s.time.end, display)},
+                      {"providerIds", std::move(ids)}};
+}
+
+json::object slots_answer(const std::vector<core::Slot>& slots, const core::Zone& display) {
+  json::array days;
+  for (const auto& [date, day_slots] : core::group_by_local_date(slots, display)) {
+    json::array items;
+    for (const auto& s : day_slots) items.push_back(slot_to_json(s, display));
+    days.push_back(json::object{{"date", date}, {"slots", std::move(items)}});
+  }
+  return json::object{{"timeZone", display.name()}, {"days", std::move(days)}};
+}
+
+namespace {
+
+// problem() owns the problem+json shape; this adds one member to it.
+Response with_member(Response r, std::string_view key, json::value v) {
+  json::value body = json::parse(r.body);
+  body.as_object()[key] = std::move(v);
+  r.body = json::serialize(body);
+  return r;
+}
+
+}  // namespace
+
+Response slot_conflict(const core::Error& e, const std::vector<core::Slot>& nearest, const core::Zone& display) {
+  json::array items;
+  for (const auto& s : nearest) items.push_back(slot_to_json(s, display));
+  // The same problem type the staff API uses for a taken slot.
+  return with_member(problem_from(e), "nearest", std::move(items));
+}
+
+Response policy_problem(const core::Error& e, const core::Booking& b, int cutoff_hours, const core::Zone& display) {
+  std::string detail = e.detail;
+  if (b.status == core::BookingStatus::confirmed && cutoff_hours > 0) {
+    const core::Instant deadline = b.time.begin - std::chrono::hours{cutoff_hours};
+    detail += " (online changes were possible until " + core::format_rfc3339(deadline, display) +
+              "; please contact the business)";
+  }
+  return problem_from(core::Error::make(core::ErrorCode::policy, detail));
+}
+
+core::Zone zone_or_utc(const std::string& name) {
+  if (auto z = core::Zone::find(name)) return *z;
+  return *core::Zone::find("UTC");
+}
+
+json::object booking_view(ApiContext& ctx, const core::Booking& b) {
+  auto service = ctx.store.service(b.business_id, b.service_id);
+  auto provider = ctx.store.provider(b.business_id, b.provider_id);
+  return consumer_booking_json(b, service ? &*service : nullptr, provider ? &*provider : nullptr,
+                               zone_or_utc(b.consumer.zone));
+}
+
+json::object booking_with_links(ApiContext& ctx, const core::Booking& b) {
+  const BookingLinks links = links_for(ctx, b);
+  return json::object{{"booking", booking_view(ctx, b)}, {"manageUrl", links.manage_url}, {"joinUrl", links.join_url}};
+}
+
+}  // namespace visitd::http::consumer

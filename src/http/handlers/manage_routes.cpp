@@ -1,0 +1,161 @@
+// The consumer's own booking, reached through the signed manage link: view it, list slots
+// to move to, reschedule, cancel. The token is the only credential; a forged one reads as
+// not found, an expired one as gone.
+#include <boost/json/array.hpp>
+
+#include "core/booking_policy.hpp"
+#include "http/booking_flow.hpp"
+#include "http/handlers/consumer_support.hpp"
+#include "http/handlers/routes.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+
+namespace visitd::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxTokenLength = 512;
+constexpr std::size_t kMaxReasonLength = 1000;
+constexpr const char* kManagePath = "/api/v1/manage/{token}";
+store::Actor consumer_actor() { return store::Actor{"consumer"}; }
+
+Response link_problem(const core::Error& e) {
+  if (e.code == core::ErrorCode::gone) {
+    return problem(410, "link-expired", "Link expired", "this link has expired; ask the business for a new one");
+  }
+  return problem(404, "not-found", "Not found", "this link is not valid");
+}
+
+// The booking the link names, if the link is genuine, unexpired and not revoked.
+core::Result<core::Booking> resolve(ApiContext& ctx, const Request& req) {
+  const std::string& token = req.param("token");
+  const auto not_found = core::Error::make(core::ErrorCode::not_found, "invalid link");
+  if (token.empty() || token.size() > kMaxTokenLength) return not_found;
+  auto cap = ctx.signer.verify(token, security::CapabilityKind::manage, ctx.now());
+  if (!cap) return cap.error();
+  auto booking = ctx.store.booking(cap->booking_id);
+  if (!booking) return not_found;
+  // A bumped version revokes every link issued before it.
+  if (booking->capability_version != cap->version) return not_found;
+  return booking;
+}
+
+core::Zone consumer_zone(const core::Booking& b) { return consumer::zone_or_utc(b.consumer.zone); }
+
+// The booked service, still usable for the booking's own provider even if that provider
+// has since been unassigned from it.
+core::Result<core::Service> service_for(ApiContext& ctx, const core::Booking& b) {
+  auto service = ctx.store.service(b.business_id, b.service_id);
+  if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
+  if (std::find(service->provider_ids.begin(), service->provider_ids.end(), b.provider_id) ==
+      service->provider_ids.end()) {
+    service->provider_ids.push_back(b.provider_id);
+  }
+  return service;
+}
+
+Response get_manage(ApiContext& ctx, Request& req) {
+  auto booking = resolve(ctx, req);
+  if (!booking) return link_problem(booking.error());
+  auto business = ctx.store.business_by_id(booking->business_id);
+  if (!business) return link_problem(business.error());
+  const core::Zone zone = consumer_zone(*booking);
+  const core::Instant now = ctx.now();
+  const auto& rules = business->rules;
+  const core::Instant cancel_deadline = booking->time.begin - std::chrono::hours{rules.cancel_cutoff_hours};
+  const core::Instant reschedule_deadline = booking->time.begin - std::chrono::hours{rules.reschedule_cutoff_hours};
+  json::object policy{{"canCancel", core::check_cancel(*booking, rules, core::Actor::consumer, now).ok()},
+                      {"canReschedule", core::check_reschedule(*booking, rules, core::Actor::consumer, now).ok()},
+                      {"cancelCutoffHours", rules.cancel_cutoff_hours},
+                      {"rescheduleCutoffHours", rules.reschedule_cutoff_hours},
+                      {"cancelDeadline", core::format_rfc3339(cancel_deadline, zone)},
+                      {"rescheduleDeadline", core::format_rfc3339(reschedule_deadline, zone)}};
+  return json_response(
+      200,
+      json::object{
+          {"booking", consumer::booking_view(ctx, *booking)},
+          {"business", json::object{{"slug", business->slug}, {"name", business->name}, {"timeZone", business->zone}}},
+          {"policy", std::move(policy)},
+          {"joinUrl", links_for(ctx, *booking).join_url}});
+}
+
+Response get_manage_slots(ApiContext& ctx, Request& req) {
+  auto booking = resolve(ctx, req);
+  if (!booking) return link_problem(booking.error());
+  std::vector<core::FieldError> errors;
+  auto window = consumer::read_slot_window(req, errors);
+  if (!errors.empty() || !window) return invalid_fields(errors);
+  auto service = service_for(ctx, *booking);
+  if (!service) return problem_from(service.error());
+  auto slots = find_slots(ctx, *service, booking->provider_id, window->range, booking->id);
+  if (!slots) return problem_from(slots.error());
+  return json_response(200, consumer::slots_answer(*slots, window->zone));
+}
+
+Response post_reschedule(ApiContext& ctx, Request& req) {
+  auto booking = resolve(ctx, req);
+  if (!booking) return link_problem(booking.error());
+  auto body = parse_object(req);
+  if (!body) return body_problem(body.error());
+  std::vector<core::FieldError> errors;
+  FieldReader r(*body, errors);
+  auto start = r.instant("start", true);
+  if (!errors.empty()) return invalid_fields(errors);
+
+  const core::Zone zone = consumer_zone(*booking);
+  std::vector<core::Slot> nearest;
+  auto moved = reschedule(ctx, *booking, *start, std::nullopt, core::Actor::consumer, consumer_actor(), &nearest);
+  if (!moved) {
+    const core::Error& e = moved.error();
+    if (e.code == core::ErrorCode::conflict) return consumer::slot_conflict(e, nearest, zone);
+    if (e.code == core::ErrorCode::policy) {
+      auto business = ctx.store.business_by_id(booking->business_id);
+      return consumer::policy_problem(e, *booking, business ? business->rules.reschedule_cutoff_hours : 0, zone);
+    }
+    return problem_from(e);
+  }
+  return json_response(200, consumer::booking_with_links(ctx, *moved));
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+Response post_cancel(ApiContext& ctx, Request& req) {
+  auto booking = resolve(ctx, req);
+  if (!booking) return link_problem(booking.error());
+  std::string reason;
+  if (!blank(req.body)) {  // the reason is optional, and so is the body carrying it
+    auto body = parse_object(req);
+    if (!body) return body_problem(body.error());
+    std::vector<core::FieldError> errors;
+    FieldReader r(*body, errors);
+    reason = r.string("reason", false, kMaxReasonLength).value_or("");
+    if (!errors.empty()) return invalid_fields(errors);
+  }
+  auto cancelled = cancel(ctx, *booking, reason, core::Actor::consumer, consumer_actor());
+  if (!cancelled) {
+    const core::Error& e = cancelled.error();
+    if (e.code == core::ErrorCode::policy) {
+      auto business = ctx.store.business_by_id(booking->business_id);
+      return consumer::policy_problem(e, *booking, business ? business->rules.cancel_cutoff_hours : 0,
+                                      consumer_zone(*booking));
+    }
+    return problem_from(e);
+  }
+  return json_response(200, json::object{{"booking", consumer::booking_view(ctx, *cancelled)}});
+}
+
+}  // namespace
+
+void register_manage_routes(Router& r, ApiContext& ctx) {
+  const std::string base = kManagePath;
+  r.add("GET", base, [&ctx](Request& req) { return get_manage(ctx, req); });
+  r.add("GET", base + "/slots", [&ctx](Request& req) { return get_manage_slots(ctx, req); });
+  r.add("POST", base + "/reschedule", [&ctx](Request& req) { return post_reschedule(ctx, req); });
+  r.add("POST", base + "/cancel", [&ctx](Request& req) { return post_cancel(ctx, req); });
+}
+
+}  // namespace visitd::http

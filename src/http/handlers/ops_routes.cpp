@@ -1,0 +1,22 @@
+// Operations endpoints: liveness, readiness (the database answers) and Prometheus metrics.
+#include "http/handlers/routes.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+
+namespace visitd::http {
+
+void register_ops_routes(Router& r, ApiContext& ctx) {
+  r.add("GET", "/healthz", [](Request&) { return json_response(200, boost::json::object{{"status", "ok"}}); });
+  r.add("GET", "/readyz", [&ctx](Request&) {
+    if (ctx.store.healthy()) return json_response(200, boost::json::object{{"status", "ready"}});
+    return problem(503, "not-ready", "Not ready", "the database does not answer");
+  });
+  r.add("GET", "/metrics", [&ctx](Request&) {
+    Response res;
+    res.content_type = "text/plain; version=0.0.4";
+    res.body = ctx.metrics.render();
+    return res;
+  });
+}
+
+}  // namespace visitd::http

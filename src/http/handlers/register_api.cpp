@@ -1,0 +1,14 @@
+#include "http/context.hpp"
+#include "http/handlers/routes.hpp"
+
+namespace visitd::http {
+
+void register_api(Router& router, ApiContext& ctx) {
+  register_ops_routes(router, ctx);
+  register_auth_routes(router, ctx);
+  register_public_routes(router, ctx);
+  register_manage_routes(router, ctx);
+  register_staff_routes(router, ctx);
+}
+
+}  // namespace visitd::http

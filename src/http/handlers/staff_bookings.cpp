@@ -1,0 +1,206 @@
+// Bookings as staff see them: a filtered, paged list; detail with consumer, answers and
+// history; and the staff actions (reschedule overriding the cutoff, cancel, complete,
+// no-show). A provider sees and acts on their own bookings only.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "core/booking_policy.hpp"
+#include "http/booking_flow.hpp"
+#include "http/handlers/staff_support.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+
+namespace visitd::http::staff {
+
+namespace json = boost::json;
+using core::Role;
+
+namespace {
+
+constexpr int kMaxPageSize = 200;
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxOffset = 1'000'000;
+constexpr std::size_t kMaxReasonLength = 500;
+constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kNearestSlots = 5;
+// Open-ended ranges: from the epoch, or up to the end of year 9999.
+constexpr core::Instant kFarPast{std::chrono::seconds{0}};
+constexpr core::Instant kFarFuture{std::chrono::seconds{253402300799}};
+
+// {bookingId} of this business (else 404), within the provider-role scope (else 403).
+core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
+  auto b = ctx.store.booking(req.param("bookingId"));
+  if (!b || b->business_id != a.business.id) {
+    return core::Error::make(core::ErrorCode::not_found, "No such booking");
+  }
+  if (a.role == Role::provider && a.own_provider_id != b->provider_id) {
+    return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
+  }
+  return b;
+}
+
+json::array slots_to_json(const std::vector<core::Slot>& slots, const core::Zone& zone) {
+  json::array out;
+  for (const auto& s : slots) {
+    json::array ids;
+    for (const auto& id : s.provider_ids) ids.emplace_back(id);
+    out.push_back(json::object{{"start", core::format_rfc3339(s.time.begin, zone)},
+                               {"end", core::format_rfc3339(s.time.end, zone)},
+                               {"providerIds", std::move(ids)}});
+  }
+  return out;
+}
+
+// The conflict problem, plus the nearest free slots so a client can offer them.
+Response conflict_with_nearest(const core::Error& e, const std::vector<core::Slot>& nearest, const core::Zone& zone) {
+  Response r = problem_from(e);
+  boost::system::error_code ec;
+  auto parsed = json::parse(r.body, ec);
+  if (ec || !parsed.is_object()) return r;
+  parsed.as_object()["nearest"] = slots_to_json(nearest, zone);
+  r.body = json::serialize(parsed);
+  return r;
+}
+
+Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  std::vector<core::FieldError> errors;
+  auto note = [&errors](const auto& result) {
+    if (!result) errors.insert(errors.end(), result.error().fields.begin(), result.error().fields.end());
+  };
+  auto from = instant_param(req, "from");
+  auto to = instant_param(req, "to");
+  auto limit = int_param(req, "limit", 1, kMaxPageSize, kDefaultPageSize);
+  auto offset = int_param(req, "offset", 0, kMaxOffset, 0);
+  auto zone = display_zone(req, a.business);
+  note(from);
+  note(to);
+  note(limit);
+  note(offset);
+  note(zone);
+  if (from && to && *from && *to && **to <= **from) errors.push_back({"to", "must be after from"});
+
+  store::BookingFilter f;
+  f.business_id = a.business.id;
+  if (auto status = req.query_param("status")) {
+    if (auto s = core::booking_status_from_string(*status)) {
+      f.status = *s;
+    } else {
+      errors.push_back({"status", "must be one of confirmed, cancelled, completed, noShow"});
+    }
+  }
+  if (auto provider = req.query_param("providerId")) {
+    if (provider->empty() || provider->size() > kMaxIdLength || !ctx.store.provider(a.business.id, *provider)) {
+      errors.push_back({"providerId", "is not a provider of this business"});
+    } else {
+      f.provider_id = *provider;
+    }
+  }
+  if (!errors.empty()) return invalid_fields(errors);
+
+  if (a.role == Role::provider) {
+    if (f.provider_id && f.provider_id != a.own_provider_id) {
+      return forbidden("A provider may only see their own bookings");
+    }
+    f.provider_id = a.own_provider_id;
+  }
+  if (*from || *to) f.range = core::Interval{from->value_or(kFarPast), to->value_or(kFarFuture)};
+  f.limit = *limit;
+  f.offset = *offset;
+
+  store::BookingPage page;
+  // A provider-role user without a provider record has no bookings (not everyone's).
+  if (a.role != Role::provider || f.provider_id) page = ctx.store.bookings(f);
+  json::array items;
+  for (const auto& b : page.items) items.push_back(to_json(b, *zone));
+  return json_response(200, json::object{
+                                {"items", std::move(items)}, {"total", page.total}, {"limit", *limit}, {"offset", *offset}});
+}
+
+Response get_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  return json_response(200, to_json(*b, *zone));
+}
+
+Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  auto body = body_object(req);
+  if (!body) return body_problem(body.error());
+  std::vector<core::FieldError> errors;
+  FieldReader r(*body, errors);
+  auto start = r.instant("start", true);
+  std::optional<core::Id> provider;
+  if (const auto* p = body->if_contains("providerId"); p && !p->is_null()) {
+    provider = r.string("providerId", false, kMaxIdLength);
+  }
+  if (!errors.empty()) return invalid_fields(errors);
+  if (a.role == Role::provider && provider && provider != a.own_provider_id) {
+    return forbidden("A provider may not move a booking to another provider");
+  }
+  std::vector<core::Slot> nearest;
+  auto moved = reschedule(ctx, *b, *start, provider, core::Actor::staff, actor_of(a), &nearest);
+  if (!moved) {
+    if (moved.error().code == core::ErrorCode::conflict) return conflict_with_nearest(moved.error(), nearest, *zone);
+    return fail(moved.error());
+  }
+  auto out = to_json(*moved, *zone);
+  const auto links = links_for(ctx, *moved);
+  out["manageUrl"] = links.manage_url;
+  out["joinUrl"] = links.join_url;
+  return json_response(200, out);
+}
+
+Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  auto body = body_object(req, true);
+  if (!body) return body_problem(body.error());
+  std::vector<core::FieldError> errors;
+  FieldReader r(*body, errors);
+  auto reason = r.string("reason", false, kMaxReasonLength);
+  if (!errors.empty()) return invalid_fields(errors);
+  auto cancelled = cancel(ctx, *b, reason.value_or(""), core::Actor::staff, actor_of(a));
+  if (!cancelled) return fail(cancelled.error());
+  return json_response(200, to_json(*cancelled, *zone));
+}
+
+// complete / no-show: allowed once the appointment has started (core::check_transition).
+Response finish_booking(ApiContext& ctx, Request& req, const BusinessAccess& a, core::BookingStatus to) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  if (auto ok = core::check_transition(*b, to, ctx.now()); !ok) return fail(ok.error());
+  auto saved = ctx.store.set_booking_status(b->id, to, "", actor_of(a));
+  if (!saved) return fail(saved.error());
+  return json_response(200, to_json(*saved, *zone));
+}
+
+Response complete_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  return finish_booking(ctx, req, a, core::BookingStatus::completed);
+}
+
+Response no_show_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  return finish_booking(ctx, req, a, core::BookingStatus::no_show);
+}
+
+}  // namespace
+
+void register_bookings(Router& r, ApiContext& ctx) {
+  const auto one = route("/bookings/{bookingId}");
+  r.add("GET", route("/bookings"), gated(ctx, Role::provider, list_bookings));
+  r.add("GET", one, gated(ctx, Role::provider, get_booking));
+  r.add("POST", one + "/reschedule", gated(ctx, Role::provider, reschedule_booking));
+  r.add("POST", one + "/cancel", gated(ctx, Role::provider, cancel_booking));
+  r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking));
+  r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking));
+}
+
+}  // namespace visitd::http::staff

@@ -1,0 +1,25 @@
+#pragma once
+// The built web UI (web/dist) served from disk: safe path resolution, content types,
+// cache policy for Vite's hashed assets, and the single-page-app fallback to index.html.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace visitd::http {
+
+inline constexpr std::string_view kHtmlContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'";
+
+// A 200 answer for a GET/HEAD of `req.path` (percent-decoded) under `root`, or nullopt when
+// nothing may be served (missing file, `..` escape, not a regular file, API path).
+// The body is always filled; the server drops it for HEAD.
+std::optional<Response> serve_static(const std::string& root, const Request& req);
+
+// "text/html; charset=utf-8" for "index.html"; application/octet-stream when unknown.
+std::string content_type_for(std::string_view filename);
+
+}  // namespace visitd::http

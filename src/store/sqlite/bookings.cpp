@@ -1,0 +1,326 @@
+// Bookings: the atomic create/reschedule that guarantees no double booking, status
+// transitions with history, and the staff listing.
+#include <algorithm>
+#include <utility>
+
+#include "security/crypto.hpp"
+#include "store/sqlite/rows.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace visitd::store::sqlite {
+namespace {
+
+constexpr int kMaxPageSize = 200;
+
+core::Error booking_not_found() { return core::Error::make(core::ErrorCode::not_found, "booking not found"); }
+core::Error slot_taken() { return core::Error::make(core::ErrorCode::conflict, "slot is no longer available"); }
+
+// Must run inside the write transaction that then inserts or moves the booking.
+bool collides(sqlite3* db, const Id& provider_id, Interval block, const Id& except_booking) {
+  Statement q(db,
+              "SELECT 1 FROM bookings WHERE provider_id = ? AND status = 'confirmed' "
+              "AND block_start < ? AND block_end > ? AND id <> ? LIMIT 1");
+  q.bind(1, provider_id).bind(2, block.end).bind(3, block.begin).bind(4, except_booking);
+  return q.step();
+}
+
+int confirmed_of_service_in(sqlite3* db, const Id& provider_id, const Id& service_id, Interval day,
+                            const Id& except_booking) {
+  Statement q(db,
+              "SELECT COUNT(*) FROM bookings WHERE provider_id = ? AND service_id = ? AND status = 'confirmed' "
+              "AND start_at >= ? AND start_at < ? AND id <> ?");
+  q.bind(1, provider_id).bind(2, service_id).bind(3, day.begin).bind(4, day.end).bind(5, except_booking);
+  q.step();
+  return q.integer(0);
+}
+
+bool day_limit_reached(sqlite3* db, const Id& provider_id, const Id& service_id, Interval day, int max_per_day,
+                       const Id& except_booking) {
+  return max_per_day > 0 && confirmed_of_service_in(db, provider_id, service_id, day, except_booking) >= max_per_day;
+}
+
+// A candidate must still offer the service when the transaction runs: a provider removed
+// or unlinked since the slots were computed is skipped.
+bool offers_service(sqlite3* db, const Id& business_id, const Id& service_id, const Id& provider_id) {
+  Statement q(db,
+              "SELECT 1 FROM service_providers sp JOIN providers p ON p.id = sp.provider_id "
+              "JOIN services s ON s.id = sp.service_id "
+              "WHERE sp.service_id = ? AND sp.provider_id = ? AND p.business_id = ? AND s.business_id = ? "
+              "AND p.deleted_at IS NULL AND s.deleted_at IS NULL");
+  q.bind(1, service_id).bind(2, provider_id).bind(3, business_id).bind(4, business_id);
+  return q.step();
+}
+
+void append_history(sqlite3* db, const Id& booking_id, const core::BookingChange& c) {
+  Statement q(db,
+              "INSERT INTO booking_history (booking_id, seq, at, action, actor, from_start, from_end, to_start, "
+              "to_end, reason) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM booking_history "
+              "WHERE booking_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  q.bind(1, booking_id)
+      .bind(2, c.at)
+      .bind(3, c.action)
+      .bind(4, c.actor)
+      .bind(5, c.from.begin)
+      .bind(6, c.from.end)
+      .bind(7, c.to.begin)
+      .bind(8, c.to.end)
+      .bind(9, c.reason)
+      .run();
+}
+
+std::optional<core::Error> check_times(Interval time, Interval block) {
+  if (time.empty()) return core::Error::invalid("end", "must be after start");
+  if (!block.contains(time)) return core::Error::make(core::ErrorCode::internal, "booking block must contain its time");
+  return std::nullopt;
+}
+
+const char* audit_action(core::BookingStatus to) {
+  switch (to) {
+    case core::BookingStatus::cancelled:
+      return "booking.cancel";
+    case core::BookingStatus::completed:
+      return "booking.complete";
+    case core::BookingStatus::no_show:
+      return "booking.no_show";
+    case core::BookingStatus::confirmed:
+      break;
+  }
+  return "booking.confirm";
+}
+
+// The booking id and request fingerprint stored under an idempotency key.
+std::optional<std::pair<Id, std::string>> idempotent_booking_id(sqlite3* db, const Id& business_id,
+                                                                const std::string& key) {
+  Statement q(db, "SELECT id, request_fingerprint FROM bookings WHERE business_id = ? AND idempotency_key = ?");
+  q.bind(1, business_id).bind(2, key);
+  if (!q.step()) return std::nullopt;
+  return std::pair{q.text(0), q.text(1)};
+}
+
+}  // namespace
+
+std::vector<core::Booking> SqliteStore::busy_bookings(const std::vector<Id>& provider_ids, Interval range) {
+  // Only what collides matters here: answers and history are left out (slot queries run hot).
+  return read([&](sqlite3* db) {
+    Statement q(db, std::string(kBookingSelect) +
+                        "WHERE provider_id = ? AND status = 'confirmed' AND block_start < ? AND block_end > ? "
+                        "ORDER BY block_start");
+    std::vector<core::Booking> out;
+    for (const auto& provider_id : provider_ids) {
+      q.reset();
+      q.bind(1, provider_id).bind(2, range.end).bind(3, range.begin);
+      while (q.step()) out.push_back(booking_row(q));
+    }
+    return out;
+  });
+}
+
+std::map<Id, int> SqliteStore::confirmed_counts(const std::vector<Id>& provider_ids, Interval range) {
+  return read([&](sqlite3* db) {
+    Statement q(db,
+                "SELECT COUNT(*) FROM bookings WHERE provider_id = ? AND status = 'confirmed' "
+                "AND start_at >= ? AND start_at < ?");
+    std::map<Id, int> out;
+    for (const auto& provider_id : provider_ids) {
+      q.reset();
+      q.bind(1, provider_id).bind(2, range.begin).bind(3, range.end);
+      q.step();
+      out[provider_id] = q.integer(0);
+    }
+    return out;
+  });
+}
+
+Result<core::Booking> SqliteStore::create_booking(NewBooking nb, const Actor& by) {
+  return write([&](sqlite3* db) -> Result<core::Booking> {
+    core::Booking& b = nb.booking;
+    if (nb.idempotency_key) {
+      if (auto existing = idempotent_booking_id(db, b.business_id, *nb.idempotency_key)) {
+        // The edge refuses a reused key with another body before calling; this catches the
+        // same mistake when both requests raced past that check.
+        if (!nb.request_fingerprint.empty() && !existing->second.empty() &&
+            existing->second != nb.request_fingerprint) {
+          return core::Error::make(core::ErrorCode::conflict,
+                                   "Idempotency-Key was already used with a different request");
+        }
+        return *load_booking(db, existing->first);
+      }
+    }
+    if (auto e = check_times(b.time, b.block)) return *e;
+
+    // Candidates in the caller's order (round robin for "any"); the first one that still
+    // offers the service, is free over the whole padded block and is under its day limit wins.
+    bool any_eligible = false;
+    std::optional<Id> chosen;
+    for (const auto& c : nb.candidates) {
+      if (!offers_service(db, b.business_id, b.service_id, c.provider_id)) continue;
+      any_eligible = true;
+      if (collides(db, c.provider_id, b.block, Id())) continue;
+      if (day_limit_reached(db, c.provider_id, b.service_id, c.day, nb.max_per_day, Id())) continue;
+      chosen = c.provider_id;
+      break;
+    }
+    if (!any_eligible) {
+      // Removed or unlinked since the slots were shown: to the consumer, the slot is gone.
+      return core::Error::make(core::ErrorCode::conflict, "no provider offers this service any more");
+    }
+    if (!chosen) return slot_taken();
+
+    b.id = security::random_id("bk_");
+    b.provider_id = *chosen;
+    b.status = core::BookingStatus::confirmed;
+    b.cancel_reason.clear();
+    b.capability_version = std::max(1, b.capability_version);
+    b.created_at = now();
+    Statement q(db,
+                "INSERT INTO bookings (id, business_id, service_id, provider_id, start_at, end_at, block_start, "
+                "block_end, status, consumer_name, consumer_email, consumer_phone, consumer_zone, cancel_reason, "
+                "capability_version, idempotency_key, request_fingerprint, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, '', ?, ?, ?, ?)");
+    q.bind(1, b.id)
+        .bind(2, b.business_id)
+        .bind(3, b.service_id)
+        .bind(4, b.provider_id)
+        .bind(5, b.time.begin)
+        .bind(6, b.time.end)
+        .bind(7, b.block.begin)
+        .bind(8, b.block.end)
+        .bind(9, b.consumer.name)
+        .bind(10, b.consumer.email)
+        .bind(11, b.consumer.phone)
+        .bind(12, b.consumer.zone)
+        .bind(13, b.capability_version)
+        .bind(14, nb.idempotency_key)
+        .bind(15, nb.request_fingerprint)
+        .bind(16, b.created_at)
+        .run();
+
+    Statement answer(db, "INSERT INTO booking_answers (booking_id, position, key, value) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < b.answers.size(); ++i) {
+      answer.reset();
+      answer.bind(1, b.id).bind(2, static_cast<int>(i)).bind(3, b.answers[i].key).bind(4, b.answers[i].value).run();
+    }
+    append_history(db, b.id, {b.created_at, "created", by.name, b.time, b.time, ""});
+    audit(db, b.business_id, by, "booking.create", "booking:" + b.id, "provider=" + b.provider_id);
+    return *load_booking(db, b.id);
+  });
+}
+
+Result<core::Booking> SqliteStore::reschedule_booking(const Reschedule& r, const Actor& by) {
+  return write([&](sqlite3* db) -> Result<core::Booking> {
+    auto b = load_booking(db, r.booking_id);
+    if (!b) return booking_not_found();
+    if (b->status != core::BookingStatus::confirmed) {
+      return core::Error::make(core::ErrorCode::policy,
+                               std::string("a ") + status_text(b->status) + " booking cannot be rescheduled");
+    }
+    if (auto e = check_times(r.time, r.block)) return *e;
+    if (collides(db, b->provider_id, r.block, b->id)) return slot_taken();
+    if (day_limit_reached(db, b->provider_id, b->service_id, r.day, r.max_per_day, b->id)) return slot_taken();
+
+    Statement q(db, "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ? WHERE id = ?");
+    q.bind(1, r.time.begin).bind(2, r.time.end).bind(3, r.block.begin).bind(4, r.block.end).bind(5, b->id).run();
+    append_history(db, b->id, {now(), "rescheduled", by.name, b->time, r.time, r.reason});
+    audit(db, b->business_id, by, "booking.reschedule", "booking:" + b->id);
+    return *load_booking(db, b->id);
+  });
+}
+
+Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core::BookingStatus to,
+                                                      const std::string& reason, const Actor& by) {
+  return write([&](sqlite3* db) -> Result<core::Booking> {
+    auto b = load_booking(db, booking_id);
+    if (!b) return booking_not_found();
+    // Re-checked under the write lock: two racing cancels cannot both succeed. Time-based
+    // rules (cutoffs, "only after start") are core's, checked by the caller.
+    if (b->status != core::BookingStatus::confirmed) {
+      return core::Error::make(core::ErrorCode::policy, std::string("booking is already ") + status_text(b->status));
+    }
+    if (to == core::BookingStatus::confirmed) {
+      return core::Error::make(core::ErrorCode::policy, "booking is already confirmed");
+    }
+    // The capability version stays: the manage link keeps showing the cancelled booking.
+    Statement q(db, "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?");
+    q.bind(1, status_text(to))
+        .bind(2, to == core::BookingStatus::cancelled ? reason : std::string())
+        .bind(3, b->id)
+        .run();
+    append_history(db, b->id, {now(), status_text(to), by.name, b->time, b->time, reason});
+    audit(db, b->business_id, by, audit_action(to), "booking:" + b->id);
+    return *load_booking(db, b->id);
+  });
+}
+
+Result<core::Booking> SqliteStore::booking(const Id& booking_id) {
+  return read([&](sqlite3* db) -> Result<core::Booking> {
+    auto b = load_booking(db, booking_id);
+    if (!b) return booking_not_found();
+    return *b;
+  });
+}
+
+BookingPage SqliteStore::bookings(const BookingFilter& f) {
+  return read([&](sqlite3* db) {
+    // Only fixed clauses are appended; every value is a bound parameter.
+    std::string where = "WHERE business_id = ?";
+    if (f.range) where += " AND start_at < ? AND end_at > ?";
+    if (f.provider_id) where += " AND provider_id = ?";
+    if (f.status) where += " AND status = ?";
+    auto bind_filter = [&](Statement& q) {
+      int i = 1;
+      q.bind(i++, f.business_id);
+      if (f.range) {
+        q.bind(i++, f.range->end);
+        q.bind(i++, f.range->begin);
+      }
+      if (f.provider_id) q.bind(i++, *f.provider_id);
+      if (f.status) q.bind(i++, status_text(*f.status));
+      return i;
+    };
+
+    BookingPage page;
+    Statement count(db, "SELECT COUNT(*) FROM bookings " + where);
+    bind_filter(count);
+    count.step();
+    page.total = count.integer(0);
+
+    Statement q(db, std::string(kBookingSelect) + where + " ORDER BY start_at, id LIMIT ? OFFSET ?");
+    int next = bind_filter(q);
+    q.bind(next, std::clamp(f.limit, 1, kMaxPageSize)).bind(next + 1, std::max(0, f.offset));
+    while (q.step()) page.items.push_back(booking_row(q));
+    for (auto& b : page.items) load_booking_details(db, b);
+    return page;
+  });
+}
+
+std::optional<IdempotentBooking> SqliteStore::booking_by_idempotency_key(const Id& business_id,
+                                                                         const std::string& key) {
+  return read([&](sqlite3* db) -> std::optional<IdempotentBooking> {
+    Statement q(db, "SELECT id, request_fingerprint FROM bookings WHERE business_id = ? AND idempotency_key = ?");
+    q.bind(1, business_id).bind(2, key);
+    if (!q.step()) return std::nullopt;
+    Id id = q.text(0);
+    std::string fingerprint = q.text(1);
+    auto b = load_booking(db, id);
+    if (!b) return std::nullopt;
+    return IdempotentBooking{std::move(*b), std::move(fingerprint)};
+  });
+}
+
+// ---- audit -----------------------------------------------------------------
+
+std::vector<core::AuditEntry> SqliteStore::audit_log(const Id& business_id, int limit, int offset) {
+  return read([&](sqlite3* db) {
+    Statement q(db,
+                "SELECT id, business_id, at, actor, action, target, detail FROM audit_log WHERE business_id = ? "
+                "ORDER BY seq DESC LIMIT ? OFFSET ?");
+    q.bind(1, business_id).bind(2, std::clamp(limit, 1, kMaxPageSize)).bind(3, std::max(0, offset));
+    std::vector<core::AuditEntry> out;
+    while (q.step()) {
+      out.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    }
+    return out;
+  });
+}
+
+}  // namespace visitd::store::sqlite

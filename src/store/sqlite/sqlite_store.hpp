@@ -1,0 +1,159 @@
+#pragma once
+// The embedded SQLite implementation of Store. Reads run in plain (deferred) transactions
+// on pooled connections, concurrently; every write runs in one BEGIN IMMEDIATE transaction,
+// and writers of this process queue on a mutex first so they wait in order instead of
+// spinning in SQLite's busy handler. Other processes on the same file are still excluded
+// by SQLite's own lock.
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "store/sqlite/connection_pool.hpp"
+#include "store/sqlite/statement.hpp"
+#include "store/sqlite/transaction.hpp"
+#include "store/store.hpp"
+
+namespace visitd::store::sqlite {
+
+inline constexpr std::size_t kDefaultPoolSize = 8;
+
+class SqliteStore final : public Store {
+ public:
+  // Throws SqliteError when the file cannot be opened; open_store() reports it as a value.
+  SqliteStore(const std::string& path, Clock clock, std::size_t pool_size = kDefaultPoolSize);
+
+  Status migrate() override;
+  int schema_version() override;
+  bool healthy() override;
+
+  std::optional<std::string> get_setting(const std::string& key) override;
+  std::string put_setting_if_absent(const std::string& key, const std::string& value) override;
+
+  Result<core::Business> create_business(core::Business b, const Actor& by) override;
+  Result<core::Business> business_by_id(const Id& id) override;
+  Result<core::Business> business_by_slug(const std::string& slug) override;
+  Result<core::Business> update_business(const core::Business& b, const Actor& by) override;
+
+  Result<core::User> create_user(core::User u, const std::string& password_hash) override;
+  Result<StoredUser> user_by_email(const std::string& email) override;
+  Result<StoredUser> user_by_id(const Id& id) override;
+  Status set_password_hash(const Id& user_id, const std::string& hash) override;
+  std::vector<core::Membership> memberships_of(const Id& user_id) override;
+  std::optional<core::Role> role_in(const Id& user_id, const Id& business_id) override;
+  std::vector<StaffMember> staff_of(const Id& business_id) override;
+  Status set_membership(const core::Membership& m, const Actor& by) override;
+  Status remove_membership(const Id& business_id, const Id& user_id, const Actor& by) override;
+
+  Status create_session(const Session& s) override;
+  std::optional<Session> session_by_hash(const std::string& token_hash, Instant now) override;
+  Status delete_session(const std::string& token_hash) override;
+  Result<ApiToken> create_api_token(ApiToken t, const Actor& by) override;
+  std::optional<ApiToken> api_token_by_hash(const std::string& token_hash) override;
+  std::vector<ApiToken> api_tokens_of(const Id& business_id) override;
+  Status delete_api_token(const Id& business_id, const Id& token_id, const Actor& by) override;
+  void touch_api_token(const Id& token_id, Instant now) override;
+
+  Result<core::Provider> create_provider(core::Provider p, const Actor& by) override;
+  Result<core::Provider> provider(const Id& business_id, const Id& provider_id) override;
+  std::vector<core::Provider> providers_of(const Id& business_id) override;
+  Result<core::Provider> update_provider(const core::Provider& p, const Actor& by) override;
+  Status delete_provider(const Id& business_id, const Id& provider_id, const Actor& by) override;
+  Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w,
+                          const Actor& by) override;
+  Result<core::DateOverride> put_override(const Id& business_id, const Id& provider_id, core::DateOverride o,
+                                          const Actor& by) override;
+  Status delete_override(const Id& business_id, const Id& provider_id, const Id& override_id, const Actor& by) override;
+  Result<core::TimeOff> add_time_off(const Id& business_id, const Id& provider_id, core::TimeOff t,
+                                     const Actor& by) override;
+  Status delete_time_off(const Id& business_id, const Id& provider_id, const Id& time_off_id, const Actor& by) override;
+
+  Result<core::Service> create_service(core::Service s, const Actor& by) override;
+  Result<core::Service> service(const Id& business_id, const Id& service_id) override;
+  std::vector<core::Service> services_of(const Id& business_id) override;
+  Result<core::Service> update_service(const core::Service& s, const Actor& by) override;
+  Status delete_service(const Id& business_id, const Id& service_id, const Actor& by) override;
+
+  std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) override;
+  std::map<Id, int> confirmed_counts(const std::vector<Id>& provider_ids, Interval range) override;
+  Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
+  Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
+  Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
+                                           const Actor& by) override;
+  Result<core::Booking> booking(const Id& booking_id) override;
+  BookingPage bookings(const BookingFilter& f) override;
+
+  std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id, const std::string& key) override;
+
+  std::vector<core::AuditEntry> audit_log(const Id& business_id, int limit, int offset) override;
+
+ private:
+  template <class T>
+  struct IsResult : std::false_type {};
+  template <class T>
+  struct IsResult<core::Result<T>> : std::true_type {};
+
+  // Runs f(db) in a read transaction. Result-returning work gets SQLite failures as error
+  // values; anything else lets them propagate as exceptions (std::runtime_error).
+  template <class F>
+  auto read(F&& f) -> std::invoke_result_t<F, sqlite3*> {
+    using R = std::invoke_result_t<F, sqlite3*>;
+    auto body = [&]() -> R {
+      auto lease = pool_.acquire();
+      Transaction tx(lease.get(), Transaction::Kind::read);
+      R r = f(lease.get());
+      tx.commit();
+      return r;
+    };
+    if constexpr (IsResult<R>::value) {
+      try {
+        return body();
+      } catch (const SqliteError& e) {
+        return to_error(e);
+      }
+    } else {
+      return body();
+    }
+  }
+
+  // Runs f(db) in one BEGIN IMMEDIATE transaction; commits unless f returns an error value
+  // or throws.
+  template <class F>
+  auto write(F&& f) -> std::invoke_result_t<F, sqlite3*> {
+    using R = std::invoke_result_t<F, sqlite3*>;
+    auto body = [&]() -> R {
+      std::lock_guard serial(write_mutex_);
+      auto lease = pool_.acquire();
+      Transaction tx(lease.get(), Transaction::Kind::write);
+      R r = f(lease.get());
+      if constexpr (IsResult<R>::value) {
+        if (r.ok()) tx.commit();
+      } else {
+        tx.commit();
+      }
+      return r;
+    };
+    if constexpr (IsResult<R>::value) {
+      try {
+        return body();
+      } catch (const SqliteError& e) {
+        return to_error(e);
+      }
+    } else {
+      return body();
+    }
+  }
+
+  static core::Error to_error(const SqliteError& e);
+  [[nodiscard]] Instant now() const { return clock_(); }
+  // Appends one audit_log row in the caller's transaction.
+  void audit(sqlite3* db, const Id& business_id, const Actor& by, std::string_view action, std::string_view target,
+             std::string_view detail = {}) const;
+
+  ConnectionPool pool_;
+  std::mutex write_mutex_;
+  Clock clock_;
+};
+
+}  // namespace visitd::store::sqlite

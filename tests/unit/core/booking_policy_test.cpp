@@ -1,0 +1,136 @@
+#include <gtest/gtest.h>
+
+#include "core/booking_policy.hpp"
+#include "core_test_support.hpp"
+
+namespace visitd::core {
+namespace {
+
+using testing::at;
+
+Booking booking_at(std::string_view start, BookingStatus status = BookingStatus::confirmed) {
+  Booking b;
+  b.id = "bk1";
+  b.time = {at(start), at(start) + std::chrono::minutes{30}};
+  b.block = b.time;
+  b.status = status;
+  return b;
+}
+
+TEST(BookingPolicy, ConfirmedBookingMayBeCancelled) {
+  EXPECT_TRUE(
+      check_transition(booking_at("2026-06-10T10:00:00Z"), BookingStatus::cancelled, at("2026-06-01T00:00:00Z")).ok());
+}
+
+TEST(BookingPolicy, NothingLeavesAFinalState) {
+  for (auto from : {BookingStatus::cancelled, BookingStatus::completed, BookingStatus::no_show}) {
+    for (auto to :
+         {BookingStatus::confirmed, BookingStatus::cancelled, BookingStatus::completed, BookingStatus::no_show}) {
+      auto s = check_transition(booking_at("2026-06-10T10:00:00Z", from), to, at("2026-06-11T00:00:00Z"));
+      ASSERT_FALSE(s.ok());
+      EXPECT_EQ(s.error().code, ErrorCode::policy);
+    }
+  }
+}
+
+TEST(BookingPolicy, CompletedAndNoShowOnlyOnceTheAppointmentStarted) {
+  Booking b = booking_at("2026-06-10T10:00:00Z");
+  for (auto to : {BookingStatus::completed, BookingStatus::no_show}) {
+    auto early = check_transition(b, to, at("2026-06-10T09:59:59Z"));
+    ASSERT_FALSE(early.ok());
+    EXPECT_EQ(early.error().code, ErrorCode::policy);
+    EXPECT_TRUE(check_transition(b, to, at("2026-06-10T10:00:00Z")).ok());
+    EXPECT_TRUE(check_transition(b, to, at("2026-06-12T10:00:00Z")).ok());
+  }
+}
+
+TEST(BookingPolicy, ConsumerCancellationClosesAtTheCutoff) {
+  Booking b = booking_at("2026-06-10T10:00:00Z");
+  BookingRules rules;  // 24 hours
+  EXPECT_TRUE(check_cancel(b, rules, Actor::consumer, at("2026-06-09T09:59:59Z")).ok());
+  auto late = check_cancel(b, rules, Actor::consumer, at("2026-06-09T10:00:00Z"));
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::policy);
+  EXPECT_EQ(late.error().detail, "cancellation closed 24 hours before the start");
+}
+
+TEST(BookingPolicy, StaffMayCancelInsideTheCutoffButNotAfterTheStart) {
+  Booking b = booking_at("2026-06-10T10:00:00Z");
+  BookingRules rules;
+  EXPECT_TRUE(check_cancel(b, rules, Actor::staff, at("2026-06-10T09:00:00Z")).ok());
+  auto started = check_cancel(b, rules, Actor::staff, at("2026-06-10T10:05:00Z"));
+  ASSERT_FALSE(started.ok());
+  EXPECT_EQ(started.error().code, ErrorCode::policy);
+}
+
+TEST(BookingPolicy, CancelledBookingCannotBeCancelledOrMovedAgain) {
+  Booking b = booking_at("2026-06-10T10:00:00Z", BookingStatus::cancelled);
+  BookingRules rules;
+  EXPECT_EQ(check_cancel(b, rules, Actor::staff, at("2026-06-01T00:00:00Z")).error().code, ErrorCode::policy);
+  EXPECT_EQ(check_reschedule(b, rules, Actor::staff, at("2026-06-01T00:00:00Z")).error().code, ErrorCode::policy);
+}
+
+TEST(BookingPolicy, RescheduleHasItsOwnCutoff) {
+  Booking b = booking_at("2026-06-10T10:00:00Z");
+  BookingRules rules;
+  rules.reschedule_cutoff_hours = 2;
+  rules.cancel_cutoff_hours = 48;
+  Instant five_hours_before = at("2026-06-10T05:00:00Z");
+  EXPECT_TRUE(check_reschedule(b, rules, Actor::consumer, five_hours_before).ok());
+  EXPECT_FALSE(check_cancel(b, rules, Actor::consumer, five_hours_before).ok());
+  auto late = check_reschedule(b, rules, Actor::consumer, at("2026-06-10T08:30:00Z"));
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().detail, "rescheduling closed 2 hours before the start");
+  EXPECT_TRUE(check_reschedule(b, rules, Actor::staff, at("2026-06-10T08:30:00Z")).ok());
+}
+
+TEST(BookingPolicy, ZeroCutoffLetsConsumersActUntilTheStart) {
+  Booking b = booking_at("2026-06-10T10:00:00Z");
+  BookingRules rules;
+  rules.cancel_cutoff_hours = 0;
+  EXPECT_TRUE(check_cancel(b, rules, Actor::consumer, at("2026-06-10T09:59:00Z")).ok());
+  EXPECT_FALSE(check_cancel(b, rules, Actor::consumer, at("2026-06-10T10:00:00Z")).ok());
+}
+
+TEST(BookingPolicy, RoundRobinPrefersFewestBookingsThenId) {
+  std::map<Id, int> counts = {{"p-a", 3}, {"p-b", 1}, {"p-c", 1}};
+  EXPECT_EQ(round_robin_order({"p-a", "p-c", "p-b", "p-d"}, counts), (std::vector<Id>{"p-d", "p-b", "p-c", "p-a"}));
+  EXPECT_EQ(round_robin_order({"p-c", "p-b"}, counts), (std::vector<Id>{"p-b", "p-c"}));
+  EXPECT_TRUE(round_robin_order({}, counts).empty());
+}
+
+TEST(BookingPolicy, RoundRobinOrderDoesNotDependOnInputOrder) {
+  std::map<Id, int> counts = {{"x", 2}, {"y", 2}, {"z", 0}};
+  EXPECT_EQ(round_robin_order({"x", "y", "z"}, counts), round_robin_order({"z", "y", "x"}, counts));
+}
+
+TEST(BookingPolicy, PaddedBlockWidensByBothBuffers) {
+  Service s;
+  s.buffer_before_minutes = 10;
+  s.buffer_after_minutes = 5;
+  Interval t{at("2026-06-10T10:00:00Z"), at("2026-06-10T10:30:00Z")};
+  EXPECT_EQ(padded_block(t, s), (Interval{at("2026-06-10T09:50:00Z"), at("2026-06-10T10:35:00Z")}));
+}
+
+TEST(Model, NamesRoundTripOnTheWire) {
+  for (auto r : {Role::owner, Role::manager, Role::provider}) EXPECT_EQ(role_from_string(to_string(r)), r);
+  for (auto k : {QuestionKind::short_text, QuestionKind::long_text, QuestionKind::single_choice})
+    EXPECT_EQ(question_kind_from_string(to_string(k)), k);
+  for (auto s : {BookingStatus::confirmed, BookingStatus::cancelled, BookingStatus::completed, BookingStatus::no_show})
+    EXPECT_EQ(booking_status_from_string(to_string(s)), s);
+  EXPECT_STREQ(to_string(BookingStatus::no_show), "noShow");
+  EXPECT_STREQ(to_string(QuestionKind::single_choice), "singleChoice");
+  EXPECT_FALSE(role_from_string("admin"));
+  EXPECT_FALSE(booking_status_from_string("no_show"));
+  EXPECT_FALSE(question_kind_from_string("Shorttext"));
+}
+
+TEST(Model, RolesRankOwnerOverManagerOverProvider) {
+  EXPECT_TRUE(role_at_least(Role::owner, Role::manager));
+  EXPECT_TRUE(role_at_least(Role::manager, Role::manager));
+  EXPECT_FALSE(role_at_least(Role::provider, Role::manager));
+  EXPECT_FALSE(role_at_least(Role::manager, Role::owner));
+}
+
+}  // namespace
+}  // namespace visitd::core

@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include "core_test_support.hpp"
+
+namespace visitd::core {
+namespace {
+
+using testing::at;
+using testing::day;
+using testing::zone;
+
+TEST(Rfc3339, ParsesOffsetsAndUtc) {
+  EXPECT_EQ(parse_rfc3339("2026-03-08T09:00:00-04:00"), parse_rfc3339("2026-03-08T13:00:00Z"));
+  EXPECT_EQ(parse_rfc3339("2026-06-01T09:00:00+05:30"), parse_rfc3339("2026-06-01T03:30:00Z"));
+  EXPECT_EQ(parse_rfc3339("2026-06-01t03:30:00z"), parse_rfc3339("2026-06-01T03:30:00Z"));
+  EXPECT_EQ(parse_rfc3339("1970-01-01T00:00:00Z")->time_since_epoch().count(), 0);
+}
+
+TEST(Rfc3339, TruncatesFractionsToSeconds) {
+  EXPECT_EQ(parse_rfc3339("2026-06-01T10:00:05.999Z"), parse_rfc3339("2026-06-01T10:00:05Z"));
+  EXPECT_EQ(parse_rfc3339("2026-06-01T10:00:05.123456789+01:00"), parse_rfc3339("2026-06-01T09:00:05Z"));
+}
+
+TEST(Rfc3339, RejectsTimesWithoutOffset) {
+  EXPECT_FALSE(parse_rfc3339("2026-03-08T09:00:00"));
+  EXPECT_FALSE(parse_rfc3339("2026-03-08T09:00:00.5"));
+  EXPECT_FALSE(parse_rfc3339("2026-03-08"));
+}
+
+TEST(Rfc3339, RejectsImpossibleDatesAndTimes) {
+  for (const char* bad :
+       {"2026-02-29T10:00:00Z", "2026-04-31T10:00:00Z", "2026-13-01T10:00:00Z", "2026-00-10T10:00:00Z",
+        "2026-01-00T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T10:60:00Z", "2026-01-01T10:00:60Z",
+        "2026-01-01T10:00:00+24:00", "2026-01-01T10:00:00+05:60"})
+    EXPECT_FALSE(parse_rfc3339(bad)) << bad;
+  EXPECT_TRUE(parse_rfc3339("2028-02-29T10:00:00Z"));  // a real leap day
+}
+
+TEST(Rfc3339, RejectsSloppySyntax) {
+  for (const char* bad :
+       {"", "2026-03-08 09:00:00Z", "2026-3-08T09:00:00Z", "2026-03-08T9:00:00Z", "2026-03-08T09:00Z",
+        "2026-03-08T09:00:00+0530", "2026-03-08T09:00:00+05", "2026-03-08T09:00:00.Z", "2026-03-08T09:00:00ZZ",
+        "2026-03-08T09:00:00Z ", " 2026-03-08T09:00:00Z", "2026-03-08T09:00:00UTC", "+2026-03-08T09:00:00Z",
+        "2026-03-08T09:00:00.1234567890Z", "2026-03-08T09:00:00-04:00junk"})
+    EXPECT_FALSE(parse_rfc3339(bad)) << bad;
+}
+
+TEST(Rfc3339, FormatsWithTheZonesOffset) {
+  Instant winter = at("2026-01-15T12:00:00Z");
+  Instant summer = at("2026-07-15T12:00:00Z");
+  EXPECT_EQ(format_rfc3339(winter, zone("Europe/London")), "2026-01-15T12:00:00+00:00");
+  EXPECT_EQ(format_rfc3339(summer, zone("Europe/London")), "2026-07-15T13:00:00+01:00");
+  EXPECT_EQ(format_rfc3339(winter, zone("America/New_York")), "2026-01-15T07:00:00-05:00");
+  EXPECT_EQ(format_rfc3339(winter, zone("Asia/Kolkata")), "2026-01-15T17:30:00+05:30");
+  EXPECT_EQ(format_rfc3339(winter, zone("UTC")), "2026-01-15T12:00:00Z");
+  EXPECT_EQ(format_rfc3339_utc(summer), "2026-07-15T12:00:00Z");
+}
+
+TEST(Rfc3339, FormattedTextParsesBackToTheSameInstant) {
+  Instant t = at("2026-10-25T01:30:00Z");  // inside London's repeated hour
+  for (const char* name : {"Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata", "UTC"})
+    EXPECT_EQ(parse_rfc3339(format_rfc3339(t, zone(name))), t) << name;
+}
+
+TEST(Dates, ParsesStrictCalendarDates) {
+  EXPECT_EQ(format_date(*parse_date("2026-03-08")), "2026-03-08");
+  for (const char* bad : {"2026-02-29", "2026-3-08", "2026-03-8", "2026/03/08", "2026-03-08T", "", "20260308"})
+    EXPECT_FALSE(parse_date(bad)) << bad;
+}
+
+TEST(Dates, ParsesTimesOfDayUpToMidnightEnd) {
+  EXPECT_EQ(parse_time_of_day("00:00"), 0);
+  EXPECT_EQ(parse_time_of_day("09:30"), 570);
+  EXPECT_EQ(parse_time_of_day("24:00"), 1440);
+  for (const char* bad : {"24:01", "25:00", "9:00", "09:60", "09:00:00", "0900", ""})
+    EXPECT_FALSE(parse_time_of_day(bad)) << bad;
+  EXPECT_EQ(format_time_of_day(1440), "24:00");
+  EXPECT_EQ(format_time_of_day(570), "09:30");
+}
+
+TEST(Dates, KnowsIsoWeekdaysAndAddsDays) {
+  EXPECT_EQ(iso_weekday(day("2026-03-09")), 1);  // Monday
+  EXPECT_EQ(iso_weekday(day("2026-03-08")), 7);  // Sunday
+  EXPECT_EQ(add_days(day("2026-02-28"), 1), day("2026-03-01"));
+  EXPECT_EQ(add_days(day("2026-01-01"), -1), day("2025-12-31"));
+}
+
+TEST(Zone, FindsIanaZonesAndRejectsOthers) {
+  EXPECT_TRUE(Zone::find("Europe/London"));
+  EXPECT_TRUE(Zone::find("Australia/Lord_Howe"));
+  for (const char* bad : {"", "Mars/Olympus_Mons", "europe/london", "../../etc/passwd", "/etc/passwd", "Europe/"})
+    EXPECT_FALSE(Zone::find(bad)) << bad;
+  EXPECT_FALSE(Zone::find(std::string(65, 'A')));
+}
+
+TEST(Zone, ResolvesUniqueWallTimes) {
+  EXPECT_EQ(zone("Asia/Kolkata").resolve(day("2026-06-01"), 9 * 60), at("2026-06-01T03:30:00Z"));
+  EXPECT_EQ(zone("America/New_York").resolve(day("2026-06-01"), 9 * 60), at("2026-06-01T13:00:00Z"));
+}
+
+TEST(Zone, MapsANonexistentWallTimeToTheEndOfTheGap) {
+  // New York jumps from 02:00 EST to 03:00 EDT on 2026-03-08.
+  Zone ny = zone("America/New_York");
+  Instant gap_end = at("2026-03-08T03:00:00-04:00");
+  EXPECT_EQ(ny.resolve(day("2026-03-08"), 2 * 60 + 30), gap_end);
+  EXPECT_EQ(ny.resolve(day("2026-03-08"), 2 * 60 + 30, false), gap_end);
+  EXPECT_EQ(ny.resolve(day("2026-03-08"), 2 * 60), gap_end);
+}
+
+TEST(Zone, ChoosesEitherOccurrenceOfAnAmbiguousWallTime) {
+  // New York repeats 01:00..02:00 on 2026-11-01.
+  Zone ny = zone("America/New_York");
+  EXPECT_EQ(ny.resolve(day("2026-11-01"), 90, true), at("2026-11-01T01:30:00-04:00"));
+  EXPECT_EQ(ny.resolve(day("2026-11-01"), 90, false), at("2026-11-01T01:30:00-05:00"));
+}
+
+TEST(Zone, DaySpansShrinkAndGrowOnTransitionDays) {
+  Zone london = zone("Europe/London");
+  auto hours = [](Interval i) {
+    return std::chrono::duration_cast<std::chrono::minutes>(i.end - i.begin).count() / 60.0;
+  };
+  EXPECT_EQ(hours(london.day_span(day("2026-03-29"))), 23);
+  EXPECT_EQ(hours(london.day_span(day("2026-10-25"))), 25);
+  EXPECT_EQ(hours(london.day_span(day("2026-06-01"))), 24);
+  EXPECT_EQ(hours(zone("Australia/Lord_Howe").day_span(day("2026-04-05"))), 24.5);
+  // Santiago's 2026-09-06 starts at 01:00: midnight does not exist.
+  Interval santiago = zone("America/Santiago").day_span(day("2026-09-06"));
+  EXPECT_EQ(santiago.begin, at("2026-09-06T01:00:00-03:00"));
+  EXPECT_EQ(hours(santiago), 23);
+}
+
+TEST(Zone, ReportsLocalDateAndMinute) {
+  Zone kolkata = zone("Asia/Kolkata");
+  Instant t = at("2026-06-01T20:00:00Z");
+  EXPECT_EQ(kolkata.local_date(t), day("2026-06-02"));
+  EXPECT_EQ(kolkata.local_minute(t), 90);  // 01:30
+  EXPECT_EQ(kolkata.offset_at(t), std::chrono::minutes(330));
+  Zone la = zone("America/Los_Angeles");
+  EXPECT_EQ(la.local_date(t), day("2026-06-01"));
+  EXPECT_EQ(la.local_minute(t), 13 * 60);
+}
+
+}  // namespace
+}  // namespace visitd::core

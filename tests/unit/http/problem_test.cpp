@@ -1,0 +1,91 @@
+#include "http/problem.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
+
+namespace visitd::http {
+namespace {
+
+namespace json = boost::json;
+
+std::optional<std::string> header_of(const Response& r, std::string_view name) {
+  for (const auto& [n, v] : r.headers) {
+    if (n == name) return v;
+  }
+  return std::nullopt;
+}
+
+TEST(Problem, HasRfc9457ShapeAndContentType) {
+  Response r = problem(409, "conflict", "Conflict", "The slot was just taken.", {{"start", "taken"}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  json::object body = json::parse(r.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "https://visitd.dev/problems/conflict");
+  EXPECT_EQ(body.at("title").as_string(), "Conflict");
+  EXPECT_EQ(body.at("status").as_int64(), 409);
+  EXPECT_EQ(body.at("detail").as_string(), "The slot was just taken.");
+  const json::array& errors = body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].at("field").as_string(), "start");
+  EXPECT_EQ(errors[0].at("message").as_string(), "taken");
+}
+
+TEST(Problem, EscapesQuotesAndControlCharacters) {
+  Response r = problem(400, "invalid-request", "Invalid request", "bad \"value\"\n\\ here");
+  json::object body = json::parse(r.body).as_object();  // throws if the escaping were wrong
+  EXPECT_EQ(body.at("detail").as_string(), "bad \"value\"\n\\ here");
+}
+
+TEST(Problem, BadRequestNamesTheField) {
+  Response r = bad_request("consumer.email", "must be an email address");
+  EXPECT_EQ(r.status, 400);
+  json::object body = json::parse(r.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "https://visitd.dev/problems/invalid-request");
+  EXPECT_EQ(body.at("errors").as_array().at(0).at("field").as_string(), "consumer.email");
+}
+
+struct Case {
+  core::ErrorCode code;
+  int status;
+  const char* slug;
+};
+
+class ProblemFromError : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ProblemFromError, MapsCodeToStatusAndType) {
+  const Case c = GetParam();
+  Response r = problem_from(core::Error::make(c.code, "detail text"));
+  EXPECT_EQ(r.status, c.status);
+  json::object body = json::parse(r.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), std::string("https://visitd.dev/problems/") + c.slug);
+  EXPECT_EQ(body.at("status").as_int64(), c.status);
+  EXPECT_EQ(header_of(r, "WWW-Authenticate").has_value(), c.code == core::ErrorCode::unauthorized);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCodes, ProblemFromError,
+                         ::testing::Values(Case{core::ErrorCode::invalid, 400, "invalid-request"},
+                                           Case{core::ErrorCode::not_found, 404, "not-found"},
+                                           Case{core::ErrorCode::conflict, 409, "conflict"},
+                                           Case{core::ErrorCode::forbidden, 403, "forbidden"},
+                                           Case{core::ErrorCode::unauthorized, 401, "unauthorized"},
+                                           Case{core::ErrorCode::gone, 410, "gone"},
+                                           Case{core::ErrorCode::policy, 409, "policy"},
+                                           Case{core::ErrorCode::internal, 500, "internal"}));
+
+TEST(Problem, FieldErrorsOfInvalidAreListed) {
+  core::Error e = core::Error::invalid("start", "needs an offset");
+  e.fields.push_back({"end", "before start"});
+  json::object body = json::parse(problem_from(e).body).as_object();
+  const json::array& errors = body.at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[1].at("field").as_string(), "end");
+}
+
+TEST(Problem, InternalErrorHidesTheDetail) {
+  Response r = problem_from(core::Error::make(core::ErrorCode::internal, "sqlite: disk I/O error at /var/db"));
+  EXPECT_EQ(r.body.find("sqlite"), std::string::npos);
+  EXPECT_EQ(json::parse(r.body).at("detail").as_string(), "internal error");
+}
+
+}  // namespace
+}  // namespace visitd::http
