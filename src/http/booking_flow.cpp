@@ -157,12 +157,13 @@ core::Result<core::Booking> reschedule(ApiContext& ctx, const core::Booking& boo
   auto service = ctx.store.service(booking.business_id, booking.service_id);
   if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
   const core::Id provider_id = new_provider.value_or(booking.provider_id);
-  if (provider_id != booking.provider_id) {
-    // The store's Reschedule keeps the provider; moving between providers is not offered yet.
-    return core::Error::invalid("providerId", "a booking keeps its provider when rescheduled");
+  const bool moves_provider = provider_id != booking.provider_id;
+  if (moves_provider && actor != core::Actor::staff) {
+    return core::Error::invalid("providerId", "only staff can move a booking to another provider");
   }
+  if (moves_provider && !assigned(*service, provider_id)) return provider_not_in_service();
   auto provider = ctx.store.provider(booking.business_id, provider_id);
-  if (!provider) return provider.error();
+  if (!provider) return moves_provider ? provider_not_in_service() : provider.error();
 
   const core::Interval time{new_start, new_start + core::Minutes{service->duration_minutes}};
   // A booking whose provider left the service can still move within that provider's hours.
@@ -178,6 +179,7 @@ core::Result<core::Booking> reschedule(ApiContext& ctx, const core::Booking& boo
 
   store::Reschedule r;
   r.booking_id = booking.id;
+  if (moves_provider) r.provider_id = provider_id;
   r.time = time;
   r.block = core::padded_block(time, effective);
   r.day = day_of(*provider, new_start);

@@ -93,6 +93,7 @@ struct Reschedule {
   Interval day;                            // provider-local day of the new start
   int max_per_day = 0;
   std::string reason;
+  std::optional<Id> provider_id;           // staff may move it to another provider of the service
 };
 
 struct IdempotentBooking {

@@ -1,11 +1,9 @@
 // Bookings as staff see them: a filtered, paged list; detail with consumer, answers and
 // history; and the staff actions (reschedule overriding the cutoff, cancel, complete,
 // no-show). A provider sees and acts on their own bookings only.
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-
 #include "core/booking_policy.hpp"
 #include "http/booking_flow.hpp"
+#include "http/handlers/consumer_support.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
@@ -22,7 +20,6 @@ constexpr int kDefaultPageSize = 50;
 constexpr int kMaxOffset = 1'000'000;
 constexpr std::size_t kMaxReasonLength = 500;
 constexpr std::size_t kMaxIdLength = 64;
-constexpr std::size_t kNearestSlots = 5;
 // Open-ended ranges: from the epoch, or up to the end of year 9999.
 constexpr core::Instant kFarPast{std::chrono::seconds{0}};
 constexpr core::Instant kFarFuture{std::chrono::seconds{253402300799}};
@@ -37,29 +34,6 @@ core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, 
     return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
   }
   return b;
-}
-
-json::array slots_to_json(const std::vector<core::Slot>& slots, const core::Zone& zone) {
-  json::array out;
-  for (const auto& s : slots) {
-    json::array ids;
-    for (const auto& id : s.provider_ids) ids.emplace_back(id);
-    out.push_back(json::object{{"start", core::format_rfc3339(s.time.begin, zone)},
-                               {"end", core::format_rfc3339(s.time.end, zone)},
-                               {"providerIds", std::move(ids)}});
-  }
-  return out;
-}
-
-// The conflict problem, plus the nearest free slots so a client can offer them.
-Response conflict_with_nearest(const core::Error& e, const std::vector<core::Slot>& nearest, const core::Zone& zone) {
-  Response r = problem_from(e);
-  boost::system::error_code ec;
-  auto parsed = json::parse(r.body, ec);
-  if (ec || !parsed.is_object()) return r;
-  parsed.as_object()["nearest"] = slots_to_json(nearest, zone);
-  r.body = json::serialize(parsed);
-  return r;
 }
 
 Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -112,8 +86,8 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   if (a.role != Role::provider || f.provider_id) page = ctx.store.bookings(f);
   json::array items;
   for (const auto& b : page.items) items.push_back(to_json(b, *zone));
-  return json_response(200, json::object{
-                                {"items", std::move(items)}, {"total", page.total}, {"limit", *limit}, {"offset", *offset}});
+  return json_response(
+      200, json::object{{"items", std::move(items)}, {"total", page.total}, {"limit", *limit}, {"offset", *offset}});
 }
 
 Response get_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -145,7 +119,7 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   std::vector<core::Slot> nearest;
   auto moved = reschedule(ctx, *b, *start, provider, core::Actor::staff, actor_of(a), &nearest);
   if (!moved) {
-    if (moved.error().code == core::ErrorCode::conflict) return conflict_with_nearest(moved.error(), nearest, *zone);
+    if (moved.error().code == core::ErrorCode::conflict) return consumer::slot_conflict(moved.error(), nearest, *zone);
     return fail(moved.error());
   }
   auto out = to_json(*moved, *zone);

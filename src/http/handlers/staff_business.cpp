@@ -34,7 +34,9 @@ void read_rules(const json::object& obj, core::BookingRules& rules, std::vector<
   }
 }
 
-Response get_business(ApiContext&, Request&, const BusinessAccess& a) { return json_response(200, to_json(a.business)); }
+Response get_business(ApiContext&, Request&, const BusinessAccess& a) {
+  return json_response(200, to_json(a.business));
+}
 
 Response patch_business(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);

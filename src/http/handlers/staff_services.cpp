@@ -44,9 +44,9 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
     for (std::size_t i = 0; i < choices->size(); ++i) {
       const auto* s = (*choices)[i].if_string();
       if (!s || s->empty() || s->size() > core::kMaxNameLength) {
-        errors.push_back({r.name("choices") + "[" + std::to_string(i) + "]",
-                          "must be a non-empty string of at most " + std::to_string(core::kMaxNameLength) +
-                              " characters"});
+        errors.push_back(
+            {r.name("choices") + "[" + std::to_string(i) + "]",
+             "must be a non-empty string of at most " + std::to_string(core::kMaxNameLength) + " characters"});
         continue;
       }
       q.choices.emplace_back(*s);

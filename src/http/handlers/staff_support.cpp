@@ -49,9 +49,8 @@ core::Status require_own_provider(const BusinessAccess& a, const core::Id& provi
 }
 
 core::Result<json::object> body_object(const Request& req, bool optional_body) {
-  if (optional_body && std::all_of(req.body.begin(), req.body.end(), [](char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-      })) {
+  if (optional_body && std::all_of(req.body.begin(), req.body.end(),
+                                   [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; })) {
     return json::object{};
   }
   return parse_object(req);

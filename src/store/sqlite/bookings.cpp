@@ -215,11 +215,23 @@ Result<core::Booking> SqliteStore::reschedule_booking(const Reschedule& r, const
                                std::string("a ") + status_text(b->status) + " booking cannot be rescheduled");
     }
     if (auto e = check_times(r.time, r.block)) return *e;
-    if (collides(db, b->provider_id, r.block, b->id)) return slot_taken();
-    if (day_limit_reached(db, b->provider_id, b->service_id, r.day, r.max_per_day, b->id)) return slot_taken();
+    const Id provider_id = r.provider_id.value_or(b->provider_id);
+    if (provider_id != b->provider_id && !offers_service(db, b->business_id, b->service_id, provider_id)) {
+      return slot_taken();
+    }
+    if (collides(db, provider_id, r.block, b->id)) return slot_taken();
+    if (day_limit_reached(db, provider_id, b->service_id, r.day, r.max_per_day, b->id)) return slot_taken();
 
-    Statement q(db, "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ? WHERE id = ?");
-    q.bind(1, r.time.begin).bind(2, r.time.end).bind(3, r.block.begin).bind(4, r.block.end).bind(5, b->id).run();
+    Statement q(db,
+                "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ? "
+                "WHERE id = ?");
+    q.bind(1, r.time.begin)
+        .bind(2, r.time.end)
+        .bind(3, r.block.begin)
+        .bind(4, r.block.end)
+        .bind(5, provider_id)
+        .bind(6, b->id)
+        .run();
     append_history(db, b->id, {now(), "rescheduled", by.name, b->time, r.time, r.reason});
     audit(db, b->business_id, by, "booking.reschedule", "booking:" + b->id);
     return *load_booking(db, b->id);

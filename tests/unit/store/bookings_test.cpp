@@ -326,5 +326,30 @@ TEST_F(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   EXPECT_EQ(counts[p2_.id], 1);
 }
 
+TEST_F(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
+  auto s = make_service(biz_.id, {p1_.id, p2_.id});
+  auto a = book(s, {p1_.id}, ten_).value();
+  ASSERT_TRUE(book(s, {p2_.id}, ten_ + kHour).ok());
+  Reschedule to_p2{a.id, span(ten_, ten_ + 30 * kMinute), span(ten_, ten_ + 30 * kMinute), utc_day(ten_), 0, ""};
+  to_p2.provider_id = p2_.id;
+  auto moved = store_->reschedule_booking(to_p2, consumer_);
+  ASSERT_TRUE(moved.ok()) << moved.error().detail;
+  EXPECT_EQ(moved->provider_id, p2_.id);
+  EXPECT_EQ(store_->booking(a.id)->provider_id, p2_.id);
+
+  // Into p2's existing booking: refused, the booking stays with p2 at its time.
+  Reschedule onto_taken{a.id, span(ten_ + kHour, ten_ + kHour + 30 * kMinute),
+                        span(ten_ + kHour, ten_ + kHour + 30 * kMinute), utc_day(ten_), 0, ""};
+  EXPECT_EQ(store_->reschedule_booking(onto_taken, consumer_).error().code, ErrorCode::conflict);
+
+  // A provider who does not offer the service cannot take it.
+  auto only_p1 = make_service(biz_.id, {p1_.id});
+  auto b = book(only_p1, {p1_.id}, ten_ + 3 * kHour).value();
+  Reschedule to_outsider{b.id, b.time, b.block, utc_day(ten_), 0, ""};
+  to_outsider.provider_id = p2_.id;
+  EXPECT_EQ(store_->reschedule_booking(to_outsider, consumer_).error().code, ErrorCode::conflict);
+  EXPECT_EQ(store_->booking(b.id)->provider_id, p1_.id);
+}
+
 }  // namespace
 }  // namespace visitd::store::testing
