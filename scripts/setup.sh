@@ -11,7 +11,7 @@ PACKAGES=(
   libhowardhinnant-date-dev tzdata libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
 )
 
 missing=()

@@ -10,9 +10,10 @@ using core::Role;
 
 namespace {
 
-constexpr long long kMaxCutoffHours = 24 * 365;
+// Shape bounds only: core::validate_business holds the rules' real limits.
+constexpr long long kMaxCutoffHours = 24LL * 365;
 constexpr std::size_t kMaxReminderOffsets = 10;
-constexpr long long kMaxReminderOffsetMinutes = 60 * 24 * 30;
+constexpr long long kMaxReminderOffsetMinutes = 60LL * 24 * 30;
 
 // Applies the rules sub-object onto `rules`, naming fields "rules.x".
 void read_rules(const json::object& obj, core::BookingRules& rules, std::vector<core::FieldError>& errors) {
