@@ -74,6 +74,12 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc:
+            for pipe in (self.proc.stdout, self.proc.stderr):
+                try:
+                    pipe.close()
+                except Exception:  # a drain thread may still hold it; closing is best effort
+                    pass
         self.proc = None
 
     def cleanup(self):
