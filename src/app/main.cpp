@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/admin.hpp"
@@ -93,6 +94,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const Config& config = loaded.config;
+  // Logs go to stderr; stdout carries what commands print for people and scripts.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("visitd"));
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 
   if (*serve) {
