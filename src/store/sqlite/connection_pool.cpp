@@ -40,14 +40,20 @@ ConnectionPool::ConnectionPool(const std::string& path, std::size_t size) {
   try {
     for (std::size_t i = 0; i < size; ++i) all_.push_back(open_connection(path));
   } catch (...) {
-    for (auto* db : all_) sqlite3_close_v2(db);
+    for (auto* db : all_) {
+      forget_statements(db);
+      sqlite3_close_v2(db);
+    }
     throw;
   }
   idle_ = all_;
 }
 
 ConnectionPool::~ConnectionPool() {
-  for (auto* db : all_) sqlite3_close_v2(db);
+  for (auto* db : all_) {
+    forget_statements(db);
+    sqlite3_close_v2(db);
+  }
 }
 
 ConnectionPool::Lease ConnectionPool::acquire() {

@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
 namespace visitd::store::sqlite {
 namespace {
 
@@ -11,7 +15,31 @@ namespace {
   throw SqliteError(code, std::string(context) + ": " + message);
 }
 
+// A connection is leased to one thread at a time, so an entry is never shared; the mutex
+// only guards the maps themselves. An entry already in use (the same SQL nested inside
+// its own loop) is bypassed with a one-off statement.
+constexpr std::size_t kMaxCachedPerConnection = 256;  // dynamic filter SQL must not grow it forever
+
+std::mutex cache_mutex;
 }  // namespace
+
+struct CacheEntry {
+  sqlite3_stmt* stmt = nullptr;
+  bool in_use = false;
+};
+
+namespace {
+// Element references in unordered_map stay valid across rehashing, so a Statement may hold one.
+std::unordered_map<sqlite3*, std::unordered_map<std::string, CacheEntry>> caches;
+}  // namespace
+
+void forget_statements(sqlite3* db) {
+  std::lock_guard lock(cache_mutex);
+  auto it = caches.find(db);
+  if (it == caches.end()) return;
+  for (auto& [sql, entry] : it->second) sqlite3_finalize(entry.stmt);
+  caches.erase(it);
+}
 
 bool SqliteError::is_unique_violation() const {
   return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY;
@@ -30,11 +58,36 @@ void exec(sqlite3* db, const char* sql) {
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  {
+    std::lock_guard lock(cache_mutex);
+    auto& cache = caches[db];
+    auto it = cache.find(std::string(sql));
+    if (it != cache.end() && !it->second.in_use) {
+      it->second.in_use = true;
+      stmt_ = it->second.stmt;
+      cached_ = &it->second;
+      return;
+    }
+  }
+  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) fail(db_, rc, "sqlite prepare");
+  std::lock_guard lock(cache_mutex);
+  auto& cache = caches[db];
+  if (cache.size() < kMaxCachedPerConnection && cache.find(std::string(sql)) == cache.end()) {
+    cached_ = &cache.emplace(std::string(sql), CacheEntry{stmt_, true}).first->second;
+  }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (!cached_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  std::lock_guard lock(cache_mutex);
+  cached_->in_use = false;
+}
 
 Statement& Statement::bind(int index, std::string_view value) {
   // An empty view may have a null data pointer, which SQLite would store as NULL.

@@ -29,6 +29,10 @@ class SqliteError : public std::runtime_error {
 // Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT); may hold several statements.
 void exec(sqlite3* db, const char* sql);
 
+// Prepared statements are cached per connection and reused (preparing costs more than
+// running most of our queries). Call before closing a connection.
+void forget_statements(sqlite3* db);
+
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);
@@ -67,6 +71,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  struct CacheEntry* cached_ = nullptr;  // borrowed from the connection's cache: reset, not finalized
 };
 
 }  // namespace visitd::store::sqlite
