@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Configures and builds visitd (Ninja, ccache when present) into build/.
+# Configures and builds visitd (Ninja, ccache when present) into build/, then the web app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${BUILD_DIR:-build}"
@@ -7,3 +7,17 @@ if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
 cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc)}"
+
+# The web app: web/ -> web/dist (served by visitd). `npm ci` only when node_modules is
+# missing or package-lock.json changed since the last install.
+command -v npm >/dev/null || { echo "build: npm is missing; run scripts/setup.sh" >&2; exit 1; }
+(
+  cd web
+  lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+  stamp=node_modules/.visitd-lock-sha256
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+    npm ci --no-audit --no-fund
+    echo "$lock_sum" > "$stamp"
+  fi
+  npm run build
+)

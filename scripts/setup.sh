@@ -10,9 +10,40 @@ PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhowardhinnant-date-dev tzdata libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  # notifications: SMTP/HTTP client, iCalendar, Mustache, phone numbers (runtime; headers below)
+  libcurl4-openssl-dev libical-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
+  python3-aiosmtpd python3-icalendar python3-phonenumbers
+  # appointment rooms: WebSocket test clients, TURN relay (run beside visitd, tested for real)
+  python3-websockets coturn
+  # web app browser tests (playwright-core drives Debian's Chromium; no browser download)
+  chromium
 )
+
+# Node.js + npm build the web app (web/). The machine's own Node (>= 20) is used when npm is
+# there; otherwise Debian's packages.
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
+
+# libphonenumber-dev cannot be installed next to libboost1.81-dev in Debian 12 (it pulls
+# libboost-dev 1.74), so its headers are unpacked into var/deps (the runtime library
+# libphonenumber8 is installed normally above); CMakeLists.txt looks there.
+unpack_phonenumber_headers() {
+  local dest
+  dest="$(cd "$(dirname "$0")/.." && pwd)/var/deps/libphonenumber"
+  [ -f "$dest/usr/include/phonenumbers/phonenumberutil.h" ] && return 0
+  [ -f /usr/include/phonenumbers/phonenumberutil.h ] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download libphonenumber-dev >/dev/null 2>&1) || { echo "setup: cannot download libphonenumber-dev" >&2; rm -rf "$tmp"; return 1; }
+  mkdir -p "$dest"
+  dpkg-deb -x "$tmp"/libphonenumber-dev_*.deb "$dest"
+  rm -rf "$tmp"
+  echo "setup: unpacked libphonenumber headers into $dest"
+}
+
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,14 +54,14 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root to install: ${missing[*]}" >&2; exit 1; }
+    SUDO="sudo"
+  fi
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root to install: ${missing[*]}" >&2; exit 1; }
-  SUDO="sudo"
-fi
-echo "setup: installing ${missing[*]}"
-$SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+unpack_phonenumber_headers

@@ -32,6 +32,36 @@ struct Config {
   int join_link_minutes = 30;                  // join link valid until the end + this
   long long clock_skew_seconds = 0;            // tests and drills only
   std::string log_level = "info";
+  // notifications (issue B)
+  std::string smtp_host;                       // empty: e-mail not sent (messages wait, then fail)
+  int smtp_port = 587;
+  std::string smtp_tls = "starttls";           // none, starttls, implicit
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string smtp_from = "visitd@localhost";
+  std::string smtp_from_name;
+  std::string sms_base_url = "https://api.twilio.com";
+  std::string sms_account_sid;                 // empty: SMS not sent
+  std::string sms_auth_token;
+  std::string sms_from;
+  int notify_interval_ms = 1000;
+  int notify_batch = 50;
+  int notify_lease_s = 120;
+  int notify_max_attempts = 8;
+  int notify_retry_base_s = 30;
+  int notify_retry_max_s = 3600;
+  bool demo_outbox = false;                    // capture messages at /dev/outbox instead of sending
+  // appointment rooms (issue C)
+  std::string turn_secret;                     // shared with coturn (static-auth-secret); empty: no TURN
+  std::vector<std::string> turn_urls;          // turn:/stun: URLs handed to browsers
+  int turn_ttl_s = 3600;
+  std::string turn_realm = "visitd";
+  int room_grace_s = 30;
+  int room_token_ttl_s = 900;
+  std::size_t live_max_message_bytes = 64 << 10;
+  double live_rate_per_second = 20;
+  double live_burst = 40;
+  std::size_t live_queue_bytes = 1 << 20;
 };
 
 struct SettingSpec {

@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
   auto* routes = app.add_subcommand("routes", "Print every route the server answers");
+  auto* turn_config = app.add_subcommand("turn-config", "Print a coturn configuration sharing VISITD_TURN_SECRET");
+  int turn_port = 3478;
+  turn_config->add_option("--port", turn_port, "TURN listening port")->capture_default_str();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
   }
   if (*demo) return run_demo(config);
   if (*routes) return visitd::app::print_routes(config);
+  if (*turn_config) return visitd::app::print_turn_config(config, turn_port);
 
   auto store = visitd::app::open_migrated_store(config);
   if (!store) return fail(store.error());

@@ -5,9 +5,12 @@
 #include <iostream>
 #include <spdlog/spdlog.h>
 
+#include "app/notifications.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "live/live_service.hpp"
+#include "notify/worker.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::app {
@@ -29,6 +32,22 @@ http::ApiSettings api_settings(const Config& c) {
   s.session_hours = c.session_hours;
   s.manage_link_days_after_end = c.manage_link_days;
   s.join_link_minutes_after_end = c.join_link_minutes;
+  return s;
+}
+
+live::TurnSettings turn_settings(const Config& c) {
+  return live::TurnSettings{c.turn_secret, c.turn_urls, c.turn_ttl_s, c.turn_realm};
+}
+
+live::LiveSettings live_settings(const Config& c) {
+  live::LiveSettings s;
+  s.max_message_bytes = c.live_max_message_bytes;
+  s.rate_per_second = c.live_rate_per_second;
+  s.burst = c.live_burst;
+  s.queue_bytes = c.live_queue_bytes;
+  s.token_ttl_s = c.room_token_ttl_s;
+  s.grace_s = c.room_grace_s;
+  s.turn = turn_settings(c);
   return s;
 }
 
@@ -61,9 +80,16 @@ int serve(const Config& config) {
   http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
   http::ApiContext ctx{store, signer, metrics, login_limiter, booking_limiter,
                        [&config] { return now_with_skew(config); }, api_settings(config)};
+  configure_notification_api(config, ctx.settings);
+  // Appointment rooms: room tokens are signed with the same server secret as consumer links.
+  live::LiveService live(store, signing_secret(config, store), [&config] { return now_with_skew(config); },
+                         live_settings(config));
+  ctx.live = &live;
+  metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
   http::register_api(router, ctx);
 
+  std::shared_ptr<notify::OutboxWorker> outbox_worker;
   http::ServerOptions options;
   options.host = config.listen_host;
   options.port = config.listen_port;
@@ -73,14 +99,18 @@ int serve(const Config& config) {
   options.limits.header_timeout_s = config.header_timeout_s;
   options.limits.idle_timeout_s = config.idle_timeout_s;
   options.limits.threads = config.threads;
+  options.live = &live;
   const bool default_public_url = config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
-  return http::run_server(options, router, metrics, [&](std::uint16_t port) {
+  const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
     std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
     if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
+    outbox_worker = start_outbox_worker(config, store, ctx);     // links need the final public URL
     spdlog::info("listening on {} (database {})", address, config.database);
   });
+  if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  return rc;
 }
 
 int print_routes(const Config& config) {
@@ -95,9 +125,21 @@ int print_routes(const Config& config) {
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
   http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, {}};
+  configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);
   for (const auto& r : router.routes()) std::cout << r.method << " " << r.pattern << "\n";
+  return 0;
+}
+
+int print_turn_config(const Config& config, int listening_port) {
+  if (config.turn_secret.empty()) {
+    std::cerr << "visitd: set VISITD_TURN_SECRET (the secret coturn and visitd share) first\n";
+    return 2;
+  }
+  live::CoturnOptions o;
+  o.listening_port = listening_port;
+  std::cout << live::coturn_config(turn_settings(config), o);
   return 0;
 }
 

@@ -17,5 +17,7 @@ core::Instant now_with_skew(const Config& config);
 int serve(const Config& config);
 // `visitd routes`: every METHOD PATTERN the server answers, one per line.
 int print_routes(const Config& config);
+// `visitd turn-config`: a coturn configuration sharing VISITD_TURN_SECRET (exit 2 without it).
+int print_turn_config(const Config& config, int listening_port);
 
 }  // namespace visitd::app

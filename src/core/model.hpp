@@ -106,6 +106,11 @@ struct Service {
   int booking_window_days = 60;
   int slot_interval_minutes = 30;
   int max_per_day = 0;              // per provider per provider-local day; 0 = unlimited
+  // The appointment room (issue C): open this long before the start until this long after
+  // the end; auto_admit skips the lobby for the consumer.
+  int room_open_before_minutes = 15;
+  int room_close_after_minutes = 30;
+  bool room_auto_admit = false;
   std::vector<Id> provider_ids;
   std::vector<Question> questions;
 };

@@ -133,6 +133,8 @@ core::Result<core::Booking> book(ApiContext& ctx, const BookRequest& req, std::v
   nb.max_per_day = service.max_per_day;
   nb.idempotency_key = req.idempotency_key;
   nb.request_fingerprint = req.request_fingerprint;
+  if (req.sms_consent && !req.consumer.phone.empty()) nb.sms_consent_at = ctx.now();
+  nb.messages = plan_for(ctx, nb.booking, core::BookingEvent::created, time, nb.sms_consent_at.has_value());
 
   auto created = ctx.store.create_booking(std::move(nb), store::Actor{"consumer"});
   if (!created) {
@@ -184,6 +186,8 @@ core::Result<core::Booking> reschedule(ApiContext& ctx, const core::Booking& boo
   r.block = core::padded_block(time, effective);
   r.day = day_of(*provider, new_start);
   r.max_per_day = effective.max_per_day;
+  r.messages = plan_for(ctx, booking, core::BookingEvent::rescheduled, time,
+                        ctx.store.sms_consent_at(booking.id).has_value());
   auto moved = ctx.store.reschedule_booking(r, by);
   if (!moved) {
     if (moved.error().code == core::ErrorCode::conflict) {
@@ -202,9 +206,30 @@ core::Result<core::Booking> cancel(ApiContext& ctx, const core::Booking& booking
   auto business = ctx.store.business_by_id(booking.business_id);
   if (!business) return business.error();
   if (auto ok = core::check_cancel(booking, business->rules, actor, ctx.now()); !ok) return ok.error();
-  auto cancelled = ctx.store.set_booking_status(booking.id, core::BookingStatus::cancelled, reason, by);
+  auto messages = plan_for(ctx, booking, core::BookingEvent::cancelled, booking.time,
+                           ctx.store.sms_consent_at(booking.id).has_value());
+  auto cancelled = ctx.store.set_booking_status(booking.id, core::BookingStatus::cancelled, reason, by, messages);
   if (cancelled) ctx.metrics.booking_cancelled();
   return cancelled;
+}
+
+int calendar_sequence(const core::Booking& booking) {
+  return static_cast<int>(std::count_if(booking.history.begin(), booking.history.end(),
+                                        [](const core::BookingChange& c) { return c.action == "rescheduled"; }));
+}
+
+std::vector<core::PlannedMessage> plan_for(ApiContext& ctx, const core::Booking& booking, core::BookingEvent event,
+                                           core::Interval time, bool sms_consent) {
+  core::PlanInput in;
+  in.event = event;
+  in.time = time;
+  in.consumer_has_email = !booking.consumer.email.empty();
+  in.consumer_sms_allowed = sms_consent && !booking.consumer.phone.empty();
+  // A reschedule raises SEQUENCE; a cancellation is one more change to the same event.
+  in.sequence = calendar_sequence(booking) + (event == core::BookingEvent::created ? 0 : 1);
+  in.now = ctx.now();
+  in.policy = ctx.store.notification_policy(booking.business_id, booking.service_id).policy;
+  return core::plan_messages(in);
 }
 
 BookingLinks links_for(ApiContext& ctx, const core::Booking& booking) {

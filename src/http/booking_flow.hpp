@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/booking_policy.hpp"
+#include "core/reminder_plan.hpp"
 #include "core/slot_engine.hpp"
 #include "http/context.hpp"
 
@@ -27,6 +28,7 @@ struct BookRequest {
   std::vector<core::Answer> answers;
   std::optional<std::string> idempotency_key;
   std::string request_fingerprint;
+  bool sms_consent = false;                  // explicit; stored with its time
 };
 
 // conflict when the slot is not (or no longer) free; Error.detail explains. On conflict
@@ -50,5 +52,12 @@ struct BookingLinks {
   std::string join_token;
 };
 BookingLinks links_for(ApiContext& ctx, const core::Booking& booking);
+
+// The messages a booking change owes under its service's notification policy (core plans;
+// the store writes them in the change's own transaction).
+std::vector<core::PlannedMessage> plan_for(ApiContext& ctx, const core::Booking& booking, core::BookingEvent event,
+                                           core::Interval time, bool sms_consent);
+// iCalendar SEQUENCE of a booking: raised on every reschedule.
+int calendar_sequence(const core::Booking& booking);
 
 }  // namespace visitd::http

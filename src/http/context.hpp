@@ -2,12 +2,18 @@
 // Everything handlers need, built once by the composition root (app/wiring.cpp).
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
 #include "security/capability.hpp"
 #include "store/store.hpp"
+
+namespace visitd::live {
+class LiveService;
+}
 
 namespace visitd::http {
 
@@ -17,6 +23,14 @@ struct ApiSettings {
   int session_hours = 12;
   int manage_link_days_after_end = 30;                // manage link valid until end + this
   int join_link_minutes_after_end = 30;               // join link valid until end + this
+  // Notifications (issue B)
+  bool demo_outbox = false;                           // serve /dev/outbox (demo mode only)
+  std::string sms_auth_token;                         // key of the X-Twilio-Signature HMAC
+  // Checks a webhook's X-Twilio-Signature (notify::twilio_signature_valid), injected by the
+  // composition root so http does not depend on notify. Unset = every webhook is refused.
+  std::function<bool(const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
+                     const std::string& signature)>
+      sms_signature_valid;
 };
 
 struct ApiContext {
@@ -27,6 +41,7 @@ struct ApiContext {
   RateLimiter& booking_limiter;
   std::function<core::Instant()> now;   // injected clock
   ApiSettings settings;
+  live::LiveService* live = nullptr;     // appointment rooms (issue C); null = rooms answer 503
 };
 
 class Router;

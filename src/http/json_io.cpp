@@ -336,6 +336,9 @@ json::object to_json(const core::Service& s) {
                       {"bookingWindowDays", s.booking_window_days},
                       {"slotIntervalMinutes", s.slot_interval_minutes},
                       {"maxPerDay", s.max_per_day},
+                      {"roomOpenBeforeMinutes", s.room_open_before_minutes},
+                      {"roomCloseAfterMinutes", s.room_close_after_minutes},
+                      {"roomAutoAdmit", s.room_auto_admit},
                       {"providerIds", ids_to_json(s.provider_ids)},
                       {"questions", std::move(questions)}};
 }

@@ -115,7 +115,18 @@ std::string Metrics::render() const {
   append_counter(out, "visitd_booking_conflicts_total", "Booking attempts refused because the slot was taken.",
                  booking_conflicts_.load());
   append_counter(out, "visitd_rate_limited_total", "Requests refused by a rate limit.", rate_limited_.load());
+  std::vector<std::function<std::string()>> sources;
+  {
+    std::lock_guard lock(mu_);
+    sources = sources_;
+  }
+  for (const auto& source : sources) out += source();
   return out;
+}
+
+void Metrics::add_source(std::function<std::string()> source) {
+  std::lock_guard lock(mu_);
+  sources_.push_back(std::move(source));
 }
 
 }  // namespace visitd::http

@@ -21,6 +21,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -38,6 +39,8 @@
 
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
+#include "live/live_service.hpp"
+#include "live/websocket.hpp"
 
 namespace visitd::http {
 
@@ -59,6 +62,8 @@ constexpr auto kLingerLimit = std::chrono::seconds(3);
 constexpr std::size_t kLingerMaxBytes = 8u << 20;
 constexpr std::size_t kReadChunk = 8192;
 constexpr std::size_t kMaxRequestIdLength = 64;
+// The WebSocket endpoint of appointment rooms (docs/live-protocol.md).
+constexpr const char* kLivePath = "/api/v1/live";
 
 // ---------------------------------------------------------------------------------------
 // Small pure helpers.
@@ -258,7 +263,8 @@ class Server {
   void finish_drain();
   net::awaitable<void> accept_loop();
   net::awaitable<void> session(std::shared_ptr<Connection> conn, std::uint64_t id);
-  net::awaitable<bool> serve_one(Connection& conn, beast::flat_buffer& buffer, const std::string& remote_ip);
+  net::awaitable<bool> serve_one(const std::shared_ptr<Connection>& owner, beast::flat_buffer& buffer,
+                                 const std::string& remote_ip);
   net::awaitable<void> reject(Connection& conn, beast::flat_buffer& buffer, const beast::error_code& ec,
                               const bhttp::request<bhttp::string_body>& partial, Clock::time_point started);
   net::awaitable<void> answer_and_close(Connection& conn, beast::flat_buffer& buffer, Response res, unsigned version,
@@ -345,6 +351,8 @@ void Server::begin_shutdown() {
   if (registry_->stopping.exchange(true)) return;
   beast::error_code ec;
   acceptor_.close(ec);
+  // Live sessions are long-lived: tell them to close (1001) so the drain can finish.
+  if (options_.live != nullptr) options_.live->shutdown();
   // Idle keep-alive connections are closed now; busy ones finish their request and close.
   for (auto& conn : registry_->snapshot()) {
     net::post(conn->stream.get_executor(), [conn] {
@@ -407,7 +415,7 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
       conn->idle = false;
       if (!first) conn->stream.expires_after(std::chrono::seconds(limits.header_timeout_s));
       first = false;
-      if (!co_await serve_one(*conn, buffer, remote_ip)) break;
+      if (!co_await serve_one(conn, buffer, remote_ip)) break;
     }
   } catch (const std::exception& e) {
     spdlog::error("connection failed: {}", e.what());
@@ -417,7 +425,9 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
   conn->stream.close();
 }
 
-net::awaitable<bool> Server::serve_one(Connection& conn, beast::flat_buffer& buffer, const std::string& remote_ip) {
+net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner, beast::flat_buffer& buffer,
+                                       const std::string& remote_ip) {
+  Connection& conn = *owner;
   const auto started = Clock::now();
   const auto& limits = options_.limits;
   bhttp::request_parser<bhttp::string_body> parser;
@@ -451,6 +461,13 @@ net::awaitable<bool> Server::serve_one(Connection& conn, beast::flat_buffer& buf
     }
   }
   bhttp::request<bhttp::string_body> msg = parser.release();
+  if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) &&
+      !registry_->stopping) {
+    // The connection becomes a live room session until it closes; it never returns to HTTP.
+    record(req.method, kLivePath, 101, started, req.request_id);
+    co_await live::serve_websocket(*options_.live, owner, conn.stream, std::move(msg));
+    co_return false;
+  }
   req.body = std::move(msg.body());
   const bool head = msg.method() == bhttp::verb::head;
 

@@ -8,6 +8,10 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
+namespace visitd::live {
+class LiveService;
+}
+
 namespace visitd::http {
 
 struct ServerLimits {
@@ -23,6 +27,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;                   // 0 = pick a free port
   ServerLimits limits;
   std::string static_dir;                      // web/dist; empty = no static files
+  // Appointment rooms: WebSocket upgrades of /api/v1/live go here; null = no live endpoint.
+  live::LiveService* live = nullptr;
 };
 
 // Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the

@@ -7,6 +7,7 @@
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/json_io.hpp"
+#include "http/phone.hpp"
 #include "http/problem.hpp"
 #include "security/crypto.hpp"
 
@@ -189,13 +190,24 @@ Response post_booking(ApiContext& ctx, Request& req) {
   auto start = r.instant("start", true);
 
   core::Consumer consumer;
+  bool sms_consent = false;
   if (const json::object* c = r.object("consumer", true)) {
     FieldReader cr(*c, errors, "consumer.");
     consumer.name = cr.string("name", true, core::kMaxNameLength).value_or("");
     consumer.email = cr.string("email", true, core::kMaxEmailLength).value_or("");
     consumer.phone = cr.string("phone", false, kMaxPhoneLength).value_or("");
     consumer.zone = cr.zone("timeZone", true).value_or("");
+    sms_consent = cr.boolean("smsConsent", false).value_or(false);
+    const std::size_t before_rules = errors.size();
     append_rule_errors(core::validate_consumer(consumer), errors, "consumer");
+    if (errors.size() == before_rules && !consumer.phone.empty()) {
+      if (auto e164 = to_e164(consumer.phone)) {
+        consumer.phone = *e164;
+      } else {
+        cr.fail("phone", "must be a valid phone number in international form, e.g. +44 20 7946 0958");
+      }
+    }
+    if (sms_consent && consumer.phone.empty()) cr.fail("phone", "is required to receive SMS");
   }
   const std::size_t before_answers = errors.size();
   auto answers = read_answers(r, errors);
@@ -214,7 +226,8 @@ Response post_booking(ApiContext& ctx, Request& req) {
     return problem_from(e);
   }
 
-  BookRequest book_req{*business, *service, provider_id, *start, consumer, std::move(answers), key, fingerprint};
+  BookRequest book_req{*business, *service, provider_id, *start, consumer, std::move(answers), key, fingerprint,
+                       sms_consent};
   std::vector<core::Slot> nearest;
   auto booked = book(ctx, book_req, &nearest);
   if (!booked) {

@@ -9,6 +9,9 @@ void register_api(Router& router, ApiContext& ctx) {
   register_public_routes(router, ctx);
   register_manage_routes(router, ctx);
   register_staff_routes(router, ctx);
+  register_sms_routes(router, ctx);
+  register_dev_outbox(router, ctx);
+  register_room_routes(router, ctx);
 }
 
 }  // namespace visitd::http

@@ -13,6 +13,7 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_tokens(r, ctx);
   staff::register_bookings(r, ctx);
   staff::register_audit(r, ctx);
+  staff::register_messages(r, ctx);
 }
 
 }  // namespace visitd::http

@@ -69,6 +69,10 @@ void read_service(ApiContext& ctx, const json::object& body, bool create, core::
   if (auto v = r.integer("bookingWindowDays", false, 1, core::kMaxWindowDays)) s.booking_window_days = int(*v);
   if (auto v = r.integer("slotIntervalMinutes", false, 1, kWideLimit)) s.slot_interval_minutes = int(*v);
   if (auto v = r.integer("maxPerDay", false, 0, kWideLimit)) s.max_per_day = int(*v);
+  // The appointment room: opens this long before the start, closes this long after the end.
+  if (auto v = r.integer("roomOpenBeforeMinutes", false, 0, 1440)) s.room_open_before_minutes = int(*v);
+  if (auto v = r.integer("roomCloseAfterMinutes", false, 0, 1440)) s.room_close_after_minutes = int(*v);
+  if (auto v = r.boolean("roomAutoAdmit", false)) s.room_auto_admit = *v;
 
   if (const auto* ids = r.array("providerIds", create, kMaxProviderIds)) {
     std::set<core::Id> known;

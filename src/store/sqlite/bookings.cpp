@@ -200,8 +200,13 @@ Result<core::Booking> SqliteStore::create_booking(NewBooking nb, const Actor& by
       answer.reset();
       answer.bind(1, b.id).bind(2, static_cast<int>(i)).bind(3, b.answers[i].key).bind(4, b.answers[i].value).run();
     }
+    if (nb.sms_consent_at) {
+      Statement consent(db, "UPDATE bookings SET sms_consent_at = ? WHERE id = ?");
+      consent.bind(1, *nb.sms_consent_at).bind(2, b.id).run();
+    }
     append_history(db, b.id, {b.created_at, "created", by.name, b.time, b.time, ""});
     audit(db, b.business_id, by, "booking.create", "booking:" + b.id, "provider=" + b.provider_id);
+    plan_messages(db, b, nb.messages);
     return *load_booking(db, b.id);
   });
 }
@@ -234,12 +239,15 @@ Result<core::Booking> SqliteStore::reschedule_booking(const Reschedule& r, const
         .run();
     append_history(db, b->id, {now(), "rescheduled", by.name, b->time, r.time, r.reason});
     audit(db, b->business_id, by, "booking.reschedule", "booking:" + b->id);
+    withdraw_pending_messages(db, b->id, "replaced by a reschedule");
+    plan_messages(db, *b, r.messages);
     return *load_booking(db, b->id);
   });
 }
 
 Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core::BookingStatus to,
-                                                      const std::string& reason, const Actor& by) {
+                                                      const std::string& reason, const Actor& by,
+                                                      const std::vector<core::PlannedMessage>& messages) {
   return write([&](sqlite3* db) -> Result<core::Booking> {
     auto b = load_booking(db, booking_id);
     if (!b) return booking_not_found();
@@ -259,6 +267,8 @@ Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core
         .run();
     append_history(db, b->id, {now(), status_text(to), by.name, b->time, b->time, reason});
     audit(db, b->business_id, by, audit_action(to), "booking:" + b->id);
+    withdraw_pending_messages(db, b->id, std::string("booking ") + status_text(to));
+    plan_messages(db, *b, messages);
     return *load_booking(db, b->id);
   });
 }

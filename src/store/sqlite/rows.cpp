@@ -194,7 +194,8 @@ std::optional<core::Provider> load_provider(sqlite3* db, const core::Id& busines
 std::optional<core::Service> load_service(sqlite3* db, const core::Id& business_id, const core::Id& service_id) {
   Statement q(db,
               "SELECT id, business_id, name, duration_minutes, buffer_before_minutes, buffer_after_minutes, "
-              "min_notice_minutes, booking_window_days, slot_interval_minutes, max_per_day FROM services "
+              "min_notice_minutes, booking_window_days, slot_interval_minutes, max_per_day, "
+              "room_open_before_minutes, room_close_after_minutes, room_auto_admit FROM services "
               "WHERE id = ? AND business_id = ? AND deleted_at IS NULL");
   q.bind(1, service_id).bind(2, business_id);
   if (!q.step()) return std::nullopt;
@@ -209,6 +210,9 @@ std::optional<core::Service> load_service(sqlite3* db, const core::Id& business_
   s.booking_window_days = q.integer(7);
   s.slot_interval_minutes = q.integer(8);
   s.max_per_day = q.integer(9);
+  s.room_open_before_minutes = q.integer(10);
+  s.room_close_after_minutes = q.integer(11);
+  s.room_auto_admit = q.int64(12) != 0;
 
   Statement links(db, "SELECT provider_id FROM service_providers WHERE service_id = ? ORDER BY position");
   links.bind(1, s.id);

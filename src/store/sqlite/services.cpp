@@ -33,7 +33,16 @@ std::optional<core::Error> check_providers(sqlite3* db, const core::Service& s) 
   return std::nullopt;
 }
 
+// The appointment room settings (migration 0003), kept apart from the scheduling columns.
+void write_room_settings(sqlite3* db, const core::Service& s) {
+  Statement q(db,
+              "UPDATE services SET room_open_before_minutes = ?, room_close_after_minutes = ?, "
+              "room_auto_admit = ? WHERE id = ?");
+  q.bind(1, s.room_open_before_minutes).bind(2, s.room_close_after_minutes).bind(3, s.room_auto_admit).bind(4, s.id).run();
+}
+
 void write_links_and_questions(sqlite3* db, const core::Service& s) {
+  write_room_settings(db, s);
   Statement clear_links(db, "DELETE FROM service_providers WHERE service_id = ?");
   clear_links.bind(1, s.id).run();
   Statement link(db, "INSERT INTO service_providers (service_id, provider_id, position) VALUES (?, ?, ?)");

@@ -80,13 +80,51 @@ class SqliteStore final : public Store {
   Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
   Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
   Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
-                                           const Actor& by) override;
+                                           const Actor& by,
+                                           const std::vector<core::PlannedMessage>& messages = {}) override;
   Result<core::Booking> booking(const Id& booking_id) override;
   BookingPage bookings(const BookingFilter& f) override;
 
   std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id, const std::string& key) override;
 
   std::vector<core::AuditEntry> audit_log(const Id& business_id, int limit, int offset) override;
+
+  // appointment rooms (rooms.cpp)
+  RoomRecord room(const Id& room_id) override;
+  Result<RoomRecord> end_room(const Id& room_id, const std::string& by, Instant at) override;
+  std::optional<RoomDecision> room_decision(const Id& room_id, const std::string& participant_id) override;
+  Status decide_participant(const Id& room_id, const std::string& participant_id, core::LobbyState state,
+                            const std::string& by, Instant at) override;
+  Status mark_read(const Id& room_id, const std::string& participant_id, std::int64_t seq) override;
+  Result<ChatMessage> append_chat(const Id& room_id, const std::string& author_id, const std::string& author_name,
+                                  const std::string& body, Instant at) override;
+  Result<ChatMessage> change_chat(const Id& room_id, std::int64_t seq, const std::string& by_participant,
+                                  bool any_author, const std::optional<std::string>& new_body, Instant at) override;
+  std::vector<ChatMessage> chat_page(const Id& room_id, std::int64_t before, int limit) override;
+  std::vector<ChatMessage> chat_since(const Id& room_id, std::int64_t seq, int limit) override;
+
+  // notifications (outbox.cpp, notify_policy.cpp)
+  std::vector<OutboxMessage> claim_due_messages(const std::string& owner, Instant now, core::Seconds lease,
+                                                int limit) override;
+  Status record_send_outcome(const Id& message_id, const std::string& owner, const SendOutcome& o) override;
+  Status record_delivery(const std::string& carrier_id, bool delivered, const std::string& error) override;
+  std::vector<OutboxMessage> booking_messages(const Id& booking_id) override;
+  std::vector<OutboxMessage> recent_messages(int limit) override;
+  Result<OutboxMessage> resend_message(const Id& booking_id, const Id& message_id, const Actor& by) override;
+  std::optional<Instant> sms_consent_at(const Id& booking_id) override;
+  void set_sms_opt_out(const std::string& e164, bool opted_out) override;
+  std::optional<Instant> sms_opted_out_at(const std::string& e164) override;
+  PolicyRecord notification_policy(const Id& business_id, const std::optional<Id>& service_id) override;
+  Status put_notification_policy(const Id& business_id, const std::optional<Id>& service_id,
+                                 const std::optional<core::NotificationPolicy>& policy, const Actor& by) override;
+  std::optional<MessageTemplate> message_template(const Id& business_id, core::MessageKind kind,
+                                                  core::Channel channel) override;
+  std::vector<MessageTemplate> message_templates(const Id& business_id) override;
+  Status put_message_template(const Id& business_id, const MessageTemplate& t, const Actor& by) override;
+  Status delete_message_template(const Id& business_id, core::MessageKind kind, core::Channel channel,
+                                 const Actor& by) override;
+  void capture_message(const CapturedMessage& m) override;
+  std::vector<CapturedMessage> captured_messages(int limit) override;
 
  private:
   template <class T>
@@ -145,6 +183,9 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Outbox writes inside the caller's booking transaction (outbox.cpp).
+  void withdraw_pending_messages(sqlite3* db, const Id& booking_id, std::string_view why) const;
+  void plan_messages(sqlite3* db, const core::Booking& b, const std::vector<core::PlannedMessage>& messages) const;
   static core::Error to_error(const SqliteError& e);
   [[nodiscard]] Instant now() const { return clock_(); }
   // Appends one audit_log row in the caller's transaction.

@@ -1,0 +1,73 @@
+#include "app/notifications.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "app/wiring.hpp"
+#include "http/booking_flow.hpp"
+#include "notify/smtp.hpp"
+#include "notify/sms.hpp"
+#include "notify/twilio_signature.hpp"
+#include "notify/worker.hpp"
+
+namespace visitd::app {
+
+void configure_notification_api(const Config& config, http::ApiSettings& settings) {
+  settings.demo_outbox = config.demo_outbox;
+  settings.sms_auth_token = config.sms_auth_token;
+  const std::string token = config.sms_auth_token;
+  settings.sms_signature_valid = [token](const std::string& url,
+                                         const std::vector<std::pair<std::string, std::string>>& params,
+                                         const std::string& signature) {
+    return notify::twilio_signature_valid(token, url, params, signature);
+  };
+}
+
+std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
+                                                          http::ApiContext& ctx) {
+  std::shared_ptr<notify::MailTransport> mail;
+  if (!config.smtp_host.empty()) {
+    notify::SmtpSettings s;
+    s.host = config.smtp_host;
+    s.port = config.smtp_port;
+    s.tls = config.smtp_tls == "none"       ? notify::SmtpTls::none
+            : config.smtp_tls == "implicit" ? notify::SmtpTls::implicit
+                                            : notify::SmtpTls::starttls;
+    s.username = config.smtp_username;
+    s.password = config.smtp_password;
+    s.from_address = config.smtp_from;
+    s.from_name = config.smtp_from_name;
+    mail = std::make_shared<notify::SmtpTransport>(s);
+  }
+  std::shared_ptr<notify::SmsTransport> sms;
+  if (!config.sms_account_sid.empty()) {
+    notify::SmsSettings s;
+    s.base_url = config.sms_base_url;
+    s.account_sid = config.sms_account_sid;
+    s.auth_token = config.sms_auth_token;
+    s.from = config.sms_from;
+    s.status_callback_url = ctx.settings.public_url + "/api/v1/sms/status";
+    sms = std::make_shared<notify::TwilioSmsTransport>(s);
+  }
+  notify::ComposeSettings compose;
+  compose.from_address = config.smtp_from;
+  compose.from_name = config.smtp_from_name;
+  notify::WorkerSettings ws;
+  ws.interval = std::chrono::milliseconds(config.notify_interval_ms);
+  ws.batch = config.notify_batch;
+  ws.lease = core::Seconds(config.notify_lease_s);
+  ws.max_attempts = config.notify_max_attempts;
+  ws.retry_base = core::Seconds(config.notify_retry_base_s);
+  ws.retry_max = core::Seconds(config.notify_retry_max_s);
+  auto links = [&ctx](const core::Booking& b) {
+    auto l = http::links_for(ctx, b);
+    return notify::ConsumerLinks{l.manage_url, l.join_url};
+  };
+  auto worker = std::make_shared<notify::OutboxWorker>(store, ctx.now, compose, links, mail, sms, ws,
+                                                       config.demo_outbox);
+  worker->start();
+  spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",
+               config.demo_outbox ? ", demo capture at /dev/outbox" : "");
+  return worker;
+}
+
+}  // namespace visitd::app

@@ -1,0 +1,21 @@
+#pragma once
+// Wiring of the notifications (issue B): the SMS webhook signature check for the HTTP
+// layer, and the outbox worker started inside `visitd serve`.
+#include <memory>
+
+#include "app/config.hpp"
+#include "http/context.hpp"
+
+namespace visitd::notify { class OutboxWorker; }
+
+namespace visitd::app {
+
+// Fills the notification fields of the API settings (demo outbox, SMS webhook check).
+void configure_notification_api(const Config& config, http::ApiSettings& settings);
+
+// Starts the outbox worker; call once the public URL is final (links and the SMS status
+// callback name it). Stopping is the returned object's destruction (or stop()).
+std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
+                                                          http::ApiContext& ctx);
+
+}  // namespace visitd::app

@@ -1,0 +1,61 @@
+#pragma once
+// Rules of an appointment room. A room belongs to exactly one booking and has no times of
+// its own: its window derives from the booking's current time and the service's room
+// settings, so it moves with a reschedule and closes with a cancel by construction.
+#include <optional>
+#include <string>
+
+#include "core/model.hpp"
+
+namespace visitd::core {
+
+enum class RoomRole { host, guest };
+const char* to_string(RoomRole r);
+std::optional<RoomRole> room_role_from_string(std::string_view s);
+
+// A participant's standing in the lobby. Only decisions are stored; `waiting` is the
+// absence of one.
+enum class LobbyState { waiting, admitted, denied, removed };
+const char* to_string(LobbyState s);
+std::optional<LobbyState> lobby_state_from_string(std::string_view s);
+
+// Calls are a full mesh between browsers: each participant sends to every other one.
+inline constexpr int kMaxCallParticipants = 4;
+
+// [start - open_before, end + close_after).
+Interval room_window(const Booking& b, const Service& s);
+
+enum class JoinRefusal {
+  too_early,     // the window has not opened yet (see JoinCheck::opens_at)
+  too_late,      // the window has closed
+  not_invited,   // not a participant of this booking's room
+  denied,        // the host denied or removed this participant
+  ended,         // the host ended the meeting, or the appointment is no longer confirmed
+};
+const char* to_string(JoinRefusal r);
+
+struct RoomFacts {                      // what the caller gathered about the room
+  BookingStatus booking_status = BookingStatus::confirmed;
+  Interval window;
+  bool ended = false;
+  std::optional<LobbyState> decision;   // stored decision about this participant
+};
+
+// nullopt = may join. The order matters: an ended room says "ended" even inside its
+// window, a denied participant learns it rather than "too early".
+std::optional<JoinRefusal> check_join(const RoomFacts& facts, Instant now);
+
+// Staff may host a booking's room when they are its provider (their login is linked to
+// the booking's provider) or a manager or owner of its business.
+bool may_host(std::optional<Role> role_in_business, bool is_bookings_provider);
+
+// Where a participant starts once connected: hosts are in at once; a guest is in when a
+// host admitted them before or the service admits automatically; otherwise it waits.
+LobbyState initial_lobby_state(RoomRole role, std::optional<LobbyState> decision, bool auto_admit);
+
+// Plain-text chat: 1..kMaxChatChars code points after trimming, no control characters
+// except newline and tab. Returns the cleaned text or an error message.
+inline constexpr std::size_t kMaxChatChars = 2000;
+Result<std::string> clean_chat_text(std::string_view text);
+
+}  // namespace visitd::core

@@ -1,0 +1,41 @@
+#include "live/live_service.hpp"
+
+namespace visitd::live {
+
+LiveService::LiveService(store::Store& store, std::string secret, std::function<core::Instant()> now,
+                         LiveSettings settings)
+    : settings_(std::move(settings)), signer_(std::move(secret)), now_(std::move(now)) {
+  hub_ = std::make_unique<RoomHub>(store, signer_, bus_, timers_, metrics_, now_,
+                                   HubSettings{std::chrono::seconds(settings_.grace_s)});
+}
+
+LiveService::~LiveService() { timers_.stop(); }
+
+std::uint64_t LiveService::track(std::weak_ptr<Peer> peer) {
+  std::lock_guard lock(mu_);
+  if (stopping_) {
+    if (auto p = peer.lock()) p->close(close_code::kGoingAway, "server shutting down");
+  }
+  connections_.emplace(next_id_, std::move(peer));
+  return next_id_++;
+}
+
+void LiveService::untrack(std::uint64_t id) {
+  std::lock_guard lock(mu_);
+  connections_.erase(id);
+}
+
+void LiveService::shutdown() {
+  std::vector<std::shared_ptr<Peer>> peers;
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    for (auto& [id, weak] : connections_) {
+      if (auto p = weak.lock()) peers.push_back(std::move(p));
+    }
+  }
+  for (auto& p : peers) p->close(close_code::kGoingAway, "server shutting down");
+  timers_.stop();
+}
+
+}  // namespace visitd::live

@@ -1,0 +1,68 @@
+#pragma once
+// The live module assembled: room tokens, TURN credentials, the hub on an in-process bus, the
+// timers and the connection limits. Built once by the composition root; the HTTP server hands
+// it upgraded WebSocket connections (live/websocket.hpp) and the room routes use it to mint
+// tokens and ICE servers.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "live/live_metrics.hpp"
+#include "live/room_bus.hpp"
+#include "live/room_hub.hpp"
+#include "live/room_token.hpp"
+#include "live/timers.hpp"
+#include "live/turn.hpp"
+#include "store/store.hpp"
+
+namespace visitd::live {
+
+struct LiveSettings {
+  std::size_t max_message_bytes = 64 << 10;   // larger messages close the connection (1009)
+  double rate_per_second = 20;                 // messages a client may send, sustained
+  double burst = 40;                           // and in a burst
+  std::size_t queue_bytes = 1 << 20;           // unsent bytes before a slow client is dropped
+  int auth_timeout_s = 10;                     // the first message (auth) must come by then
+  int idle_timeout_s = 30;                     // pings go out at half of it; silence closes
+  int token_ttl_s = 900;                       // room token lifetime (never past the window)
+  int grace_s = 30;                            // reconnect grace
+  TurnSettings turn;
+};
+
+class LiveService {
+ public:
+  LiveService(store::Store& store, std::string secret, std::function<core::Instant()> now, LiveSettings settings);
+  ~LiveService();
+  LiveService(const LiveService&) = delete;
+  LiveService& operator=(const LiveService&) = delete;
+
+  [[nodiscard]] const LiveSettings& settings() const { return settings_; }
+  [[nodiscard]] const RoomTokenSigner& signer() const { return signer_; }
+  [[nodiscard]] core::Instant now() const { return now_(); }
+  RoomHub& hub() { return *hub_; }
+  LiveMetrics& metrics() { return metrics_; }
+
+  // Every WebSocket connection registers itself, so shutdown can close them all.
+  std::uint64_t track(std::weak_ptr<Peer> peer);
+  void untrack(std::uint64_t id);
+  // Closes every live connection (1001); the server calls it when it starts draining.
+  void shutdown();
+
+ private:
+  LiveSettings settings_;
+  RoomTokenSigner signer_;
+  std::function<core::Instant()> now_;
+  LiveMetrics metrics_;
+  ThreadTimers timers_;
+  InProcessBus bus_;
+  std::unique_ptr<RoomHub> hub_;
+  std::mutex mu_;
+  std::map<std::uint64_t, std::weak_ptr<Peer>> connections_;
+  std::uint64_t next_id_ = 1;
+  bool stopping_ = false;
+};
+
+}  // namespace visitd::live

@@ -1,0 +1,47 @@
+#include "live/timers.hpp"
+
+namespace visitd::live {
+
+ThreadTimers::ThreadTimers() : thread_([this] { run(); }) {}
+
+ThreadTimers::~ThreadTimers() { stop(); }
+
+void ThreadTimers::after(std::chrono::milliseconds delay, std::function<void()> fn) {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return;
+    due_.emplace(std::chrono::steady_clock::now() + delay, std::move(fn));
+  }
+  cv_.notify_one();
+}
+
+void ThreadTimers::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    due_.clear();
+  }
+  cv_.notify_one();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+void ThreadTimers::run() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    if (due_.empty()) {
+      cv_.wait(lock);
+      continue;
+    }
+    auto first = due_.begin();
+    if (cv_.wait_until(lock, first->first) == std::cv_status::no_timeout) continue;  // new or earlier entry
+    first = due_.begin();
+    if (first == due_.end() || first->first > std::chrono::steady_clock::now()) continue;
+    auto fn = std::move(first->second);
+    due_.erase(first);
+    lock.unlock();
+    fn();
+    lock.lock();
+  }
+}
+
+}  // namespace visitd::live

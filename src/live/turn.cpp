@@ -1,0 +1,69 @@
+#include "live/turn.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+namespace visitd::live {
+
+std::string turn_password(const std::string& secret, const std::string& username) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_len = 0;
+  HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()),
+       reinterpret_cast<const unsigned char*>(username.data()), username.size(), mac, &mac_len);
+  std::string out(4 * ((mac_len + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), mac, static_cast<int>(mac_len));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now) {
+  IceServer stun, turn;
+  for (const auto& url : t.urls) {
+    if (url.rfind("stun:", 0) == 0 || url.rfind("stuns:", 0) == 0) {
+      stun.urls.push_back(url);
+    } else {
+      turn.urls.push_back(url);
+    }
+  }
+  std::vector<IceServer> out;
+  if (!stun.urls.empty()) out.push_back(std::move(stun));
+  if (!turn.urls.empty() && !t.secret.empty()) {
+    const auto expiry = (now + core::Seconds(t.ttl_seconds)).time_since_epoch().count();
+    turn.username = std::to_string(expiry) + ":" + participant_id;
+    turn.credential = turn_password(t.secret, turn.username);
+    out.push_back(std::move(turn));
+  }
+  return out;
+}
+
+std::string coturn_config(const TurnSettings& t, const CoturnOptions& o) {
+  std::string c;
+  c += "# coturn configuration for visitd (printed by `visitd turn-config`).\n";
+  c += "# Start it with: turnserver -c <this file>\n";
+  c += "listening-port=" + std::to_string(o.listening_port) + "\n";
+  c += "listening-ip=" + o.listening_ip + "\n";
+  c += "relay-ip=" + o.relay_ip + "\n";
+  c += "min-port=" + std::to_string(o.min_port) + "\n";
+  c += "max-port=" + std::to_string(o.max_port) + "\n";
+  c += "# TURN REST API: visitd mints short-lived credentials with this shared secret.\n";
+  c += "use-auth-secret\n";
+  c += "static-auth-secret=" + t.secret + "\n";
+  c += "realm=" + t.realm + "\n";
+  c += "fingerprint\n";
+  c += "no-cli\n";
+  c += "no-tls\n";
+  c += "no-dtls\n";
+  c += "no-multicast-peers\n";
+  if (o.listening_ip.rfind("127.", 0) == 0) {
+    c += "# Loopback demo only: lets two browsers on this machine relay to each other.\n";
+    c += "allow-loopback-peers\n";
+  } else {
+    c += "denied-peer-ip=0.0.0.0-0.255.255.255\ndenied-peer-ip=127.0.0.0-127.255.255.255\n";
+    c += "denied-peer-ip=10.0.0.0-10.255.255.255\ndenied-peer-ip=172.16.0.0-172.31.255.255\n";
+    c += "denied-peer-ip=192.168.0.0-192.168.255.255\n";
+  }
+  c += "log-file=stdout\nsimple-log\n";
+  return c;
+}
+
+}  // namespace visitd::live

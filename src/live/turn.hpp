@@ -1,0 +1,39 @@
+#pragma once
+// TURN REST credentials (the scheme coturn's `use-auth-secret` checks): username
+// "<expiry unix>:<participant>", password base64(HMAC-SHA1(shared secret, username)).
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace visitd::live {
+
+struct TurnSettings {
+  std::string secret;                  // shared with coturn (static-auth-secret); empty = no TURN
+  std::vector<std::string> urls;       // e.g. turn:turn.example.org:3478?transport=udp, stun:...
+  int ttl_seconds = 3600;
+  std::string realm = "visitd";
+};
+
+struct IceServer {
+  std::vector<std::string> urls;
+  std::string username;                // empty for STUN-only entries
+  std::string credential;
+};
+
+std::string turn_password(const std::string& secret, const std::string& username);
+
+// What a join answers: STUN URLs as one entry, TURN URLs with fresh credentials as another.
+std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now);
+
+struct CoturnOptions {
+  int listening_port = 3478;
+  std::string listening_ip = "127.0.0.1";
+  std::string relay_ip = "127.0.0.1";
+  int min_port = 49160;
+  int max_port = 49200;
+};
+// A turnserver.conf for these settings (`visitd turn-config`).
+std::string coturn_config(const TurnSettings& t, const CoturnOptions& o);
+
+}  // namespace visitd::live

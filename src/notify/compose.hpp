@@ -1,0 +1,47 @@
+#pragma once
+// Turns one outbox row into what goes on the wire, from the booking as it is now: the
+// recipient's address, a MIME mail (text, HTML, iCalendar invite) or an SMS text, with the
+// time in the recipient's own zone and the consumer's manage and join links. Rows that
+// cannot or must not be sent come back as a final outcome instead (no address, opted out).
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace visitd::notify {
+
+struct ConsumerLinks {
+  std::string manage_url;
+  std::string join_url;
+};
+using LinkMaker = std::function<ConsumerLinks(const core::Booking&)>;
+
+struct ComposeSettings {
+  std::string from_address = "visitd@localhost";
+  std::string from_name;          // default: the business's name
+};
+
+struct Composed {
+  core::Channel channel = core::Channel::email;
+  std::string address;            // e-mail address or E.164 number
+  std::string subject;            // email only (also shown in the demo capture)
+  std::string body;               // the complete MIME message, or the SMS text
+  std::string text;               // the readable text (the mail's text part), for the demo capture
+};
+
+struct ComposeResult {
+  std::optional<Composed> message;
+  std::optional<store::SendOutcome> final_outcome;   // set when nothing should be sent
+};
+
+ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const ComposeSettings& settings,
+                      const LinkMaker& links, core::Instant now);
+
+// "Tuesday 24 November 2026, 09:00" in the zone, and "09:30".
+std::string format_local_long(core::Instant t, const core::Zone& zone);
+std::string format_local_time(core::Instant t, const core::Zone& zone);
+// The domain part of an address, for Message-IDs and UIDs.
+std::string domain_of(const std::string& address);
+
+}  // namespace visitd::notify

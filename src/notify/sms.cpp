@@ -1,0 +1,91 @@
+#include "notify/sms.hpp"
+
+#include <curl/curl.h>
+
+#include <boost/json/parse.hpp>
+#include <memory>
+
+namespace visitd::notify {
+namespace {
+
+constexpr std::size_t kMaxResponse = 64 * 1024;
+
+std::size_t collect(char* ptr, std::size_t size, std::size_t nmemb, void* userp) {
+  auto* out = static_cast<std::string*>(userp);
+  const std::size_t n = size * nmemb;
+  if (out->size() + n > kMaxResponse) return 0;  // aborts the transfer: no unbounded reads
+  out->append(ptr, n);
+  return n;
+}
+
+std::string escape(CURL* c, const std::string& s) {
+  char* e = curl_easy_escape(c, s.c_str(), static_cast<int>(s.size()));
+  std::string out = e ? e : "";
+  curl_free(e);
+  return out;
+}
+
+std::string json_string(const boost::json::value& v, const char* key) {
+  if (!v.is_object()) return {};
+  const auto* p = v.as_object().if_contains(key);
+  if (!p || !p->is_string()) return {};
+  return std::string(p->as_string());
+}
+
+}  // namespace
+
+SendResult TwilioSmsTransport::send_sms(const std::string& to, const std::string& body) {
+  SendResult r;
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) {
+    r.error = "curl_easy_init failed";
+    return r;
+  }
+  CURL* c = curl.get();
+  std::string base = settings_.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string url = base + "/2010-04-01/Accounts/" + escape(c, settings_.account_sid) + "/Messages.json";
+  std::string form = "To=" + escape(c, to) + "&From=" + escape(c, settings_.from) + "&Body=" + escape(c, body);
+  if (!settings_.status_callback_url.empty()) form += "&StatusCallback=" + escape(c, settings_.status_callback_url);
+  std::string response;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_POSTFIELDS, form.c_str());
+  curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(form.size()));
+  curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+  curl_easy_setopt(c, CURLOPT_USERNAME, settings_.account_sid.c_str());
+  curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.auth_token.c_str());
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_s));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  const CURLcode rc = curl_easy_perform(c);
+  if (rc != CURLE_OK) {
+    r.error = std::string("sms: ") + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
+    return r;
+  }
+  long status = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  boost::system::error_code ec;
+  const boost::json::value v = boost::json::parse(response, ec);
+  if (status >= 200 && status < 300) {
+    r.carrier_id = ec ? std::string() : json_string(v, "sid");
+    if (r.carrier_id.empty()) {
+      r.error = "sms: gateway answered without a message sid";
+      return r;
+    }
+    r.ok = true;
+    return r;
+  }
+  r.error = "sms: gateway answered " + std::to_string(status);
+  if (!ec) {
+    const std::string msg = json_string(v, "message");
+    if (!msg.empty()) r.error += ": " + msg.substr(0, 200);
+  }
+  // 4xx other than throttling: the request itself is wrong (bad number, unsubscribed).
+  r.permanent = status >= 400 && status < 500 && status != 429 && status != 408;
+  return r;
+}
+
+}  // namespace visitd::notify

@@ -1,0 +1,121 @@
+#include "notify/worker.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <random>
+
+#include "notify/backoff.hpp"
+#include "security/crypto.hpp"
+
+namespace visitd::notify {
+namespace {
+
+double unit_random() {
+  thread_local std::mt19937_64 gen{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(gen);
+}
+
+}  // namespace
+
+OutboxWorker::OutboxWorker(store::Store& store, std::function<core::Instant()> clock, ComposeSettings compose,
+                           LinkMaker links, std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms,
+                           WorkerSettings settings, bool capture)
+    : store_(store),
+      clock_(std::move(clock)),
+      compose_(std::move(compose)),
+      links_(std::move(links)),
+      mail_(std::move(mail)),
+      sms_(std::move(sms)),
+      settings_(settings),
+      owner_(security::random_id("wk_")),
+      capture_(capture) {}
+
+OutboxWorker::~OutboxWorker() { stop(); }
+
+void OutboxWorker::start() {
+  thread_ = std::thread([this] {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      int handled = 0;
+      try {
+        handled = run_once();
+      } catch (const std::exception& e) {
+        spdlog::error("outbox worker: {}", e.what());
+      }
+      lock.lock();
+      // A full batch means more may be due: go again at once.
+      if (handled < settings_.batch) wake_.wait_for(lock, settings_.interval, [this] { return stopping_; });
+    }
+  });
+}
+
+void OutboxWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+int OutboxWorker::run_once() {
+  const auto claimed = store_.claim_due_messages(owner_, clock_(), settings_.lease, settings_.batch);
+  for (const auto& m : claimed) handle(m);
+  return static_cast<int>(claimed.size());
+}
+
+void OutboxWorker::handle(const store::OutboxMessage& m) {
+  const core::Instant now = clock_();
+  auto composed = compose(store_, m, compose_, links_, now);
+  store::SendOutcome outcome;
+  if (composed.final_outcome) {
+    outcome = *composed.final_outcome;
+  } else {
+    const Composed& c = *composed.message;
+    outcome.address = c.address;
+    SendResult r;
+    if (capture_) {
+      store::CapturedMessage cap;
+      cap.outbox_id = m.id;
+      cap.channel = c.channel;
+      cap.address = c.address;
+      cap.subject = c.subject;
+      cap.body = c.text;
+      store_.capture_message(cap);
+      r.ok = true;
+      r.carrier_id = c.channel == core::Channel::sms ? "SMcapture" + m.id : "<" + m.message_id + "@" + domain_of(compose_.from_address) + ">";
+    } else if (c.channel == core::Channel::email) {
+      if (mail_) {
+        r = mail_->send_mail(compose_.from_address, c.address, c.body);
+        r.carrier_id = "<" + m.message_id + "@" + domain_of(compose_.from_address) + ">";
+      } else {
+        r.error = "e-mail is not configured (VISITD_SMTP_HOST)";
+      }
+    } else if (sms_) {
+      r = sms_->send_sms(c.address, c.body);
+    } else {
+      r.error = "SMS is not configured (VISITD_SMS_ACCOUNT_SID)";
+    }
+    if (r.ok) {
+      outcome.status = store::MessageStatus::sent;
+      outcome.carrier_id = r.carrier_id;
+    } else if (r.permanent || m.attempts >= settings_.max_attempts) {
+      outcome.status = store::MessageStatus::failed;
+      outcome.error = r.error;
+    } else {
+      outcome.status = store::MessageStatus::planned;
+      outcome.error = r.error;
+      outcome.retry_at = now + retry_delay(m.attempts, settings_.retry_base, settings_.retry_max, unit_random());
+    }
+  }
+  if (auto rec = store_.record_send_outcome(m.id, owner_, outcome); !rec) {
+    spdlog::warn("outbox: message {} lost its lease before its outcome was recorded", m.id);
+  }
+  if (outcome.status == store::MessageStatus::failed) {
+    spdlog::warn("outbox: message {} ({} {}) failed after {} attempts: {}", m.id, core::to_string(m.kind),
+                 core::to_string(m.channel), m.attempts, outcome.error);
+  }
+}
+
+}  // namespace visitd::notify

@@ -1,0 +1,64 @@
+#pragma once
+// The outbox worker inside `visitd serve`: every interval it claims due messages under a
+// lease (several instances may run; the store's claim keeps them apart), composes each from
+// the booking as it is now, sends it, and records the outcome. A crash leaves claimed rows
+// in 'sending'; their lease expires and they are claimed again, with the same Message-ID.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "notify/compose.hpp"
+#include "notify/transport.hpp"
+#include "store/store.hpp"
+
+namespace visitd::notify {
+
+struct WorkerSettings {
+  std::chrono::milliseconds interval{1000};
+  int batch = 50;
+  core::Seconds lease{120};
+  int max_attempts = 8;
+  core::Seconds retry_base{30};
+  core::Seconds retry_max{3600};
+};
+
+class OutboxWorker {
+ public:
+  // mail/sms may be null: that channel is not configured, and its messages wait (retrying
+  // with backoff, then failed) with an error naming the missing setting. With `capture`
+  // (demo mode) nothing is sent: messages are stored for /dev/outbox and marked sent.
+  OutboxWorker(store::Store& store, std::function<core::Instant()> clock, ComposeSettings compose, LinkMaker links,
+               std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms, WorkerSettings settings, bool capture = false);
+  ~OutboxWorker();
+  OutboxWorker(const OutboxWorker&) = delete;
+  OutboxWorker& operator=(const OutboxWorker&) = delete;
+
+  void start();
+  void stop();
+  // One claim-and-send pass; returns how many messages it handled.
+  int run_once();
+
+ private:
+  void handle(const store::OutboxMessage& m);
+
+  store::Store& store_;
+  std::function<core::Instant()> clock_;
+  ComposeSettings compose_;
+  LinkMaker links_;
+  std::shared_ptr<MailTransport> mail_;
+  std::shared_ptr<SmsTransport> sms_;
+  WorkerSettings settings_;
+  std::string owner_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool capture_ = false;
+};
+
+}  // namespace visitd::notify

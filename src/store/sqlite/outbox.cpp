@@ -1,0 +1,248 @@
+// The outbox: messages planned inside booking transactions, claimed by workers under a
+// lease, and their outcomes. The claim is one UPDATE ... WHERE id IN (SELECT ... LIMIT n)
+// RETURNING: on SQLite the write lock makes it exclusive; on PostgreSQL the same shape takes
+// FOR UPDATE SKIP LOCKED in the subquery, so instances never claim one row twice.
+#include <algorithm>
+
+#include "security/crypto.hpp"
+#include "store/sqlite/rows.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace visitd::store {
+
+namespace {
+constexpr std::pair<MessageStatus, const char*> kStatusWire[] = {
+    {MessageStatus::planned, "planned"},     {MessageStatus::sending, "sending"},
+    {MessageStatus::sent, "sent"},           {MessageStatus::delivered, "delivered"},
+    {MessageStatus::failed, "failed"},       {MessageStatus::withdrawn, "withdrawn"},
+    {MessageStatus::suppressed_opt_out, "suppressed-opt-out"}};
+}  // namespace
+
+const char* to_string(MessageStatus s) { return kStatusWire[static_cast<int>(s)].second; }
+std::optional<MessageStatus> message_status_from_string(std::string_view s) {
+  for (const auto& [st, name] : kStatusWire)
+    if (s == name) return st;
+  return std::nullopt;
+}
+
+namespace sqlite {
+namespace {
+
+constexpr int kMaxListed = 500;
+
+// Column spellings (the schema's CHECK), distinct from the wire's "suppressed-opt-out".
+const char* status_column_text(MessageStatus s) {
+  switch (s) {
+    case MessageStatus::planned: return "planned";
+    case MessageStatus::sending: return "sending";
+    case MessageStatus::sent: return "sent";
+    case MessageStatus::delivered: return "delivered";
+    case MessageStatus::failed: return "failed";
+    case MessageStatus::withdrawn: return "withdrawn";
+    case MessageStatus::suppressed_opt_out: return "suppressed_opt_out";
+  }
+  return "failed";
+}
+
+MessageStatus message_status_column(const std::string& text) {
+  for (auto s : {MessageStatus::planned, MessageStatus::sending, MessageStatus::sent, MessageStatus::delivered,
+                 MessageStatus::failed, MessageStatus::withdrawn, MessageStatus::suppressed_opt_out}) {
+    if (text == status_column_text(s)) return s;
+  }
+  throw SqliteError(11 /* SQLITE_CORRUPT */, "unknown outbox status: " + text);
+}
+
+template <class T>
+T enum_column(std::optional<T> parsed, const std::string& text) {
+  if (!parsed) throw SqliteError(11 /* SQLITE_CORRUPT */, "unknown outbox value: " + text);
+  return *parsed;
+}
+
+constexpr const char* kOutboxColumns =
+    "id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, due_at, status, attempts, "
+    "next_attempt_at, address, carrier_id, message_id, last_error, created_at, sent_at, updated_at";
+
+OutboxMessage outbox_row(Statement& q) {
+  OutboxMessage m;
+  m.id = q.text(0);
+  m.business_id = q.text(1);
+  m.booking_id = q.text(2);
+  m.kind = enum_column(core::message_kind_from_string(q.text(3)), q.text(3));
+  m.channel = enum_column(core::channel_from_string(q.text(4)), q.text(4));
+  m.recipient = enum_column(core::recipient_from_string(q.text(5)), q.text(5));
+  m.offset_minutes = q.integer(6);
+  m.sequence = q.integer(7);
+  m.due_at = q.instant(8);
+  m.status = message_status_column(q.text(9));
+  m.attempts = q.integer(10);
+  m.next_attempt_at = q.instant(11);
+  m.address = q.text(12);
+  m.carrier_id = q.text(13);
+  m.message_id = q.text(14);
+  m.last_error = q.text(15);
+  m.created_at = q.instant(16);
+  m.sent_at = q.optional_instant(17);
+  m.updated_at = q.instant(18);
+  return m;
+}
+
+void insert_message(sqlite3* db, const OutboxMessage& m) {
+  Statement q(db,
+              "INSERT INTO outbox (id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, "
+              "due_at, status, attempts, next_attempt_at, message_id, created_at, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', 0, ?9, ?10, ?11, ?11)");
+  q.bind(1, m.id)
+      .bind(2, m.business_id)
+      .bind(3, m.booking_id)
+      .bind(4, core::to_string(m.kind))
+      .bind(5, core::to_string(m.channel))
+      .bind(6, core::to_string(m.recipient))
+      .bind(7, m.offset_minutes)
+      .bind(8, m.sequence)
+      .bind(9, m.due_at)
+      .bind(10, m.message_id)
+      .bind(11, m.created_at)
+      .run();
+}
+
+}  // namespace
+
+void SqliteStore::withdraw_pending_messages(sqlite3* db, const Id& booking_id, std::string_view why) const {
+  // 'sending' rows too: a sender that is mid-flight keeps its record (see record_send_outcome),
+  // and a dead sender's expired lease can no longer resurrect a reminder for a cancelled booking.
+  Statement q(db,
+              "UPDATE outbox SET status = 'withdrawn', last_error = ?, updated_at = ? "
+              "WHERE booking_id = ? AND status IN ('planned', 'sending')");
+  q.bind(1, why).bind(2, now()).bind(3, booking_id).run();
+}
+
+void SqliteStore::plan_messages(sqlite3* db, const core::Booking& b,
+                                const std::vector<core::PlannedMessage>& messages) const {
+  for (const auto& p : messages) {
+    OutboxMessage m;
+    m.id = security::random_id("msg_");
+    m.message_id = m.id;
+    m.business_id = b.business_id;
+    m.booking_id = b.id;
+    m.kind = p.kind;
+    m.channel = p.channel;
+    m.recipient = p.recipient;
+    m.offset_minutes = p.offset_minutes;
+    m.sequence = p.sequence;
+    m.due_at = p.due_at;
+    m.created_at = now();
+    insert_message(db, m);
+  }
+}
+
+std::vector<OutboxMessage> SqliteStore::claim_due_messages(const std::string& owner, Instant at, core::Seconds lease,
+                                                           int limit) {
+  return write([&](sqlite3* db) {
+    Statement q(db, std::string("UPDATE outbox SET status = 'sending', lease_owner = ?1, lease_until = ?2, "
+                                "attempts = attempts + 1, updated_at = ?3 WHERE id IN (SELECT id FROM outbox "
+                                "WHERE (status = 'planned' AND next_attempt_at <= ?3) "
+                                "OR (status = 'sending' AND lease_until < ?3) "
+                                "ORDER BY next_attempt_at, id LIMIT ?4) RETURNING ") +
+                        kOutboxColumns);
+    q.bind(1, owner).bind(2, at + lease).bind(3, at).bind(4, std::clamp(limit, 1, kMaxListed));
+    std::vector<OutboxMessage> out;
+    while (q.step()) out.push_back(outbox_row(q));
+    std::sort(out.begin(), out.end(),
+              [](const OutboxMessage& a, const OutboxMessage& b) { return a.next_attempt_at < b.next_attempt_at; });
+    return out;
+  });
+}
+
+Status SqliteStore::record_send_outcome(const Id& message_id, const std::string& owner, const SendOutcome& o) {
+  return write([&](sqlite3* db) -> Status {
+    int changed = 0;
+    if (o.status == MessageStatus::sent) {
+      // Withdrawn while in flight: it did go out; keep "withdrawn" but record the send.
+      Statement q(db,
+                  "UPDATE outbox SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, address = ?, "
+                  "carrier_id = ?, sent_at = ?, last_error = '', lease_owner = NULL, lease_until = NULL, "
+                  "updated_at = ? WHERE id = ? AND lease_owner = ?");
+      q.bind(1, o.address).bind(2, o.carrier_id).bind(3, now()).bind(4, now()).bind(5, message_id).bind(6, owner);
+      changed = q.run();
+    } else {
+      const bool retry = o.status == MessageStatus::planned;
+      Statement q(db,
+                  "UPDATE outbox SET status = ?, address = ?, last_error = ?, next_attempt_at = "
+                  "COALESCE(?, next_attempt_at), lease_owner = NULL, lease_until = NULL, updated_at = ? "
+                  "WHERE id = ? AND lease_owner = ? AND status = 'sending'");
+      q.bind(1, status_column_text(o.status))
+          .bind(2, o.address)
+          .bind(3, o.error)
+          .bind(4, retry ? o.retry_at : std::optional<Instant>{})
+          .bind(5, now())
+          .bind(6, message_id)
+          .bind(7, owner);
+      changed = q.run();
+    }
+    if (changed == 0) return core::Error::make(core::ErrorCode::not_found, "message is not held by this sender");
+    return core::ok_status();
+  });
+}
+
+Status SqliteStore::record_delivery(const std::string& carrier_id, bool delivered, const std::string& error) {
+  return write([&](sqlite3* db) -> Status {
+    if (carrier_id.empty()) return core::Error::make(core::ErrorCode::not_found, "unknown message");
+    Statement q(db,
+                "UPDATE outbox SET status = ?, last_error = ?, updated_at = ? WHERE carrier_id = ? "
+                "AND status IN ('sent', 'delivered', 'failed')");
+    q.bind(1, delivered ? "delivered" : "failed").bind(2, error).bind(3, now()).bind(4, carrier_id);
+    if (q.run() == 0) return core::Error::make(core::ErrorCode::not_found, "unknown message");
+    return core::ok_status();
+  });
+}
+
+std::vector<OutboxMessage> SqliteStore::booking_messages(const Id& booking_id) {
+  return read([&](sqlite3* db) {
+    Statement q(db, std::string("SELECT ") + kOutboxColumns +
+                        " FROM outbox WHERE booking_id = ? ORDER BY created_at, due_at, kind, channel, recipient");
+    q.bind(1, booking_id);
+    std::vector<OutboxMessage> out;
+    while (q.step()) out.push_back(outbox_row(q));
+    return out;
+  });
+}
+
+std::vector<OutboxMessage> SqliteStore::recent_messages(int limit) {
+  return read([&](sqlite3* db) {
+    Statement q(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox ORDER BY updated_at DESC, id LIMIT ?");
+    q.bind(1, std::clamp(limit, 1, kMaxListed));
+    std::vector<OutboxMessage> out;
+    while (q.step()) out.push_back(outbox_row(q));
+    return out;
+  });
+}
+
+Result<OutboxMessage> SqliteStore::resend_message(const Id& booking_id, const Id& message_id, const Actor& by) {
+  return write([&](sqlite3* db) -> Result<OutboxMessage> {
+    Statement q(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ? AND booking_id = ?");
+    q.bind(1, message_id).bind(2, booking_id);
+    if (!q.step()) return core::Error::make(core::ErrorCode::not_found, "message not found");
+    OutboxMessage m = outbox_row(q);
+    OutboxMessage copy;
+    copy.id = security::random_id("msg_");
+    copy.message_id = copy.id;
+    copy.business_id = m.business_id;
+    copy.booking_id = m.booking_id;
+    copy.kind = m.kind;
+    copy.channel = m.channel;
+    copy.recipient = m.recipient;
+    copy.offset_minutes = m.offset_minutes;
+    copy.sequence = m.sequence;
+    copy.due_at = now();
+    copy.created_at = now();
+    insert_message(db, copy);
+    audit(db, m.business_id, by, "message.resend", "message:" + m.id, "copy=" + copy.id);
+    Statement back(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?");
+    back.bind(1, copy.id);
+    back.step();
+    return outbox_row(back);
+  });
+}
+
+}  // namespace sqlite
+}  // namespace visitd::store

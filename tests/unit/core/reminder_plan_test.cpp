@@ -1,0 +1,126 @@
+#include "core/reminder_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core_test_support.hpp"
+
+namespace visitd::core {
+namespace {
+
+using testing::at;
+
+PlanInput input(BookingEvent event) {
+  PlanInput in;
+  in.event = event;
+  in.time = {at("2030-01-10T15:00:00Z"), at("2030-01-10T15:30:00Z")};
+  in.now = at("2030-01-07T09:00:00Z");
+  return in;
+}
+
+std::vector<PlannedMessage> of_kind(const std::vector<PlannedMessage>& all, MessageKind k) {
+  std::vector<PlannedMessage> out;
+  for (const auto& m : all)
+    if (m.kind == k) out.push_back(m);
+  return out;
+}
+
+TEST(ReminderPlan, CreatedPlansConfirmationNowAndRemindersAtOffsets) {
+  auto plan = plan_messages(input(BookingEvent::created));
+  auto confirmations = of_kind(plan, MessageKind::confirmation);
+  ASSERT_EQ(confirmations.size(), 2u);  // consumer email + provider email; no SMS without consent
+  for (const auto& m : confirmations) {
+    EXPECT_EQ(m.due_at, at("2030-01-07T09:00:00Z"));
+    EXPECT_EQ(m.channel, Channel::email);
+  }
+  auto reminders = of_kind(plan, MessageKind::reminder);
+  ASSERT_EQ(reminders.size(), 2u);
+  EXPECT_EQ(reminders[0].due_at, at("2030-01-09T15:00:00Z"));
+  EXPECT_EQ(reminders[0].offset_minutes, 1440);
+  EXPECT_EQ(reminders[1].due_at, at("2030-01-10T14:00:00Z"));
+  EXPECT_EQ(reminders[1].recipient, Recipient::consumer);
+}
+
+TEST(ReminderPlan, SmsOnlyWithConsent) {
+  auto in = input(BookingEvent::created);
+  in.consumer_sms_allowed = true;
+  auto plan = plan_messages(in);
+  int sms = 0;
+  for (const auto& m : plan) sms += m.channel == Channel::sms;
+  EXPECT_EQ(sms, 3);  // confirmation + two reminders
+}
+
+TEST(ReminderPlan, RemindersAlreadyPastAtBookingAreSkipped) {
+  auto in = input(BookingEvent::created);
+  in.now = at("2030-01-10T12:00:00Z");  // 3 h before: the 24 h reminder is past, the 1 h one is not
+  auto reminders = of_kind(plan_messages(in), MessageKind::reminder);
+  ASSERT_EQ(reminders.size(), 1u);
+  EXPECT_EQ(reminders[0].offset_minutes, 60);
+}
+
+TEST(ReminderPlan, CancellationPlansOnlyTheNotice) {
+  auto in = input(BookingEvent::cancelled);
+  in.sequence = 3;
+  auto plan = plan_messages(in);
+  ASSERT_EQ(plan.size(), 2u);
+  for (const auto& m : plan) {
+    EXPECT_EQ(m.kind, MessageKind::cancellation);
+    EXPECT_EQ(m.sequence, 3);
+  }
+}
+
+TEST(ReminderPlan, RescheduleReplansRemindersForTheNewTime) {
+  auto in = input(BookingEvent::rescheduled);
+  in.time = {at("2030-01-12T10:00:00Z"), at("2030-01-12T10:30:00Z")};
+  in.sequence = 1;
+  auto plan = plan_messages(in);
+  EXPECT_EQ(of_kind(plan, MessageKind::reschedule).size(), 2u);
+  auto reminders = of_kind(plan, MessageKind::reminder);
+  ASSERT_EQ(reminders.size(), 2u);
+  EXPECT_EQ(reminders[0].due_at, at("2030-01-11T10:00:00Z"));
+  EXPECT_EQ(reminders[1].sequence, 1);
+}
+
+TEST(ReminderPlan, PolicyDecidesRoutesAndOffsets) {
+  auto in = input(BookingEvent::created);
+  in.policy.confirmation = {{Recipient::provider, Channel::email}};
+  in.policy.reminder = {{Recipient::consumer, Channel::email}, {Recipient::provider, Channel::email}};
+  in.policy.reminder_offsets_minutes = {120};
+  auto plan = plan_messages(in);
+  ASSERT_EQ(of_kind(plan, MessageKind::confirmation).size(), 1u);
+  EXPECT_EQ(of_kind(plan, MessageKind::confirmation)[0].recipient, Recipient::provider);
+  auto reminders = of_kind(plan, MessageKind::reminder);
+  ASSERT_EQ(reminders.size(), 2u);
+  EXPECT_EQ(reminders[0].due_at, at("2030-01-10T13:00:00Z"));
+}
+
+TEST(ReminderPlan, ProviderSmsAndConsumerWithoutEmailAreNeverPlanned) {
+  auto in = input(BookingEvent::created);
+  in.consumer_has_email = false;
+  in.policy.confirmation = {{Recipient::provider, Channel::sms}, {Recipient::consumer, Channel::email}};
+  in.policy.reminder_offsets_minutes = {};
+  EXPECT_TRUE(plan_messages(in).empty());
+}
+
+TEST(ReminderPlan, RoutesRoundTripAndRejectUnknownWords) {
+  std::vector<Route> r = {{Recipient::consumer, Channel::sms}, {Recipient::provider, Channel::email}};
+  EXPECT_EQ(routes_text(r), "consumer:sms,provider:email");
+  EXPECT_EQ(routes_from_text("consumer:sms,provider:email"), r);
+  EXPECT_EQ(routes_from_text(""), std::vector<Route>{});
+  EXPECT_FALSE(routes_from_text("consumer:fax"));
+  EXPECT_FALSE(routes_from_text("consumer:sms,consumer:sms"));
+}
+
+TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
+  NotificationPolicy p;
+  p.reminder_offsets_minutes = {60, 0};
+  auto bad = validate_policy(p);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields[0].field, "reminderOffsetsMinutes[1]");
+  p.reminder_offsets_minutes = {60, 60};
+  EXPECT_FALSE(validate_policy(p).ok());
+  p.reminder_offsets_minutes = {1440, 60};
+  EXPECT_TRUE(validate_policy(p).ok());
+}
+
+}  // namespace
+}  // namespace visitd::core

@@ -1,0 +1,227 @@
+// The consumer's manage link: see the appointment, reschedule it on the same calendar,
+// cancel it with a reason; the cutoffs are explained in the consumer's zone.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t, locale } from '../i18n';
+import { api, ApiError, enc, query, type Slot, type SlotsResponse } from '../lib/api';
+import type { ManageView } from '../lib/types';
+import { detectZone, formatDateTime, isValidZone } from '../lib/tz';
+import { AppointmentSummary, IcsButton } from '../components/AppointmentSummary';
+import { Calendar } from '../components/Calendar';
+import { ZonePicker } from '../components/ZonePicker';
+import { Alert, ErrorMessage, Field, Loading, PageTitle, errorText } from '../components/ui';
+import { appPath } from './Confirmation';
+import { Link } from '../components/ui';
+
+// Reschedule calendar: how far ahead to let the consumer browse (the server applies the
+// service's real booking window).
+const kRescheduleBrowseDays = 180;
+
+export function LinkProblem({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.status === 410) {
+    return (
+      <main id="main" data-screen="expired">
+        <PageTitle title={t.linkExpiredTitle}>{t.linkExpiredTitle}</PageTitle>
+        <p>{t.linkExpiredText}</p>
+      </main>
+    );
+  }
+  if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+    return (
+      <main id="main" data-screen="unknown-link">
+        <PageTitle title={t.linkUnknownTitle}>{t.linkUnknownTitle}</PageTitle>
+        <p>{t.linkUnknownText}</p>
+      </main>
+    );
+  }
+  return (
+    <main id="main">
+      <PageTitle title={t.errorTitle}>{t.errorTitle}</PageTitle>
+      <p>{errorText(error)}</p>
+    </main>
+  );
+}
+
+export function ManagePage({ token }: { token: string }) {
+  const [view, setView] = useState<ManageView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const base = `/api/v1/manage/${enc(token)}`;
+  const load = () =>
+    api<ManageView>('GET', base)
+      .then((v) => {
+        setView(v);
+        setError(null);
+      })
+      .catch(setError);
+  useEffect(() => {
+    load();
+  }, [token]);
+
+  if (error && !view) return <LinkProblem error={error} />;
+  if (!view) {
+    return (
+      <main id="main">
+        <Loading />
+      </main>
+    );
+  }
+  return <ManageView view={view} base={base} reload={load} />;
+}
+
+function ManageView({ view, base, reload }: { view: ManageView; base: string; reload: () => Promise<void> }) {
+  const now = useMemo(() => Date.now(), []);
+  const { booking, business, policy } = view;
+  const [zone, setZone] = useState(() => {
+    const z = booking.consumer.timeZone;
+    return z && isValidZone(z) ? z : detectZone();
+  });
+  const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
+
+  const confirmed = booking.status === 'confirmed';
+  const fetchSlots = (from: string, to: string, z: string) =>
+    api<SlotsResponse>('GET', `${base}/slots${query({ from, to, timeZone: z })}`);
+
+  const act = async (fn: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      await reload();
+      setMode('view');
+      setSlot(null);
+      setAlternatives(null);
+      setNotice(message);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.problem.nearest) {
+        setAlternatives(e.problem.nearest);
+        setSlot(null);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main">
+      <PageTitle title={t.manageTitle}>{t.manageTitle}</PageTitle>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      <section class="card" aria-labelledby="appt-h">
+        <h2 id="appt-h">{business.name}</h2>
+        <AppointmentSummary booking={booking} zone={zone} />
+        {confirmed && <IcsButton booking={booking} businessName={business.name} manageUrl={location.href} />}
+        {confirmed && view.joinUrl && (
+          <p>
+            {t.joinLinkText} <Link href={appPath(view.joinUrl)}>{t.joinLinkOpen}</Link>
+          </p>
+        )}
+      </section>
+
+      {confirmed && (
+        <section class="card" aria-labelledby="policy-h">
+          <h2 id="policy-h">{t.manageLinkTitle}</h2>
+          <p>{t.cutoffRules(policy.cancelCutoffHours, policy.rescheduleCutoffHours)}</p>
+          {policy.canReschedule && <p>{t.cutoffRescheduleUntil(formatDateTime(policy.rescheduleDeadline, zone, locale))}</p>}
+          {policy.canCancel && <p>{t.cutoffCancelUntil(formatDateTime(policy.cancelDeadline, zone, locale))}</p>}
+          {!policy.canCancel && !policy.canReschedule && <p>{t.cutoffPassed(business.name)}</p>}
+          <ZonePicker zone={zone} onChange={setZone} now={now} />
+          {mode === 'view' && (
+            <div class="actions">
+              {policy.canReschedule && (
+                <button type="button" class="btn-primary" onClick={() => { setMode('reschedule'); setNotice(null); }}>
+                  {t.reschedule}
+                </button>
+              )}
+              {policy.canCancel && (
+                <button type="button" class="btn-danger" onClick={() => { setMode('cancel'); setNotice(null); }}>
+                  {t.cancelAppointment}
+                </button>
+              )}
+            </div>
+          )}
+          <ErrorMessage error={error} />
+          {mode === 'reschedule' && (
+            <div class="subsection">
+              <h3>{t.rescheduleTitle}</h3>
+              <Calendar
+                zone={zone}
+                now={now}
+                windowDays={kRescheduleBrowseDays}
+                fetchSlots={fetchSlots}
+                selected={slot}
+                onSelect={(s) => { setSlot(s); setAlternatives(null); }}
+                reloadKey="manage"
+              />
+              {alternatives && (
+                <div class="alert alert-error" role="alert">
+                  <p>{alternatives.length ? t.slotTaken : t.slotTakenNone}</p>
+                  <ul class="alternatives">
+                    {alternatives.map((a) => (
+                      <li key={a.start}>
+                        <button type="button" class="btn-secondary" onClick={() => setSlot(a)}>
+                          {formatDateTime(a.start, zone, locale)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <div class="actions">
+                {slot && (
+                  <button
+                    type="button"
+                    class="btn-primary"
+                    disabled={busy}
+                    onClick={() => act(() => api('POST', `${base}/reschedule`, { start: slot.start }), t.rescheduled)}
+                  >
+                    {t.confirmNewTime(formatDateTime(slot.start, zone, locale))}
+                  </button>
+                )}
+                <button type="button" class="btn-secondary" onClick={() => setMode('view')}>
+                  {t.cancel}
+                </button>
+              </div>
+            </div>
+          )}
+          {mode === 'cancel' && (
+            <div class="subsection">
+              <h3>{t.cancelTitle}</h3>
+              <Field label={t.cancelReason} hint={t.cancelReasonHint} required={false}>
+                {({ id, describedBy }) => (
+                  <textarea
+                    id={id}
+                    rows={3}
+                    maxLength={1000}
+                    aria-describedby={describedBy}
+                    value={reason}
+                    onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+                  />
+                )}
+              </Field>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="btn-danger"
+                  disabled={busy}
+                  onClick={() => act(() => api('POST', `${base}/cancel`, { reason }), t.cancelled)}
+                >
+                  {t.confirmCancel}
+                </button>
+                <button type="button" class="btn-secondary" onClick={() => setMode('view')}>
+                  {t.keepIt}
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+      {!confirmed && <p>{t.notChangeable}</p>}
+    </main>
+  );
+}

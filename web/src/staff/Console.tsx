@@ -1,0 +1,404 @@
+// Manager console sections: providers, hours of any provider, staff and roles, business
+// settings and the audit log. Services live in Services.tsx.
+import { useEffect, useState } from 'preact/hooks';
+import { t, locale } from '../i18n';
+import { api, enc, query } from '../lib/api';
+import type { AuditEntry, BusinessSettings, Page, Provider, Role, StaffMember } from '../lib/types';
+import { detectZone, formatDateTime, listZones } from '../lib/tz';
+import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
+import type { StaffContext } from './session';
+import { ProviderPicker, ProviderSchedule } from './Schedule';
+import { useLoad } from './useLoad';
+
+function ZoneSelect({ label, value, onValue }: { label: string; value: string; onValue: (z: string) => void }) {
+  return (
+    <Field label={label}>
+      {({ id }) => (
+        <select id={id} value={value} onChange={(e) => onValue((e.target as HTMLSelectElement).value)}>
+          {listZones(value).map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function ProvidersSection({ ctx }: { ctx: StaffContext }) {
+  const list = useLoad(() => api<Page<Provider>>('GET', `${ctx.biz}/providers`), [ctx.biz]);
+  const staff = useLoad(() => api<Page<StaffMember>>('GET', `${ctx.biz}/staff`), [ctx.biz]);
+  const [name, setName] = useState('');
+  const [zone, setZone] = useState(detectZone());
+  const [userId, setUserId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api('POST', `${ctx.biz}/providers`, { name, timeZone: zone, userId: userId || null });
+      setName('');
+      setUserId('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const patch = async (p: Provider, body: Partial<Provider>) => {
+    setError(null);
+    try {
+      await api('PATCH', `${ctx.biz}/providers/${enc(p.id)}`, body);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const remove = async (p: Provider) => {
+    if (!confirm(t.confirmRemove(p.name))) return;
+    try {
+      await api('DELETE', `${ctx.biz}/providers/${enc(p.id)}`);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const members = staff.data?.items ?? [];
+
+  return (
+    <>
+      <PageTitle title={t.providersTitle}>{t.providersTitle}</PageTitle>
+      <ErrorMessage error={list.error ?? error} />
+      {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <table class="data">
+          <caption class="visually-hidden">{t.providersTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.providerName}</th>
+              <th scope="col">{t.providerZone}</th>
+              <th scope="col">{t.providerUser}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.remove}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{p.timeZone}</td>
+                <td>
+                  <label class="visually-hidden" for={`pu-${p.id}`}>{`${t.providerUser}: ${p.name}`}</label>
+                  <select id={`pu-${p.id}`} value={p.userId ?? ''} onChange={(e) => patch(p, { userId: (e.target as HTMLSelectElement).value || null })}>
+                    <option value="">{t.noUser}</option>
+                    {members.map((m) => (
+                      <option key={m.user.id} value={m.user.id}>
+                        {m.user.name} ({m.user.email})
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" class="btn-link" onClick={() => remove(p)} aria-label={`${t.remove} ${p.name}`}>
+                    {t.remove}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={add} class="card">
+        <h2>{t.addProvider}</h2>
+        <TextField label={t.providerName} required value={name} onValue={setName} />
+        <ZoneSelect label={t.providerZone} value={zone} onValue={setZone} />
+        <Field label={t.providerUser} required={false}>
+          {({ id }) => (
+            <select id={id} value={userId} onChange={(e) => setUserId((e.target as HTMLSelectElement).value)}>
+              <option value="">{t.noUser}</option>
+              {members.map((m) => (
+                <option key={m.user.id} value={m.user.id}>
+                  {m.user.name} ({m.user.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" class="btn-primary">
+          {t.addProvider}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function HoursSection({ ctx }: { ctx: StaffContext }) {
+  const list = useLoad(() => api<Page<Provider>>('GET', `${ctx.biz}/providers`), [ctx.biz]);
+  const [selected, setSelected] = useState('');
+  const providers = list.data?.items ?? [];
+  useEffect(() => {
+    if (!selected && providers.length) setSelected(providers[0].id);
+  }, [providers.length]);
+  const provider = providers.find((p) => p.id === selected);
+  return (
+    <>
+      <PageTitle title={t.hoursTitle}>{t.hoursTitle}</PageTitle>
+      <ErrorMessage error={list.error} />
+      {!list.data && !list.error && <Loading />}
+      {providers.length > 0 && <ProviderPicker providers={providers} value={selected} onChange={setSelected} />}
+      {provider && <ProviderSchedule key={provider.id} biz={ctx.biz} provider={provider} />}
+    </>
+  );
+}
+
+export function MyHoursSection({ ctx }: { ctx: StaffContext }) {
+  const list = useLoad(() => api<Page<Provider>>('GET', `${ctx.biz}/providers`), [ctx.biz]);
+  const mine = list.data?.items.find((p) => p.userId === ctx.me.user.id);
+  return (
+    <>
+      <PageTitle title={t.navMyHours}>{t.navMyHours}</PageTitle>
+      <ErrorMessage error={list.error} />
+      {!list.data && !list.error && <Loading />}
+      {list.data && !mine && <p>{t.notLinked}</p>}
+      {mine && <ProviderSchedule biz={ctx.biz} provider={mine} />}
+    </>
+  );
+}
+
+export function TeamSection({ ctx }: { ctx: StaffContext }) {
+  const list = useLoad(() => api<Page<StaffMember>>('GET', `${ctx.biz}/staff`), [ctx.biz]);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('provider');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api('POST', `${ctx.biz}/staff`, { email, name: name || undefined, role, password: password || undefined });
+      setEmail('');
+      setName('');
+      setPassword('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const change = async (m: StaffMember, r: string) => {
+    setError(null);
+    try {
+      await api('PATCH', `${ctx.biz}/staff/${enc(m.user.id)}`, { role: r });
+    } catch (err) {
+      setError(err);
+    }
+    list.reload();
+  };
+  const remove = async (m: StaffMember) => {
+    if (!confirm(t.confirmRemove(m.user.name))) return;
+    try {
+      await api('DELETE', `${ctx.biz}/staff/${enc(m.user.id)}`);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t.teamTitle}>{t.teamTitle}</PageTitle>
+      <ErrorMessage error={list.error ?? error} />
+      {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <table class="data">
+          <caption class="visually-hidden">{t.teamTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.memberName}</th>
+              <th scope="col">{t.memberEmail}</th>
+              <th scope="col">{t.memberRole}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.remove}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((m) => (
+              <tr key={m.user.id}>
+                <th scope="row">{m.user.name}</th>
+                <td>{m.user.email}</td>
+                <td>
+                  <select aria-label={t.roleOf(m.user.name)} value={m.role} onChange={(e) => change(m, (e.target as HTMLSelectElement).value)}>
+                    {Object.entries(t.roles).map(([k, v]) => (
+                      <option key={k} value={k}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" class="btn-link" onClick={() => remove(m)} aria-label={`${t.remove} ${m.user.name}`}>
+                    {t.remove}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={add} class="card">
+        <h2>{t.addMember}</h2>
+        <TextField label={t.memberEmail} type="email" required value={email} onValue={setEmail} />
+        <TextField label={t.memberName} required={false} value={name} onValue={setName} />
+        <Field label={t.memberRole}>
+          {({ id }) => (
+            <select id={id} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
+              {Object.entries(t.roles).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField label={t.memberPassword} type="password" autoComplete="new-password" required={false} value={password} onValue={setPassword} />
+        <button type="submit" class="btn-primary">
+          {t.addMember}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function SettingsSection({ ctx }: { ctx: StaffContext }) {
+  const loaded = useLoad(() => api<BusinessSettings>('GET', ctx.biz), [ctx.biz]);
+  const [form, setForm] = useState<{ name: string; zone: string; cancel: string; reschedule: string; reminders: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    const b = loaded.data;
+    if (b)
+      setForm({
+        name: b.name,
+        zone: b.timeZone,
+        cancel: String(b.rules.cancelCutoffHours),
+        reschedule: String(b.rules.rescheduleCutoffHours),
+        reminders: b.rules.reminderOffsetsMinutes.join(', '),
+      });
+  }, [loaded.data]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!form) return;
+    setError(null);
+    setSaved(false);
+    try {
+      await api('PATCH', ctx.biz, {
+        name: form.name,
+        timeZone: form.zone,
+        rules: {
+          cancelCutoffHours: Number(form.cancel),
+          rescheduleCutoffHours: Number(form.reschedule),
+          reminderOffsetsMinutes: form.reminders
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map(Number),
+        },
+      });
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t.settingsTitle}>{t.settingsTitle}</PageTitle>
+      <ErrorMessage error={loaded.error} />
+      {!form && !loaded.error && <Loading />}
+      {form && (
+        <form onSubmit={save} class="card">
+          <TextField label={t.businessName} required value={form.name} onValue={(v) => setForm({ ...form, name: v })} />
+          <ZoneSelect label={t.businessZone} value={form.zone} onValue={(v) => setForm({ ...form, zone: v })} />
+          <TextField label={t.cancelCutoff} type="number" min="0" max="720" required value={form.cancel} onValue={(v) => setForm({ ...form, cancel: v })} />
+          <TextField
+            label={t.rescheduleCutoff}
+            type="number"
+            min="0"
+            max="720"
+            required
+            value={form.reschedule}
+            onValue={(v) => setForm({ ...form, reschedule: v })}
+          />
+          <TextField label={t.reminders} required={false} value={form.reminders} onValue={(v) => setForm({ ...form, reminders: v })} />
+          <p class="muted">{t.templatesLater}</p>
+          <ErrorMessage error={error} />
+          {saved && <Alert kind="success">{t.saved}</Alert>}
+          <button type="submit" class="btn-primary">
+            {t.save}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+const kAuditPage = 50;
+
+export function AuditSection({ ctx }: { ctx: StaffContext }) {
+  const [offset, setOffset] = useState(0);
+  const list = useLoad(() => api<Page<AuditEntry>>('GET', `${ctx.biz}/audit${query({ limit: kAuditPage, offset })}`), [ctx.biz, offset]);
+  const zone = detectZone();
+  return (
+    <>
+      <PageTitle title={t.auditTitle}>{t.auditTitle}</PageTitle>
+      <ErrorMessage error={list.error} />
+      {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.auditTitle}>
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t.auditAt}</th>
+                <th scope="col">{t.auditActor}</th>
+                <th scope="col">{t.auditAction}</th>
+                <th scope="col">{t.auditTarget}</th>
+                <th scope="col">{t.auditDetail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <time dateTime={a.at}>{formatDateTime(a.at, zone, locale)}</time>
+                  </td>
+                  <td>{a.actor}</td>
+                  <td>{a.action}</td>
+                  <td class="break">{a.target}</td>
+                  <td class="break">{a.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="actions">
+        <button type="button" class="btn-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - kAuditPage))}>
+          {t.newer}
+        </button>
+        <button
+          type="button"
+          class="btn-secondary"
+          disabled={!list.data || list.data.items.length < kAuditPage}
+          onClick={() => setOffset(offset + kAuditPage)}
+        >
+          {t.older}
+        </button>
+      </div>
+    </>
+  );
+}
