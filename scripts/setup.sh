@@ -37,7 +37,10 @@ unpack_phonenumber_headers() {
   [ -f /usr/include/phonenumbers/phonenumberutil.h ] && return 0
   local tmp
   tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download libphonenumber-dev >/dev/null 2>&1) || { echo "setup: cannot download libphonenumber-dev" >&2; rm -rf "$tmp"; return 1; }
+  # A fresh machine may have empty package lists: refresh once and retry.
+  (cd "$tmp" && apt-get download libphonenumber-dev >/dev/null 2>&1) ||
+    { ${SUDO:-} apt-get update -q >/dev/null && (cd "$tmp" && apt-get download libphonenumber-dev >/dev/null 2>&1); } ||
+    { echo "setup: cannot download libphonenumber-dev" >&2; rm -rf "$tmp"; return 1; }
   mkdir -p "$dest"
   dpkg-deb -x "$tmp"/libphonenumber-dev_*.deb "$dest"
   rm -rf "$tmp"
