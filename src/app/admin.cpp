@@ -40,7 +40,8 @@ core::Result<std::string> admin_create_user(store::Store& store, const NewUserAr
   if (!role) return core::Error::invalid("role", "expected owner, manager or provider");
   std::string email = lower(a.email);
   if (!core::is_plausible_email(email)) return core::Error::invalid("email", "not an email address");
-  if (a.name.empty() || a.name.size() > core::kMaxNameLength) return core::Error::invalid("name", "1 to 200 characters");
+  if (a.name.empty() || a.name.size() > core::kMaxNameLength)
+    return core::Error::invalid("name", "1 to 200 characters");
   std::optional<core::Business> business;
   if (a.business_slug) {
     auto found = store.business_by_slug(*a.business_slug);

@@ -12,7 +12,7 @@ struct NewBusinessArgs {
   std::string slug, name, zone;
 };
 struct NewUserArgs {
-  std::string email, name, password;          // empty password: generate and print one
+  std::string email, name, password;  // empty password: generate and print one
   std::optional<std::string> business_slug;
   std::string role = "provider";
 };

@@ -1,10 +1,10 @@
 #include "app/config.hpp"
 
+#include <toml++/toml.h>
 #include <charconv>
 #include <filesystem>
 #include <map>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace visitd::app {
 namespace {
@@ -26,8 +26,10 @@ const std::vector<SettingSpec> kSpecs = {
     {"VISITD_BOOKING_BURST", "booking_burst", "10", "public bookings allowed in a burst"},
     {"VISITD_SECURE_COOKIES", "secure_cookies", "false", "mark the session cookie Secure (behind HTTPS)"},
     {"VISITD_SESSION_HOURS", "session_hours", "12", "staff session lifetime in hours (1..720)"},
-    {"VISITD_MANAGE_LINK_DAYS", "manage_link_days", "30", "a manage link works until the appointment end + this (1..365)"},
-    {"VISITD_JOIN_LINK_MINUTES", "join_link_minutes", "30", "a join link works until the appointment end + this (0..1440)"},
+    {"VISITD_MANAGE_LINK_DAYS", "manage_link_days", "30",
+     "a manage link works until the appointment end + this (1..365)"},
+    {"VISITD_JOIN_LINK_MINUTES", "join_link_minutes", "30",
+     "a join link works until the appointment end + this (0..1440)"},
     {"VISITD_CLOCK_SKEW_SECONDS", "clock_skew_seconds", "0", "shift the clock (tests and drills only)"},
     {"VISITD_LOG_LEVEL", "log_level", "info", "trace, debug, info, warn, error or off"},
     {"VISITD_SMTP_HOST", "smtp_host", "(none: e-mail off)", "SMTP relay host for confirmations and reminders"},
@@ -41,23 +43,31 @@ const std::vector<SettingSpec> kSpecs = {
     {"VISITD_SMS_ACCOUNT_SID", "sms_account_sid", "(none: SMS off)", "SMS account SID (Basic auth user)"},
     {"VISITD_SMS_AUTH_TOKEN", "sms_auth_token", "", "SMS auth token (Basic auth; verifies X-Twilio-Signature)"},
     {"VISITD_SMS_FROM", "sms_from", "", "SMS sender number (E.164)"},
-    {"VISITD_NOTIFY_INTERVAL_MS", "notify_interval_ms", "1000", "how often the outbox worker looks for due messages (10..600000)"},
+    {"VISITD_NOTIFY_INTERVAL_MS", "notify_interval_ms", "1000",
+     "how often the outbox worker looks for due messages (10..600000)"},
     {"VISITD_NOTIFY_BATCH", "notify_batch", "50", "messages claimed per pass (1..500)"},
-    {"VISITD_NOTIFY_LEASE_S", "notify_lease_s", "120", "a claimed message is retried by any instance after this (1..86400)"},
-    {"VISITD_NOTIFY_MAX_ATTEMPTS", "notify_max_attempts", "8", "sends tried before a message is marked failed (1..100)"},
-    {"VISITD_NOTIFY_RETRY_BASE_S", "notify_retry_base_s", "30", "first retry delay; doubles per attempt, with jitter (0..86400)"},
+    {"VISITD_NOTIFY_LEASE_S", "notify_lease_s", "120",
+     "a claimed message is retried by any instance after this (1..86400)"},
+    {"VISITD_NOTIFY_MAX_ATTEMPTS", "notify_max_attempts", "8",
+     "sends tried before a message is marked failed (1..100)"},
+    {"VISITD_NOTIFY_RETRY_BASE_S", "notify_retry_base_s", "30",
+     "first retry delay; doubles per attempt, with jitter (0..86400)"},
     {"VISITD_NOTIFY_RETRY_MAX_S", "notify_retry_max_s", "3600", "longest retry delay (0..604800)"},
     {"VISITD_DEMO_OUTBOX", "demo_outbox", "false", "capture messages at /dev/outbox instead of sending (demo only)"},
-    {"VISITD_TURN_SECRET", "turn_secret", "(none: no TURN credentials)", "secret shared with coturn (use-auth-secret); >= 16 chars"},
-    {"VISITD_TURN_URLS", "turn_urls", "(none)", "comma-separated turn:/stun: URLs for browsers, e.g. turn:host:3478?transport=udp"},
+    {"VISITD_TURN_SECRET", "turn_secret", "(none: no TURN credentials)",
+     "secret shared with coturn (use-auth-secret); >= 16 chars"},
+    {"VISITD_TURN_URLS", "turn_urls", "(none)",
+     "comma-separated turn:/stun: URLs for browsers, e.g. turn:host:3478?transport=udp"},
     {"VISITD_TURN_TTL_S", "turn_ttl_s", "3600", "lifetime of minted TURN credentials in seconds (60..86400)"},
     {"VISITD_TURN_REALM", "turn_realm", "visitd", "TURN realm (coturn's realm)"},
     {"VISITD_ROOM_GRACE_S", "room_grace_s", "30", "a dropped room participant may reconnect this long (0..3600)"},
     {"VISITD_ROOM_TOKEN_TTL_S", "room_token_ttl_s", "900", "room token lifetime in seconds (10..86400)"},
     {"VISITD_LIVE_MAX_MESSAGE_BYTES", "live_max_message_bytes", "65536", "largest WebSocket message (1024..1048576)"},
-    {"VISITD_LIVE_RATE_PER_SECOND", "live_rate_per_second", "20", "WebSocket messages a connection may send per second"},
+    {"VISITD_LIVE_RATE_PER_SECOND", "live_rate_per_second", "20",
+     "WebSocket messages a connection may send per second"},
     {"VISITD_LIVE_BURST", "live_burst", "40", "WebSocket messages allowed in a burst"},
-    {"VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "1048576", "unsent bytes before a slow WebSocket client is dropped"},
+    {"VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "1048576",
+     "unsent bytes before a slow WebSocket client is dropped"},
 };
 
 template <class T>
@@ -133,9 +143,12 @@ std::string apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "booking_burst") {
     return rate(c.booking_burst);
   } else if (key == "secure_cookies") {
-    if (v == "true" || v == "1") c.secure_cookies = true;
-    else if (v == "false" || v == "0") c.secure_cookies = false;
-    else return "expected true or false, got \"" + v + "\"";
+    if (v == "true" || v == "1")
+      c.secure_cookies = true;
+    else if (v == "false" || v == "0")
+      c.secure_cookies = false;
+    else
+      return "expected true or false, got \"" + v + "\"";
   } else if (key == "session_hours") {
     return int_in(c.session_hours, 1, 720);
   } else if (key == "manage_link_days") {
@@ -183,9 +196,12 @@ std::string apply(Config& c, const std::string& key, const std::string& v) {
   } else if (key == "notify_retry_max_s") {
     return int_in(c.notify_retry_max_s, 0, 604800);
   } else if (key == "demo_outbox") {
-    if (v == "true" || v == "1") c.demo_outbox = true;
-    else if (v == "false" || v == "0") c.demo_outbox = false;
-    else return "expected true or false, got \"" + v + "\"";
+    if (v == "true" || v == "1")
+      c.demo_outbox = true;
+    else if (v == "false" || v == "0")
+      c.demo_outbox = false;
+    else
+      return "expected true or false, got \"" + v + "\"";
   } else if (key == "turn_secret") {
     if (!v.empty() && v.size() < 16) return "must be at least 16 characters";
     c.turn_secret = v;

@@ -35,10 +35,8 @@ struct DemoConsumer {
 };
 
 constexpr DemoConsumer kConsumers[] = {
-    {"Olivia Brown", "olivia@example.test", "Europe/London"},
-    {"Noah Wilson", "noah@example.test", "America/Chicago"},
-    {"Aarav Shah", "aarav@example.test", "Asia/Kolkata"},
-    {"Emma Davies", "emma@example.test", "Europe/Dublin"},
+    {"Olivia Brown", "olivia@example.test", "Europe/London"},   {"Noah Wilson", "noah@example.test", "America/Chicago"},
+    {"Aarav Shah", "aarav@example.test", "Asia/Kolkata"},       {"Emma Davies", "emma@example.test", "Europe/Dublin"},
     {"Lucas Martin", "lucas@example.test", "America/New_York"},
 };
 
@@ -101,9 +99,9 @@ core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
   short_visit.min_notice_minutes = 60;
   short_visit.slot_interval_minutes = 30;
   short_visit.provider_ids = all_ids;
-  short_visit.questions = {{"reason", "What would you like to discuss?", core::QuestionKind::long_text, true, {}},
-                           {"first_visit", "Is this your first visit?", core::QuestionKind::single_choice, false,
-                            {"Yes", "No"}}};
+  short_visit.questions = {
+      {"reason", "What would you like to discuss?", core::QuestionKind::long_text, true, {}},
+      {"first_visit", "Is this your first visit?", core::QuestionKind::single_choice, false, {"Yes", "No"}}};
   core::Service long_visit = short_visit;
   long_visit.name = "Extended consultation";
   long_visit.duration_minutes = 60;

@@ -12,13 +12,13 @@ namespace visitd::app {
 struct DemoLogin {
   std::string email;
   std::string role;
-  std::string password;   // generated; shown once, never stored in clear
+  std::string password;  // generated; shown once, never stored in clear
 };
 
 struct DemoResult {
-  bool created = false;            // false: it already existed, nothing changed
+  bool created = false;  // false: it already existed, nothing changed
   std::string business_id;
-  std::vector<DemoLogin> logins;   // only when created
+  std::vector<DemoLogin> logins;  // only when created
   int bookings = 0;
 };
 

@@ -1,9 +1,9 @@
 // visitd: the one binary. Subcommands: serve, migrate, demo, routes, admin ...
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "app/admin.hpp"
 #include "app/config.hpp"
@@ -39,8 +39,8 @@ int run_demo(const Config& config) {
                  "`visitd admin reset-password --email owner@northwind.test` sets a new one.)\n";
     return 0;
   }
-  std::cout << "Created demo business Northwind Health (slug northwind) with " << d.bookings
-            << " bookings in " << config.database << ".\nLogins (shown once):\n";
+  std::cout << "Created demo business Northwind Health (slug northwind) with " << d.bookings << " bookings in "
+            << config.database << ".\nLogins (shown once):\n";
   for (const auto& l : d.logins) std::cout << "  " << l.role << ": " << l.email << "  password: " << l.password << "\n";
   return 0;
 }
@@ -89,8 +89,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   std::optional<std::string> toml_path;
-  if (!config_file.empty()) toml_path = config_file;
-  else if (const char* env = std::getenv("VISITD_CONFIG")) toml_path = env;
+  if (!config_file.empty())
+    toml_path = config_file;
+  else if (const char* env = std::getenv("VISITD_CONFIG"))
+    toml_path = env;
   auto loaded = visitd::app::load_config(toml_path, [](const char* n) { return std::getenv(n); });
   if (!loaded.errors.empty()) {
     for (const auto& e : loaded.errors) std::cerr << "visitd: configuration: " << e << "\n";

@@ -4,8 +4,8 @@
 
 #include "app/wiring.hpp"
 #include "http/booking_flow.hpp"
-#include "notify/smtp.hpp"
 #include "notify/sms.hpp"
+#include "notify/smtp.hpp"
 #include "notify/twilio_signature.hpp"
 #include "notify/worker.hpp"
 
@@ -15,11 +15,9 @@ void configure_notification_api(const Config& config, http::ApiSettings& setting
   settings.demo_outbox = config.demo_outbox;
   settings.sms_auth_token = config.sms_auth_token;
   const std::string token = config.sms_auth_token;
-  settings.sms_signature_valid = [token](const std::string& url,
-                                         const std::vector<std::pair<std::string, std::string>>& params,
-                                         const std::string& signature) {
-    return notify::twilio_signature_valid(token, url, params, signature);
-  };
+  settings.sms_signature_valid =
+      [token](const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
+              const std::string& signature) { return notify::twilio_signature_valid(token, url, params, signature); };
 }
 
 std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
@@ -62,8 +60,8 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
     auto l = http::links_for(ctx, b);
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
-  auto worker = std::make_shared<notify::OutboxWorker>(store, ctx.now, compose, links, mail, sms, ws,
-                                                       config.demo_outbox);
+  auto worker =
+      std::make_shared<notify::OutboxWorker>(store, ctx.now, compose, links, mail, sms, ws, config.demo_outbox);
   worker->start();
   spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",
                config.demo_outbox ? ", demo capture at /dev/outbox" : "");

@@ -6,7 +6,9 @@
 #include "app/config.hpp"
 #include "http/context.hpp"
 
-namespace visitd::notify { class OutboxWorker; }
+namespace visitd::notify {
+class OutboxWorker;
+}
 
 namespace visitd::app {
 

@@ -1,9 +1,9 @@
 #include "app/wiring.hpp"
 
+#include <spdlog/spdlog.h>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <spdlog/spdlog.h>
 
 #include "app/notifications.hpp"
 #include "http/context.hpp"
@@ -78,12 +78,17 @@ int serve(const Config& config) {
   http::Metrics metrics;
   http::RateLimiter login_limiter(config.login_rate_per_minute, config.login_burst);
   http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
-  http::ApiContext ctx{store, signer, metrics, login_limiter, booking_limiter,
-                       [&config] { return now_with_skew(config); }, api_settings(config)};
+  http::ApiContext ctx{store,
+                       signer,
+                       metrics,
+                       login_limiter,
+                       booking_limiter,
+                       [&config] { return now_with_skew(config); },
+                       api_settings(config)};
   configure_notification_api(config, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
-  live::LiveService live(store, signing_secret(config, store), [&config] { return now_with_skew(config); },
-                         live_settings(config));
+  live::LiveService live(
+      store, signing_secret(config, store), [&config] { return now_with_skew(config); }, live_settings(config));
   ctx.live = &live;
   metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
@@ -100,13 +105,14 @@ int serve(const Config& config) {
   options.limits.idle_timeout_s = config.idle_timeout_s;
   options.limits.threads = config.threads;
   options.live = &live;
-  const bool default_public_url = config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
+  const bool default_public_url =
+      config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
     std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
     if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
-    outbox_worker = start_outbox_worker(config, store, ctx);     // links need the final public URL
+    outbox_worker = start_outbox_worker(config, store, ctx);  // links need the final public URL
     spdlog::info("listening on {} (database {})", address, config.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned

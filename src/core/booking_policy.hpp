@@ -19,8 +19,7 @@ Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor
 
 // "Any provider": order the free candidates by fewest confirmed bookings in the ISO week
 // (business zone) containing the slot, then by provider id (stable tie-break).
-std::vector<Id> round_robin_order(const std::vector<Id>& free_providers,
-                                  const std::map<Id, int>& confirmed_this_week);
+std::vector<Id> round_robin_order(const std::vector<Id>& free_providers, const std::map<Id, int>& confirmed_this_week);
 
 // The block a booking occupies: time widened by the service's buffers.
 Interval padded_block(Interval time, const Service& service);

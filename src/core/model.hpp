@@ -15,17 +15,17 @@ using Id = std::string;
 // ---- business and staff ----------------------------------------------------
 
 struct BookingRules {
-  int cancel_cutoff_hours = 24;       // consumer may cancel until start - cutoff
-  int reschedule_cutoff_hours = 24;   // consumer may reschedule until start - cutoff
+  int cancel_cutoff_hours = 24;                            // consumer may cancel until start - cutoff
+  int reschedule_cutoff_hours = 24;                        // consumer may reschedule until start - cutoff
   std::vector<int> reminder_offsets_minutes = {1440, 60};  // used by notifications (issue B)
   friend bool operator==(const BookingRules&, const BookingRules&) = default;
 };
 
 struct Business {
   Id id;
-  std::string slug;   // [a-z0-9-]{2,64}, unique
+  std::string slug;  // [a-z0-9-]{2,64}, unique
   std::string name;
-  std::string zone;   // IANA name
+  std::string zone;  // IANA name
   BookingRules rules;
 };
 
@@ -49,7 +49,7 @@ struct Membership {
 
 // ---- providers and their time ----------------------------------------------
 
-struct TimeRange {   // wall clock in the provider's zone, [start, end)
+struct TimeRange {  // wall clock in the provider's zone, [start, end)
   MinuteOfDay start = 0;
   MinuteOfDay end = 0;
   friend bool operator==(const TimeRange&, const TimeRange&) = default;
@@ -64,7 +64,7 @@ struct DateOverride {  // replaces the weekly hours on one local date; no ranges
   std::vector<TimeRange> ranges;
 };
 
-struct TimeOff {       // an instant range, e.g. a holiday defined in another zone
+struct TimeOff {  // an instant range, e.g. a holiday defined in another zone
   Id id;
   Interval span;
   std::string reason;
@@ -74,8 +74,8 @@ struct Provider {
   Id id;
   Id business_id;
   std::string name;
-  std::string zone;                 // IANA
-  std::optional<Id> user_id;        // linked staff login, if any
+  std::string zone;           // IANA
+  std::optional<Id> user_id;  // linked staff login, if any
   WeeklyHours weekly;
   std::vector<DateOverride> overrides;
   std::vector<TimeOff> time_off;
@@ -88,11 +88,11 @@ const char* to_string(QuestionKind k);
 std::optional<QuestionKind> question_kind_from_string(std::string_view s);
 
 struct Question {
-  std::string key;                  // stable key answers refer to, [a-z0-9_]{1,40}
+  std::string key;  // stable key answers refer to, [a-z0-9_]{1,40}
   std::string label;
   QuestionKind kind = QuestionKind::short_text;
   bool required = false;
-  std::vector<std::string> choices; // single_choice only
+  std::vector<std::string> choices;  // single_choice only
 };
 
 struct Service {
@@ -105,7 +105,7 @@ struct Service {
   int min_notice_minutes = 0;
   int booking_window_days = 60;
   int slot_interval_minutes = 30;
-  int max_per_day = 0;              // per provider per provider-local day; 0 = unlimited
+  int max_per_day = 0;  // per provider per provider-local day; 0 = unlimited
   // The appointment room (issue C): open this long before the start until this long after
   // the end; auto_admit skips the lobby for the consumer.
   int room_open_before_minutes = 15;
@@ -124,8 +124,8 @@ std::optional<BookingStatus> booking_status_from_string(std::string_view s);
 struct Consumer {
   std::string name;
   std::string email;
-  std::string phone;     // may be empty
-  std::string zone;      // IANA, for display in messages
+  std::string phone;  // may be empty
+  std::string zone;   // IANA, for display in messages
 };
 
 struct Answer {
@@ -133,11 +133,11 @@ struct Answer {
   std::string value;
 };
 
-struct BookingChange {   // history of a booking's times and transitions
+struct BookingChange {  // history of a booking's times and transitions
   Instant at;
-  std::string action;    // "created", "rescheduled", "cancelled", "completed", "no_show"
-  std::string actor;     // "consumer" or "user:<id>"
-  Interval from;         // previous times (== to for non-reschedules)
+  std::string action;  // "created", "rescheduled", "cancelled", "completed", "no_show"
+  std::string actor;   // "consumer" or "user:<id>"
+  Interval from;       // previous times (== to for non-reschedules)
   Interval to;
   std::string reason;
 };
@@ -147,13 +147,13 @@ struct Booking {
   Id business_id;
   Id service_id;
   Id provider_id;
-  Interval time;                 // the appointment itself
-  Interval block;                // time padded with the service's buffers; what collides
+  Interval time;   // the appointment itself
+  Interval block;  // time padded with the service's buffers; what collides
   BookingStatus status = BookingStatus::confirmed;
   Consumer consumer;
   std::vector<Answer> answers;
   std::string cancel_reason;
-  int capability_version = 1;    // bumped to revoke previously issued links
+  int capability_version = 1;  // bumped to revoke previously issued links
   Instant created_at;
   std::vector<BookingChange> history;
 };
@@ -164,10 +164,10 @@ struct AuditEntry {
   Id id;
   Id business_id;
   Instant at;
-  std::string actor;     // "user:<id>", "token:<id>", "consumer", "system"
-  std::string action;    // e.g. "service.update", "booking.cancel"
-  std::string target;    // e.g. "service:<id>"
-  std::string detail;    // short JSON or text, never secrets
+  std::string actor;   // "user:<id>", "token:<id>", "consumer", "system"
+  std::string action;  // e.g. "service.update", "booking.cancel"
+  std::string target;  // e.g. "service:<id>"
+  std::string detail;  // short JSON or text, never secrets
 };
 
 }  // namespace visitd::core

@@ -53,10 +53,10 @@ enum class BookingEvent { created, rescheduled, cancelled };
 
 struct PlanInput {
   BookingEvent event = BookingEvent::created;
-  Interval time;                   // the booking's (new) time
+  Interval time;  // the booking's (new) time
   bool consumer_has_email = true;
-  bool consumer_sms_allowed = false;   // a phone number and explicit consent
-  int sequence = 0;                // iCalendar SEQUENCE after this change
+  bool consumer_sms_allowed = false;  // a phone number and explicit consent
+  int sequence = 0;                   // iCalendar SEQUENCE after this change
   Instant now;
   NotificationPolicy policy;
 };
@@ -66,7 +66,7 @@ struct PlannedMessage {
   Channel channel = Channel::email;
   Recipient recipient = Recipient::consumer;
   Instant due_at;
-  int offset_minutes = 0;          // reminders only
+  int offset_minutes = 0;  // reminders only
   int sequence = 0;
   friend bool operator==(const PlannedMessage&, const PlannedMessage&) = default;
 };

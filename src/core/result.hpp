@@ -9,18 +9,18 @@
 namespace visitd::core {
 
 enum class ErrorCode {
-  invalid,        // 400/422: a field is malformed or violates a rule
-  not_found,      // 404
-  conflict,       // 409: slot taken, duplicate slug, ...
-  forbidden,      // 403
-  unauthorized,   // 401
-  gone,           // 410: capability link expired
-  policy,         // 409/422: cutoff passed, state transition not allowed
-  internal        // 500: never expected; logged
+  invalid,       // 400/422: a field is malformed or violates a rule
+  not_found,     // 404
+  conflict,      // 409: slot taken, duplicate slug, ...
+  forbidden,     // 403
+  unauthorized,  // 401
+  gone,          // 410: capability link expired
+  policy,        // 409/422: cutoff passed, state transition not allowed
+  internal       // 500: never expected; logged
 };
 
 struct FieldError {
-  std::string field;    // JSON pointer-ish dotted path, e.g. "consumer.email"
+  std::string field;  // JSON pointer-ish dotted path, e.g. "consumer.email"
   std::string message;
 };
 
@@ -41,8 +41,8 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(v_); }

@@ -12,10 +12,14 @@ std::optional<RoomRole> room_role_from_string(std::string_view s) {
 
 const char* to_string(LobbyState s) {
   switch (s) {
-    case LobbyState::waiting: return "waiting";
-    case LobbyState::admitted: return "admitted";
-    case LobbyState::denied: return "denied";
-    case LobbyState::removed: return "removed";
+    case LobbyState::waiting:
+      return "waiting";
+    case LobbyState::admitted:
+      return "admitted";
+    case LobbyState::denied:
+      return "denied";
+    case LobbyState::removed:
+      return "removed";
   }
   return "waiting";
 }
@@ -29,11 +33,16 @@ std::optional<LobbyState> lobby_state_from_string(std::string_view s) {
 
 const char* to_string(JoinRefusal r) {
   switch (r) {
-    case JoinRefusal::too_early: return "room-too-early";
-    case JoinRefusal::too_late: return "room-too-late";
-    case JoinRefusal::not_invited: return "room-not-invited";
-    case JoinRefusal::denied: return "room-denied";
-    case JoinRefusal::ended: return "room-ended";
+    case JoinRefusal::too_early:
+      return "room-too-early";
+    case JoinRefusal::too_late:
+      return "room-too-late";
+    case JoinRefusal::not_invited:
+      return "room-not-invited";
+    case JoinRefusal::denied:
+      return "room-denied";
+    case JoinRefusal::ended:
+      return "room-ended";
   }
   return "room-not-invited";
 }

@@ -26,19 +26,19 @@ inline constexpr int kMaxCallParticipants = 4;
 Interval room_window(const Booking& b, const Service& s);
 
 enum class JoinRefusal {
-  too_early,     // the window has not opened yet (see JoinCheck::opens_at)
-  too_late,      // the window has closed
-  not_invited,   // not a participant of this booking's room
-  denied,        // the host denied or removed this participant
-  ended,         // the host ended the meeting, or the appointment is no longer confirmed
+  too_early,    // the window has not opened yet (see JoinCheck::opens_at)
+  too_late,     // the window has closed
+  not_invited,  // not a participant of this booking's room
+  denied,       // the host denied or removed this participant
+  ended,        // the host ended the meeting, or the appointment is no longer confirmed
 };
 const char* to_string(JoinRefusal r);
 
-struct RoomFacts {                      // what the caller gathered about the room
+struct RoomFacts {  // what the caller gathered about the room
   BookingStatus booking_status = BookingStatus::confirmed;
   Interval window;
   bool ended = false;
-  std::optional<LobbyState> decision;   // stored decision about this participant
+  std::optional<LobbyState> decision;  // stored decision about this participant
 };
 
 // nullopt = may join. The order matters: an ended room says "ended" even inside its

@@ -17,16 +17,16 @@
 
 namespace visitd::core {
 
-struct BusyBooking {         // a confirmed booking as the engine sees it
+struct BusyBooking {  // a confirmed booking as the engine sees it
   Id service_id;
   Interval time;
-  Interval block;            // time padded with that booking's buffers
-  Id booking_id;             // lets a reschedule ignore the booking being moved (exclude_booking)
+  Interval block;  // time padded with that booking's buffers
+  Id booking_id;   // lets a reschedule ignore the booking being moved (exclude_booking)
 };
 
 struct ProviderCalendar {
-  const Provider* provider = nullptr;     // weekly hours, overrides, time off, zone
-  std::vector<BusyBooking> busy;          // confirmed bookings overlapping the query (+ margin)
+  const Provider* provider = nullptr;  // weekly hours, overrides, time off, zone
+  std::vector<BusyBooking> busy;       // confirmed bookings overlapping the query (+ margin)
 };
 
 struct SlotQuery {
@@ -34,7 +34,7 @@ struct SlotQuery {
   std::vector<ProviderCalendar> providers;  // one for a named provider, several for "any"
   Interval range;                           // instants to report slots starting in
   Instant now;
-  std::optional<Id> exclude_booking;        // a reschedule ignores the booking being moved
+  std::optional<Id> exclude_booking;  // a reschedule ignores the booking being moved
 };
 
 struct Slot {

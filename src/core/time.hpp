@@ -9,14 +9,16 @@
 
 #include "core/result.hpp"
 
-namespace date { class time_zone; }
+namespace date {
+class time_zone;
+}
 
 namespace visitd::core {
 
-using Instant = std::chrono::sys_seconds;        // UTC, whole seconds
+using Instant = std::chrono::sys_seconds;  // UTC, whole seconds
 using Minutes = std::chrono::minutes;
 using Seconds = std::chrono::seconds;
-using LocalDate = std::chrono::year_month_day;   // a calendar date with no zone
+using LocalDate = std::chrono::year_month_day;  // a calendar date with no zone
 
 // Half-open [begin, end) span of instants.
 struct Interval {

@@ -14,14 +14,14 @@ inline constexpr std::size_t kMaxRangesPerDay = 12;
 inline constexpr int kMaxDurationMinutes = 24 * 60;
 inline constexpr int kMaxBufferMinutes = 24 * 60;
 inline constexpr int kMaxWindowDays = 730;
-inline constexpr int kMaxQueryDays = 62;   // slots query span
+inline constexpr int kMaxQueryDays = 62;  // slots query span
 
 Status validate_business(const Business& b);
-Status validate_provider(const Provider& p);          // name, zone
-Status validate_weekly_hours(const WeeklyHours& w);   // ranges sorted, non-overlapping, in 0..1440
+Status validate_provider(const Provider& p);         // name, zone
+Status validate_weekly_hours(const WeeklyHours& w);  // ranges sorted, non-overlapping, in 0..1440
 Status validate_ranges(const std::vector<TimeRange>& ranges, const std::string& field);
 Status validate_service(const Service& s);
-Status validate_consumer(const Consumer& c);          // field names "consumer.name" etc.
+Status validate_consumer(const Consumer& c);  // field names "consumer.name" etc.
 // Answers must match the service's questions: required present, choices valid, lengths.
 Status validate_answers(const Service& s, const std::vector<Answer>& answers);
 bool is_valid_slug(std::string_view slug);

@@ -28,8 +28,8 @@ core::Result<Caller> authenticate(const Request& req, ApiContext& ctx);
 struct BusinessAccess {
   Caller caller;
   core::Business business;
-  core::Role role = core::Role::provider;          // effective role in this business
-  std::optional<core::Id> own_provider_id;         // for role provider: their provider record
+  core::Role role = core::Role::provider;   // effective role in this business
+  std::optional<core::Id> own_provider_id;  // for role provider: their provider record
 };
 
 // Authenticates, loads business {businessId} and checks membership with at least `need`.

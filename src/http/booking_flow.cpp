@@ -186,8 +186,8 @@ core::Result<core::Booking> reschedule(ApiContext& ctx, const core::Booking& boo
   r.block = core::padded_block(time, effective);
   r.day = day_of(*provider, new_start);
   r.max_per_day = effective.max_per_day;
-  r.messages = plan_for(ctx, booking, core::BookingEvent::rescheduled, time,
-                        ctx.store.sms_consent_at(booking.id).has_value());
+  r.messages =
+      plan_for(ctx, booking, core::BookingEvent::rescheduled, time, ctx.store.sms_consent_at(booking.id).has_value());
   auto moved = ctx.store.reschedule_booking(r, by);
   if (!moved) {
     if (moved.error().code == core::ErrorCode::conflict) {

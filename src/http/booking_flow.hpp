@@ -22,13 +22,13 @@ core::Result<std::vector<core::Slot>> find_slots(ApiContext& ctx, const core::Se
 struct BookRequest {
   core::Business business;
   core::Service service;
-  std::optional<core::Id> provider_id;       // nullopt = any provider (round robin)
+  std::optional<core::Id> provider_id;  // nullopt = any provider (round robin)
   core::Instant start;
   core::Consumer consumer;
   std::vector<core::Answer> answers;
   std::optional<std::string> idempotency_key;
   std::string request_fingerprint;
-  bool sms_consent = false;                  // explicit; stored with its time
+  bool sms_consent = false;  // explicit; stored with its time
 };
 
 // conflict when the slot is not (or no longer) free; Error.detail explains. On conflict

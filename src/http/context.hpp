@@ -19,13 +19,13 @@ namespace visitd::http {
 
 struct ApiSettings {
   std::string public_url = "http://127.0.0.1:8080";  // base of manageUrl/joinUrl
-  bool secure_cookies = false;                        // Secure flag on the session cookie
+  bool secure_cookies = false;                       // Secure flag on the session cookie
   int session_hours = 12;
-  int manage_link_days_after_end = 30;                // manage link valid until end + this
-  int join_link_minutes_after_end = 30;               // join link valid until end + this
+  int manage_link_days_after_end = 30;   // manage link valid until end + this
+  int join_link_minutes_after_end = 30;  // join link valid until end + this
   // Notifications (issue B)
-  bool demo_outbox = false;                           // serve /dev/outbox (demo mode only)
-  std::string sms_auth_token;                         // key of the X-Twilio-Signature HMAC
+  bool demo_outbox = false;    // serve /dev/outbox (demo mode only)
+  std::string sms_auth_token;  // key of the X-Twilio-Signature HMAC
   // Checks a webhook's X-Twilio-Signature (notify::twilio_signature_valid), injected by the
   // composition root so http does not depend on notify. Unset = every webhook is refused.
   std::function<bool(const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
@@ -39,9 +39,9 @@ struct ApiContext {
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
-  std::function<core::Instant()> now;   // injected clock
+  std::function<core::Instant()> now;  // injected clock
   ApiSettings settings;
-  live::LiveService* live = nullptr;     // appointment rooms (issue C); null = rooms answer 503
+  live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
 };
 
 class Router;

@@ -32,9 +32,9 @@ class FieldReader {
   std::optional<std::string> string(std::string_view key, bool required, std::size_t max_len);
   std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
   std::optional<bool> boolean(std::string_view key, bool required);
-  std::optional<core::Instant> instant(std::string_view key, bool required);   // RFC 3339 with offset
-  std::optional<core::LocalDate> date(std::string_view key, bool required);    // YYYY-MM-DD
-  std::optional<std::string> zone(std::string_view key, bool required);        // IANA name, verified
+  std::optional<core::Instant> instant(std::string_view key, bool required);  // RFC 3339 with offset
+  std::optional<core::LocalDate> date(std::string_view key, bool required);   // YYYY-MM-DD
+  std::optional<std::string> zone(std::string_view key, bool required);       // IANA name, verified
   const boost::json::object* object(std::string_view key, bool required);
   const boost::json::array* array(std::string_view key, bool required, std::size_t max_items);
   void fail(std::string_view key, std::string message);
@@ -54,7 +54,7 @@ Response json_response(int status, const boost::json::value& body);
 // Domain -> JSON. `display` is the zone used for RFC 3339 offsets.
 boost::json::object to_json(const core::Business& b);
 boost::json::object to_json(const core::Provider& p, bool with_schedule);
-boost::json::object to_json_public(const core::Provider& p);   // id, name, zone only
+boost::json::object to_json_public(const core::Provider& p);  // id, name, zone only
 boost::json::object to_json(const core::Service& s);
 boost::json::object to_json(const core::Booking& b, const core::Zone& display);
 // The consumer's view of a booking (public and manage API): no internal ids beyond the
@@ -63,7 +63,7 @@ boost::json::object consumer_booking_json(const core::Booking& b, const core::Se
                                           const core::Provider* provider, const core::Zone& display);
 boost::json::object to_json(const core::User& u);
 boost::json::object to_json(const core::AuditEntry& e);
-boost::json::array weekly_to_json(const core::WeeklyHours& w);   // [{weekday:1..7, start:"09:00", end:"17:00"}]
+boost::json::array weekly_to_json(const core::WeeklyHours& w);  // [{weekday:1..7, start:"09:00", end:"17:00"}]
 
 // JSON -> domain, validating shape (not business rules; core/validation does those).
 std::optional<core::WeeklyHours> weekly_from_json(const boost::json::value& v, std::vector<core::FieldError>& errors,

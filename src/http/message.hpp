@@ -12,14 +12,14 @@
 namespace visitd::http {
 
 struct Request {
-  std::string method;                               // "GET", "POST", ...
-  std::string path;                                 // percent-decoded path, no query
-  std::multimap<std::string, std::string> query;    // percent-decoded (Boost.URL)
-  std::map<std::string, std::string> headers;       // names lower-cased
+  std::string method;                             // "GET", "POST", ...
+  std::string path;                               // percent-decoded path, no query
+  std::multimap<std::string, std::string> query;  // percent-decoded (Boost.URL)
+  std::map<std::string, std::string> headers;     // names lower-cased
   std::string body;
   std::string remote_ip;
   std::string request_id;
-  std::map<std::string, std::string> params;        // path parameters filled by the router
+  std::map<std::string, std::string> params;  // path parameters filled by the router
 
   [[nodiscard]] std::optional<std::string> header(std::string_view lower_name) const;
   [[nodiscard]] std::optional<std::string> query_param(std::string_view name) const;

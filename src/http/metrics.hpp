@@ -18,7 +18,7 @@ class Metrics {
   void booking_rescheduled() { bookings_rescheduled_.fetch_add(1, std::memory_order_relaxed); }
   void booking_conflict() { booking_conflicts_.fetch_add(1, std::memory_order_relaxed); }
   void rate_limited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
-  [[nodiscard]] std::string render() const;   // text/plain; version=0.0.4
+  [[nodiscard]] std::string render() const;  // text/plain; version=0.0.4
   // Another module's metrics (already in text format), appended to every render (e.g. live).
   void add_source(std::function<std::string()> source);
 
@@ -36,7 +36,7 @@ class Metrics {
   };
   mutable std::mutex mu_;
   std::map<Key, unsigned long long> requests_;
-  std::map<std::string, Histogram> latency_;   // by route
+  std::map<std::string, Histogram> latency_;  // by route
   std::vector<std::function<std::string()>> sources_;
   std::atomic<unsigned long long> bookings_created_{0}, bookings_cancelled_{0}, bookings_rescheduled_{0},
       booking_conflicts_{0}, rate_limited_{0};

@@ -19,11 +19,11 @@ class Router {
   void add(std::string method, std::string pattern, Handler handler);
 
   struct Match {
-    const Handler* handler = nullptr;     // null: no route
-    std::string pattern;                  // matched pattern, for labels
+    const Handler* handler = nullptr;  // null: no route
+    std::string pattern;               // matched pattern, for labels
     std::map<std::string, std::string> params;
-    bool path_known = false;              // path matched but method did not -> 405
-    std::vector<std::string> allowed;     // methods for the Allow header
+    bool path_known = false;           // path matched but method did not -> 405
+    std::vector<std::string> allowed;  // methods for the Allow header
   };
   [[nodiscard]] Match match(const std::string& method, const std::string& path) const;
   [[nodiscard]] std::vector<RouteInfo> routes() const;

@@ -461,8 +461,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
     }
   }
   bhttp::request<bhttp::string_body> msg = parser.release();
-  if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) &&
-      !registry_->stopping) {
+  if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) && !registry_->stopping) {
     // The connection becomes a live room session until it closes; it never returns to HTTP.
     record(req.method, kLivePath, 101, started, req.request_id);
     co_await live::serve_websocket(*options_.live, owner, conn.stream, std::move(msg));

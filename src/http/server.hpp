@@ -15,18 +15,18 @@ class LiveService;
 namespace visitd::http {
 
 struct ServerLimits {
-  std::size_t max_body_bytes = 1 << 20;        // 413 beyond
-  std::size_t max_header_bytes = 16 << 10;     // 431 beyond
-  int header_timeout_s = 10;                   // time to receive a complete header
-  int idle_timeout_s = 60;                     // keep-alive idle
+  std::size_t max_body_bytes = 1 << 20;     // 413 beyond
+  std::size_t max_header_bytes = 16 << 10;  // 431 beyond
+  int header_timeout_s = 10;                // time to receive a complete header
+  int idle_timeout_s = 60;                  // keep-alive idle
   int threads = 4;
 };
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;                   // 0 = pick a free port
+  std::uint16_t port = 8080;  // 0 = pick a free port
   ServerLimits limits;
-  std::string static_dir;                      // web/dist; empty = no static files
+  std::string static_dir;  // web/dist; empty = no static files
   // Appointment rooms: WebSocket upgrades of /api/v1/live go here; null = no live endpoint.
   live::LiveService* live = nullptr;
 };

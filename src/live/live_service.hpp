@@ -21,14 +21,14 @@
 namespace visitd::live {
 
 struct LiveSettings {
-  std::size_t max_message_bytes = 64 << 10;   // larger messages close the connection (1009)
-  double rate_per_second = 20;                 // messages a client may send, sustained
-  double burst = 40;                           // and in a burst
-  std::size_t queue_bytes = 1 << 20;           // unsent bytes before a slow client is dropped
-  int auth_timeout_s = 10;                     // the first message (auth) must come by then
-  int idle_timeout_s = 30;                     // pings go out at half of it; silence closes
-  int token_ttl_s = 900;                       // room token lifetime (never past the window)
-  int grace_s = 30;                            // reconnect grace
+  std::size_t max_message_bytes = 64 << 10;  // larger messages close the connection (1009)
+  double rate_per_second = 20;               // messages a client may send, sustained
+  double burst = 40;                         // and in a burst
+  std::size_t queue_bytes = 1 << 20;         // unsent bytes before a slow client is dropped
+  int auth_timeout_s = 10;                   // the first message (auth) must come by then
+  int idle_timeout_s = 30;                   // pings go out at half of it; silence closes
+  int token_ttl_s = 900;                     // room token lifetime (never past the window)
+  int grace_s = 30;                          // reconnect grace
   TurnSettings turn;
 };
 

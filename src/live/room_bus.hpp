@@ -13,15 +13,15 @@ namespace visitd::live {
 struct Audience {
   enum class To { everyone, admitted, hosts, one };
   To to = To::admitted;
-  std::string participant;   // for To::one
-  std::string except;        // never to this participant (the sender)
+  std::string participant;  // for To::one
+  std::string except;       // never to this participant (the sender)
 };
 
 struct RoomEvent {
   std::string room_id;
   Audience audience;
-  std::string payload;       // one JSON message, as sent on the wire
-  int close_code = 0;        // non-zero: close the recipients' connections after the payload
+  std::string payload;  // one JSON message, as sent on the wire
+  int close_code = 0;   // non-zero: close the recipients' connections after the payload
 };
 
 class RoomBus {

@@ -1,10 +1,10 @@
 #include "live/room_hub.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
 
 namespace visitd::live {
 
@@ -43,8 +43,8 @@ std::optional<bool> bool_field(const json::object& o, std::string_view key) {
 }
 
 json::object message_json(const store::ChatMessage& m) {
-  json::object o{{"type", "chat.message"}, {"seq", m.seq},       {"from", m.author_id},
-                 {"name", m.author_name},  {"text", m.body},     {"at", iso(m.created_at)}};
+  json::object o{{"type", "chat.message"}, {"seq", m.seq},   {"from", m.author_id},
+                 {"name", m.author_name},  {"text", m.body}, {"at", iso(m.created_at)}};
   if (m.edited_at) o["editedAt"] = iso(*m.edited_at);
   if (m.deleted_at) o["deleted"] = true;
   return o;
@@ -52,8 +52,8 @@ json::object message_json(const store::ChatMessage& m) {
 
 }  // namespace
 
-RoomHub::RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers,
-                 LiveMetrics& metrics, std::function<core::Instant()> now, HubSettings settings)
+RoomHub::RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
+                 std::function<core::Instant()> now, HubSettings settings)
     : store_(store),
       signer_(signer),
       bus_(bus),
@@ -108,10 +108,18 @@ void RoomHub::deliver(const RoomEvent& e) {
     if (id == e.audience.except) continue;
     bool wanted = false;
     switch (e.audience.to) {
-      case Audience::To::everyone: wanted = true; break;
-      case Audience::To::admitted: wanted = t.admitted; break;
-      case Audience::To::hosts: wanted = t.role == RoomRole::host; break;
-      case Audience::To::one: wanted = id == e.audience.participant; break;
+      case Audience::To::everyone:
+        wanted = true;
+        break;
+      case Audience::To::admitted:
+        wanted = t.admitted;
+        break;
+      case Audience::To::hosts:
+        wanted = t.role == RoomRole::host;
+        break;
+      case Audience::To::one:
+        wanted = id == e.audience.participant;
+        break;
     }
     if (!wanted) continue;
     t.peer->send(text);
@@ -182,8 +190,8 @@ void RoomHub::on_text(Attachment& a, std::string_view text) {
   if (!a.authed) {
     if (type != "auth") {
       metrics_.auth_failures.fetch_add(1);
-      send_to(a.peer, json::object{{"type", "error"}, {"code", "auth-required"}, {"message", "send auth first"},
-                                   {"ref", type}});
+      send_to(a.peer, json::object{
+                          {"type", "error"}, {"code", "auth-required"}, {"message", "send auth first"}, {"ref", type}});
       a.peer->close(close_code::kAuthFailed, "auth first");
       return;
     }
@@ -231,9 +239,12 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
                         decision ? std::optional(decision->state) : std::nullopt};
   if (auto refusal = core::check_join(facts, now)) {
     switch (*refusal) {
-      case core::JoinRefusal::denied: return fail(close_code::kDenied, "denied by the host", "denied");
-      case core::JoinRefusal::ended: return fail(close_code::kEnded, "the meeting has ended", "ended");
-      default: return fail(close_code::kClosed, "the room is not open now", core::to_string(*refusal));
+      case core::JoinRefusal::denied:
+        return fail(close_code::kDenied, "denied by the host", "denied");
+      case core::JoinRefusal::ended:
+        return fail(close_code::kEnded, "the meeting has ended", "ended");
+      default:
+        return fail(close_code::kClosed, "the room is not open now", core::to_string(*refusal));
     }
   }
   std::string name;
@@ -257,9 +268,8 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
     lock.unlock();
   }
 
-  const LobbyState state =
-      core::initial_lobby_state(claims->role, decision ? std::optional(decision->state) : std::nullopt,
-                                service.room_auto_admit);
+  const LobbyState state = core::initial_lobby_state(
+      claims->role, decision ? std::optional(decision->state) : std::nullopt, service.room_auto_admit);
   auto existing = room->members.find(claims->participant_id);
   const bool resumed = existing != room->members.end();
   const bool was_admitted = resumed && existing->second.state == LobbyState::admitted;
@@ -294,8 +304,10 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
   for (const auto& [id, other] : room->members) {
     auto pj = participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr, other.audio,
                                other.video);
-    if (other.state == LobbyState::admitted) participants.push_back(pj);
-    else if (other.state == LobbyState::waiting && other.peer && m.role == RoomRole::host) waiting.push_back(pj);
+    if (other.state == LobbyState::admitted)
+      participants.push_back(pj);
+    else if (other.state == LobbyState::waiting && other.peer && m.role == RoomRole::host)
+      waiting.push_back(pj);
   }
   json::object welcome{{"type", "welcome"},
                        {"roomId", a.room_id},
@@ -369,9 +381,9 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
     }
     if (type == "lobby.deny") {
       (void)store_.decide_participant(room_id, target_id, LobbyState::denied, me.id, now);
-      publish(room, room_id, Audience{Audience::To::hosts, "", ""},
-              json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"},
-                           {"by", me.id}});
+      publish(
+          room, room_id, Audience{Audience::To::hosts, "", ""},
+          json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", me.id}});
       publish(room, room_id, Audience{Audience::To::one, target_id, ""}, json::object{{"type", "lobby.denied"}},
               close_code::kDenied);
       remove_target(room, target_id);
@@ -391,11 +403,12 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
                                                 other.audio, other.video));
       }
     }
-    publish(room, room_id, Audience{Audience::To::hosts, "", ""},
-            json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"},
-                         {"by", me.id}});
+    publish(
+        room, room_id, Audience{Audience::To::hosts, "", ""},
+        json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", me.id}});
     publish(room, room_id, Audience{Audience::To::one, target_id, ""},
-            json::object{{"type", "lobby.admitted"}, {"participants", std::move(participants)},
+            json::object{{"type", "lobby.admitted"},
+                         {"participants", std::move(participants)},
                          {"lastSeq", store_.room(room_id).last_seq}});
     publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
             json::object{{"type", "presence"},
@@ -456,15 +469,19 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
     }
     if (body) {
       return publish(room, room_id, Audience{Audience::To::admitted, "", ""},
-                     json::object{{"type", "chat.edited"}, {"seq", changed->changed_seq}, {"messageSeq", changed->seq},
-                                  {"text", changed->body}, {"at", iso(now)}});
+                     json::object{{"type", "chat.edited"},
+                                  {"seq", changed->changed_seq},
+                                  {"messageSeq", changed->seq},
+                                  {"text", changed->body},
+                                  {"at", iso(now)}});
     }
     return publish(room, room_id, Audience{Audience::To::admitted, "", ""},
                    json::object{{"type", "chat.deleted"}, {"seq", changed->changed_seq}, {"messageSeq", changed->seq}});
   }
   if (type == "chat.typing") {
     const bool typing = bool_field(msg, "typing").value_or(true);
-    return publish(room, room_id, everyone_but_me, json::object{{"type", "chat.typing"}, {"from", me.id}, {"typing", typing}});
+    return publish(room, room_id, everyone_but_me,
+                   json::object{{"type", "chat.typing"}, {"from", me.id}, {"typing", typing}});
   }
   if (type == "chat.read") {
     auto seq = int_field(msg, "seq");
@@ -543,10 +560,9 @@ void RoomHub::on_closed(Attachment& a, bool clean) {
           json::object{{"type", "presence"},
                        {"participant", participant_json(m.id, m.name, m.role, m.state, false, m.audio, m.video)},
                        {"status", "reconnecting"}});
-  timers_.after(std::chrono::duration_cast<std::chrono::milliseconds>(settings_.grace),
-                [this, room_id = a.room_id, pid = a.participant_id, number = a.number] {
-                  grace_expired(room_id, pid, number);
-                });
+  timers_.after(
+      std::chrono::duration_cast<std::chrono::milliseconds>(settings_.grace),
+      [this, room_id = a.room_id, pid = a.participant_id, number = a.number] { grace_expired(room_id, pid, number); });
 }
 
 void RoomHub::grace_expired(const std::string& room_id, const std::string& participant_id, std::uint64_t number) {

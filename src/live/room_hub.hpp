@@ -28,7 +28,7 @@
 namespace visitd::live {
 
 struct HubSettings {
-  std::chrono::seconds grace{30};   // a dropped participant may reconnect this long
+  std::chrono::seconds grace{30};  // a dropped participant may reconnect this long
 };
 
 // A connection's handle into the hub, owned by the connection.
@@ -38,7 +38,7 @@ struct Attachment {
   std::string room_id;
   std::string participant_id;
   core::RoomRole role = core::RoomRole::guest;
-  std::uint64_t number = 0;        // tells this connection from a newer one of the same participant
+  std::uint64_t number = 0;  // tells this connection from a newer one of the same participant
 };
 
 class RoomHub {
@@ -62,12 +62,12 @@ class RoomHub {
     std::string name;
     core::RoomRole role = core::RoomRole::guest;
     core::LobbyState state = core::LobbyState::waiting;
-    std::shared_ptr<Peer> peer;    // null while reconnecting
+    std::shared_ptr<Peer> peer;  // null while reconnecting
     std::uint64_t number = 0;
     bool audio = true;
     bool video = true;
   };
-  struct Target {                  // a local connection, for delivery
+  struct Target {  // a local connection, for delivery
     std::shared_ptr<Peer> peer;
     core::RoomRole role;
     bool admitted;
@@ -75,7 +75,7 @@ class RoomHub {
   struct Room {
     std::mutex mu;
     std::map<std::string, Member> members;
-    bool dead = false;             // removed from the map; get a fresh one
+    bool dead = false;  // removed from the map; get a fresh one
     std::mutex delivery_mu;
     std::map<std::string, Target> targets;
   };
@@ -87,8 +87,8 @@ class RoomHub {
   std::shared_ptr<Room> room_for(const std::string& room_id, bool create);
   void drop_room_if_empty(const std::string& room_id, Room& room);  // room.mu held
   void publish(Room& room, const std::string& room_id, Audience to, const boost::json::object& msg,
-               int close_code = 0);                                // room.mu held
-  void set_target(Room& room, const Member& m);                    // room.mu held
+               int close_code = 0);              // room.mu held
+  void set_target(Room& room, const Member& m);  // room.mu held
   void remove_target(Room& room, const std::string& participant_id, const std::shared_ptr<Peer>& only = nullptr);
   void leave(Room& room, const std::string& room_id, const std::string& participant_id);  // room.mu held
   void grace_expired(const std::string& room_id, const std::string& participant_id, std::uint64_t number);
@@ -105,7 +105,7 @@ class RoomHub {
   std::function<core::Instant()> now_;
   HubSettings settings_;
 
-  std::mutex rooms_mu_;            // leaf lock
+  std::mutex rooms_mu_;  // leaf lock
   std::map<std::string, std::shared_ptr<Room>> rooms_;
   std::uint64_t next_number_ = 1;  // under rooms_mu_
 };

@@ -11,8 +11,8 @@
 namespace visitd::live {
 
 struct RoomClaims {
-  std::string room_id;          // = booking id
-  std::string participant_id;   // "guest-<roomId>" for the consumer, the user id for staff
+  std::string room_id;         // = booking id
+  std::string participant_id;  // "guest-<roomId>" for the consumer, the user id for staff
   core::RoomRole role = core::RoomRole::guest;
   core::Instant expires_at;
 };

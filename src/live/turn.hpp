@@ -9,15 +9,15 @@
 namespace visitd::live {
 
 struct TurnSettings {
-  std::string secret;                  // shared with coturn (static-auth-secret); empty = no TURN
-  std::vector<std::string> urls;       // e.g. turn:turn.example.org:3478?transport=udp, stun:...
+  std::string secret;             // shared with coturn (static-auth-secret); empty = no TURN
+  std::vector<std::string> urls;  // e.g. turn:turn.example.org:3478?transport=udp, stun:...
   int ttl_seconds = 3600;
   std::string realm = "visitd";
 };
 
 struct IceServer {
   std::vector<std::string> urls;
-  std::string username;                // empty for STUN-only entries
+  std::string username;  // empty for STUN-only entries
   std::string credential;
 };
 

@@ -3,6 +3,7 @@
 // dropped), Beast's ping/pong keepalive, a message size limit and a per-connection rate limit.
 #include "live/websocket.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -10,7 +11,6 @@
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
-#include <spdlog/spdlog.h>
 
 #include <deque>
 #include <optional>
@@ -56,17 +56,20 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   net::awaitable<void> run(beast::http::request<beast::http::string_body> req);
 
   void send(std::shared_ptr<const std::string> text) override {
-    net::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)] { self->enqueue(Out{text, 0, {}}); });
+    net::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)] {
+      self->enqueue(Out{text, 0, {}});
+    });
   }
   void close(int code, std::string reason) override {
-    net::post(ws_.get_executor(),
-              [self = shared_from_this(), code, reason = std::move(reason)] { self->enqueue(Out{nullptr, code, reason}); });
+    net::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
+      self->enqueue(Out{nullptr, code, reason});
+    });
   }
 
  private:
   struct Out {
     std::shared_ptr<const std::string> text;
-    int close_code = 0;   // non-zero: a close frame
+    int close_code = 0;  // non-zero: a close frame
     std::string reason;
   };
 
@@ -75,7 +78,7 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   void drop();
 
   LiveService& live_;
-  std::shared_ptr<void> owner_;   // the server's connection, which owns the TCP stream
+  std::shared_ptr<void> owner_;  // the server's connection, which owns the TCP stream
   websocket::stream<beast::tcp_stream&> ws_;
   net::steady_timer auth_timer_;
   TokenBucket bucket_;
@@ -83,7 +86,7 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   std::deque<Out> queue_;
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
-  bool closing_ = false;   // a close frame is queued or sent: nothing more goes out
+  bool closing_ = false;  // a close frame is queued or sent: nothing more goes out
   bool dropped_ = false;
 };
 
@@ -185,7 +188,8 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
       live_.metrics().rate_limited_disconnects.fetch_add(1);
       enqueue(Out{std::make_shared<const std::string>(
                       R"({"type":"error","code":"rate-limited","message":"too many messages","ref":""})"),
-                  0, {}});
+                  0,
+                  {}});
       enqueue(Out{nullptr, close_code::kPolicy, "rate limit"});
       buffer.consume(buffer.size());
       continue;

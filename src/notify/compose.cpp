@@ -95,9 +95,10 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   }
   const std::string address = m.channel == core::Channel::email ? to.email : to.phone;
   if (address.empty()) {
-    out.final_outcome = final(store::MessageStatus::withdrawn, "",
-                              std::string("no ") + (m.channel == core::Channel::email ? "e-mail address" : "phone number") +
-                                  " for the " + core::to_string(m.recipient));
+    out.final_outcome =
+        final(store::MessageStatus::withdrawn, "",
+              std::string("no ") + (m.channel == core::Channel::email ? "e-mail address" : "phone number") +
+                  " for the " + core::to_string(m.recipient));
     return out;
   }
   if (m.channel == core::Channel::sms) {
@@ -181,7 +182,8 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   }
   c.subject = mail.subject;
   c.text = mail.text;
-  if (!mail.calendar.empty()) c.text += "\n--- invitation (text/calendar; method=" + mail.calendar_method + ") ---\n" + mail.calendar;
+  if (!mail.calendar.empty())
+    c.text += "\n--- invitation (text/calendar; method=" + mail.calendar_method + ") ---\n" + mail.calendar;
   c.body = std::move(*mime);
   out.message = std::move(c);
   return out;

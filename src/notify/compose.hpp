@@ -19,20 +19,20 @@ using LinkMaker = std::function<ConsumerLinks(const core::Booking&)>;
 
 struct ComposeSettings {
   std::string from_address = "visitd@localhost";
-  std::string from_name;          // default: the business's name
+  std::string from_name;  // default: the business's name
 };
 
 struct Composed {
   core::Channel channel = core::Channel::email;
-  std::string address;            // e-mail address or E.164 number
-  std::string subject;            // email only (also shown in the demo capture)
-  std::string body;               // the complete MIME message, or the SMS text
-  std::string text;               // the readable text (the mail's text part), for the demo capture
+  std::string address;  // e-mail address or E.164 number
+  std::string subject;  // email only (also shown in the demo capture)
+  std::string body;     // the complete MIME message, or the SMS text
+  std::string text;     // the readable text (the mail's text part), for the demo capture
 };
 
 struct ComposeResult {
   std::optional<Composed> message;
-  std::optional<store::SendOutcome> final_outcome;   // set when nothing should be sent
+  std::optional<store::SendOutcome> final_outcome;  // set when nothing should be sent
 };
 
 ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const ComposeSettings& settings,

@@ -29,8 +29,8 @@ icalproperty* with_cn(icalproperty* p, const std::string& name) {
 }  // namespace
 
 std::string build_invite(const Invite& in) {
-  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(
-      icalcomponent_new(ICAL_VCALENDAR_COMPONENT), icalcomponent_free);
+  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
+                                                               icalcomponent_free);
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//visitd//visitd appointments//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(in.cancel ? ICAL_METHOD_CANCEL : ICAL_METHOD_REQUEST));
@@ -55,8 +55,8 @@ std::string build_invite(const Invite& in) {
       ev, with_cn(icalproperty_new_organizer(("mailto:" + in.organizer_email).c_str()), in.organizer_name));
   icalproperty* att = with_cn(icalproperty_new_attendee(("mailto:" + in.attendee_email).c_str()), in.attendee_name);
   icalproperty_add_parameter(att, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-  icalproperty_add_parameter(att, icalparameter_new_partstat(in.cancel ? ICAL_PARTSTAT_DECLINED
-                                                                        : ICAL_PARTSTAT_ACCEPTED));
+  icalproperty_add_parameter(att,
+                             icalparameter_new_partstat(in.cancel ? ICAL_PARTSTAT_DECLINED : ICAL_PARTSTAT_ACCEPTED));
   icalcomponent_add_property(ev, att);
   icalcomponent_add_component(cal.get(), ev);
 

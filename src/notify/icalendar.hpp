@@ -10,13 +10,13 @@ namespace visitd::notify {
 
 struct Invite {
   bool cancel = false;
-  std::string uid;                 // stable per booking: "<bookingId>@<domain>"
+  std::string uid;  // stable per booking: "<bookingId>@<domain>"
   int sequence = 0;
   core::Interval time;
-  core::Instant stamp;             // DTSTAMP: when this version was produced
+  core::Instant stamp;  // DTSTAMP: when this version was produced
   std::string summary;
   std::string description;
-  std::string join_url;            // also appended to DESCRIPTION
+  std::string join_url;  // also appended to DESCRIPTION
   std::string organizer_name;
   std::string organizer_email;
   std::string attendee_name;

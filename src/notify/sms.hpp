@@ -9,11 +9,11 @@
 namespace visitd::notify {
 
 struct SmsSettings {
-  std::string base_url = "https://api.twilio.com";   // empty account_sid = SMS disabled
+  std::string base_url = "https://api.twilio.com";  // empty account_sid = SMS disabled
   std::string account_sid;
   std::string auth_token;
-  std::string from;                                    // E.164 sender or messaging service
-  std::string status_callback_url;                     // where delivery reports are posted
+  std::string from;                 // E.164 sender or messaging service
+  std::string status_callback_url;  // where delivery reports are posted
   int timeout_s = 30;
 };
 

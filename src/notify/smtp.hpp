@@ -10,10 +10,10 @@ namespace visitd::notify {
 enum class SmtpTls { none, starttls, implicit };
 
 struct SmtpSettings {
-  std::string host;            // empty = email disabled
+  std::string host;  // empty = email disabled
   int port = 587;
   SmtpTls tls = SmtpTls::starttls;
-  std::string username;        // empty = no AUTH
+  std::string username;  // empty = no AUTH
   std::string password;
   std::string from_address;
   std::string from_name;

@@ -10,20 +10,28 @@ using kainjow::mustache::mustache;
 
 const char* headline(core::MessageKind k) {
   switch (k) {
-    case core::MessageKind::confirmation: return "Your appointment is confirmed.";
-    case core::MessageKind::reschedule: return "Your appointment has moved to a new time.";
-    case core::MessageKind::cancellation: return "Your appointment has been cancelled.";
-    case core::MessageKind::reminder: return "A reminder of your upcoming appointment.";
+    case core::MessageKind::confirmation:
+      return "Your appointment is confirmed.";
+    case core::MessageKind::reschedule:
+      return "Your appointment has moved to a new time.";
+    case core::MessageKind::cancellation:
+      return "Your appointment has been cancelled.";
+    case core::MessageKind::reminder:
+      return "A reminder of your upcoming appointment.";
   }
   return "";
 }
 
 const char* subject_prefix(core::MessageKind k) {
   switch (k) {
-    case core::MessageKind::confirmation: return "Confirmed";
-    case core::MessageKind::reschedule: return "Rescheduled";
-    case core::MessageKind::cancellation: return "Cancelled";
-    case core::MessageKind::reminder: return "Reminder";
+    case core::MessageKind::confirmation:
+      return "Confirmed";
+    case core::MessageKind::reschedule:
+      return "Rescheduled";
+    case core::MessageKind::cancellation:
+      return "Cancelled";
+    case core::MessageKind::reminder:
+      return "Reminder";
   }
   return "";
 }

@@ -11,9 +11,9 @@
 namespace visitd::notify {
 
 struct TemplateSet {
-  std::string subject;   // email only
-  std::string text;      // email text part, or the SMS body
-  std::string html;      // email only
+  std::string subject;  // email only
+  std::string text;     // email text part, or the SMS body
+  std::string html;     // email only
 };
 
 struct RenderedMessage {

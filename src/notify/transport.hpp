@@ -7,9 +7,9 @@ namespace visitd::notify {
 
 struct SendResult {
   bool ok = false;
-  bool permanent = false;     // retrying cannot help (e.g. the gateway refused the number)
-  std::string carrier_id;     // SMS: the gateway's message sid
-  std::string error;          // short, never the message body
+  bool permanent = false;  // retrying cannot help (e.g. the gateway refused the number)
+  std::string carrier_id;  // SMS: the gateway's message sid
+  std::string error;       // short, never the message body
 };
 
 class MailTransport {

@@ -84,7 +84,9 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
       cap.body = c.text;
       store_.capture_message(cap);
       r.ok = true;
-      r.carrier_id = c.channel == core::Channel::sms ? "SMcapture" + m.id : "<" + m.message_id + "@" + domain_of(compose_.from_address) + ">";
+      r.carrier_id = c.channel == core::Channel::sms
+                         ? "SMcapture" + m.id
+                         : "<" + m.message_id + "@" + domain_of(compose_.from_address) + ">";
     } else if (c.channel == core::Channel::email) {
       if (mail_) {
         r = mail_->send_mail(compose_.from_address, c.address, c.body);

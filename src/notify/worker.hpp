@@ -33,7 +33,8 @@ class OutboxWorker {
   // with backoff, then failed) with an error naming the missing setting. With `capture`
   // (demo mode) nothing is sent: messages are stored for /dev/outbox and marked sent.
   OutboxWorker(store::Store& store, std::function<core::Instant()> clock, ComposeSettings compose, LinkMaker links,
-               std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms, WorkerSettings settings, bool capture = false);
+               std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms, WorkerSettings settings,
+               bool capture = false);
   ~OutboxWorker();
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "core/model.hpp"
-#include "core/room_policy.hpp"
 #include "core/reminder_plan.hpp"
 #include "core/result.hpp"
+#include "core/room_policy.hpp"
 
 namespace visitd::store {
 
@@ -25,8 +25,8 @@ using core::Interval;
 using core::Result;
 using core::Status;
 
-struct Actor {               // who makes a change, for the audit log
-  std::string name;          // "user:<id>", "token:<id>", "consumer", "system"
+struct Actor {       // who makes a change, for the audit log
+  std::string name;  // "user:<id>", "token:<id>", "consumer", "system"
 };
 
 struct StoredUser {
@@ -35,7 +35,7 @@ struct StoredUser {
 };
 
 struct Session {
-  std::string token_hash;     // sha256 hex of the cookie value; the raw value is never stored
+  std::string token_hash;  // sha256 hex of the cookie value; the raw value is never stored
   Id user_id;
   std::string csrf_token;
   Instant expires_at;
@@ -44,10 +44,10 @@ struct Session {
 struct ApiToken {
   Id id;
   Id business_id;
-  Id user_id;                 // the staff user the token acts as
+  Id user_id;  // the staff user the token acts as
   std::string name;
-  core::Role role;            // never above the creating user's role
-  std::string token_hash;     // sha256 hex
+  core::Role role;         // never above the creating user's role
+  std::string token_hash;  // sha256 hex
   Instant created_at;
   std::optional<Instant> last_used_at;
 };
@@ -59,10 +59,10 @@ struct StaffMember {
 
 struct BookingFilter {
   Id business_id;
-  std::optional<Interval> range;          // bookings whose time overlaps it
+  std::optional<Interval> range;  // bookings whose time overlaps it
   std::optional<Id> provider_id;
   std::optional<core::BookingStatus> status;
-  int limit = 50;                          // 1..200
+  int limit = 50;  // 1..200
   int offset = 0;
 };
 
@@ -76,19 +76,19 @@ struct BookingPage {
 // collide and whose day limit is not reached gets the booking.
 struct BookingCandidate {
   Id provider_id;
-  Interval day;                 // the provider-local day containing the start, for max_per_day
+  Interval day;  // the provider-local day containing the start, for max_per_day
 };
 
 struct NewBooking {
-  core::Booking booking;                   // id/created_at/provider_id/history filled by the store
+  core::Booking booking;  // id/created_at/provider_id/history filled by the store
   std::vector<BookingCandidate> candidates;
-  int max_per_day = 0;                     // of this service per provider per day; 0 = unlimited
+  int max_per_day = 0;  // of this service per provider per day; 0 = unlimited
   // Scoped to the business. When a booking with this key exists, create_booking returns
   // it unchanged instead of inserting (checked inside the same transaction).
   std::optional<std::string> idempotency_key;
-  std::string request_fingerprint;         // sha256 of the request body, kept with the key
+  std::string request_fingerprint;             // sha256 of the request body, kept with the key
   std::vector<core::PlannedMessage> messages;  // outbox rows written in the same transaction
-  std::optional<Instant> sms_consent_at;   // the consumer agreed to SMS at this time
+  std::optional<Instant> sms_consent_at;       // the consumer agreed to SMS at this time
 };
 
 // A move of an existing confirmed booking; the same collision rules, ignoring itself.
@@ -96,10 +96,10 @@ struct Reschedule {
   Id booking_id;
   Interval time;
   Interval block;
-  Interval day;                            // provider-local day of the new start
+  Interval day;  // provider-local day of the new start
   int max_per_day = 0;
   std::string reason;
-  std::optional<Id> provider_id = {};          // staff may move it to another provider of the service
+  std::optional<Id> provider_id = {};  // staff may move it to another provider of the service
   // Pending messages of the booking are withdrawn and these written, in the same transaction.
   std::vector<core::PlannedMessage> messages = {};
 };
@@ -120,11 +120,11 @@ struct OutboxMessage {
   int sequence = 0;
   Instant due_at;
   MessageStatus status = MessageStatus::planned;
-  int attempts = 0;                        // sends tried so far (a claim counts as one)
+  int attempts = 0;  // sends tried so far (a claim counts as one)
   Instant next_attempt_at;
-  std::string address;                     // resolved at send time
-  std::string carrier_id;                  // gateway sid / Message-ID
-  std::string message_id;                  // stable across retries: duplicates share it
+  std::string address;     // resolved at send time
+  std::string carrier_id;  // gateway sid / Message-ID
+  std::string message_id;  // stable across retries: duplicates share it
   std::string last_error;
   Instant created_at;
   std::optional<Instant> sent_at;
@@ -147,7 +147,7 @@ struct PolicyRecord {
   bool overridden = false;
 };
 
-struct MessageTemplate {                   // Mustache; empty parts fall back to the defaults
+struct MessageTemplate {  // Mustache; empty parts fall back to the defaults
   core::MessageKind kind = core::MessageKind::confirmation;
   core::Channel channel = core::Channel::email;
   std::string subject;
@@ -155,7 +155,7 @@ struct MessageTemplate {                   // Mustache; empty parts fall back to
   std::string html_body;
 };
 
-struct CapturedMessage {                   // demo mode: what would have gone out
+struct CapturedMessage {  // demo mode: what would have gone out
   long long seq = 0;
   Id outbox_id;
   core::Channel channel = core::Channel::email;
@@ -167,14 +167,14 @@ struct CapturedMessage {                   // demo mode: what would have gone ou
 
 struct IdempotentBooking {
   core::Booking booking;
-  std::string request_fingerprint;   // a repeat with another body is refused by the edge
+  std::string request_fingerprint;  // a repeat with another body is refused by the edge
 };
 
 // ---- appointment rooms (issue C) ----
 // Only what a room decides is stored: its end, lobby decisions, read receipts and chat.
 struct RoomRecord {
-  Id room_id;                             // = the booking's id
-  std::int64_t last_seq = 0;              // latest chat event seq
+  Id room_id;                 // = the booking's id
+  std::int64_t last_seq = 0;  // latest chat event seq
   std::optional<Instant> ended_at;
   std::string ended_by;
 };
@@ -187,14 +187,14 @@ struct RoomDecision {
 
 struct ChatMessage {
   Id room_id;
-  std::int64_t seq = 0;                   // the message's own seq (its id)
-  std::string author_id;                  // participant id
+  std::int64_t seq = 0;   // the message's own seq (its id)
+  std::string author_id;  // participant id
   std::string author_name;
-  std::string body;                       // plain text
+  std::string body;  // plain text
   Instant created_at;
   std::optional<Instant> edited_at;
-  std::optional<Instant> deleted_at;      // body is empty once deleted
-  std::int64_t changed_seq = 0;           // seq of the latest change (== seq when never changed)
+  std::optional<Instant> deleted_at;  // body is empty once deleted
+  std::int64_t changed_seq = 0;       // seq of the latest change (== seq when never changed)
 };
 
 class Store {
@@ -202,9 +202,9 @@ class Store {
   virtual ~Store() = default;
 
   // ---- schema ----
-  virtual Status migrate() = 0;                    // apply pending numbered migrations
+  virtual Status migrate() = 0;  // apply pending numbered migrations
   virtual int schema_version() = 0;
-  virtual bool healthy() = 0;                      // a trivial query succeeds
+  virtual bool healthy() = 0;  // a trivial query succeeds
 
   // ---- key/value settings (e.g. the generated signing secret) ----
   virtual std::optional<std::string> get_setting(const std::string& key) = 0;
@@ -244,13 +244,19 @@ class Store {
   virtual Result<core::Provider> provider(const Id& business_id, const Id& provider_id) = 0;
   virtual std::vector<core::Provider> providers_of(const Id& business_id) = 0;
   virtual Result<core::Provider> update_provider(const core::Provider& p, const Actor& by) = 0;  // name, zone, user_id
-  virtual Status delete_provider(const Id& business_id, const Id& provider_id, const Actor& by) = 0;  // conflict if confirmed future bookings
-  virtual Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w, const Actor& by) = 0;
+  virtual Status delete_provider(const Id& business_id, const Id& provider_id,
+                                 const Actor& by) = 0;  // conflict if confirmed future bookings
+  virtual Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w,
+                                  const Actor& by) = 0;
   // One override per date: setting a date again replaces it.
-  virtual Result<core::DateOverride> put_override(const Id& business_id, const Id& provider_id, core::DateOverride o, const Actor& by) = 0;
-  virtual Status delete_override(const Id& business_id, const Id& provider_id, const Id& override_id, const Actor& by) = 0;
-  virtual Result<core::TimeOff> add_time_off(const Id& business_id, const Id& provider_id, core::TimeOff t, const Actor& by) = 0;
-  virtual Status delete_time_off(const Id& business_id, const Id& provider_id, const Id& time_off_id, const Actor& by) = 0;
+  virtual Result<core::DateOverride> put_override(const Id& business_id, const Id& provider_id, core::DateOverride o,
+                                                  const Actor& by) = 0;
+  virtual Status delete_override(const Id& business_id, const Id& provider_id, const Id& override_id,
+                                 const Actor& by) = 0;
+  virtual Result<core::TimeOff> add_time_off(const Id& business_id, const Id& provider_id, core::TimeOff t,
+                                             const Actor& by) = 0;
+  virtual Status delete_time_off(const Id& business_id, const Id& provider_id, const Id& time_off_id,
+                                 const Actor& by) = 0;
 
   // ---- services ----
   virtual Result<core::Service> create_service(core::Service s, const Actor& by) = 0;
@@ -276,7 +282,8 @@ class Store {
   virtual BookingPage bookings(const BookingFilter& f) = 0;
 
   // ---- idempotency ----
-  virtual std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id, const std::string& key) = 0;
+  virtual std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id,
+                                                                      const std::string& key) = 0;
 
   // ---- audit ----
   virtual std::vector<core::AuditEntry> audit_log(const Id& business_id, int limit, int offset) = 0;
@@ -299,8 +306,7 @@ class Store {
   // Edit (new body) or delete (nullopt) the author's own message (`any_author` for hosts
   // deleting); each takes the room's next seq as changed_seq. not_found / forbidden / gone.
   virtual Result<ChatMessage> change_chat(const Id& room_id, std::int64_t seq, const std::string& by_participant,
-                                          bool any_author, const std::optional<std::string>& new_body,
-                                          Instant at) = 0;
+                                          bool any_author, const std::optional<std::string>& new_body, Instant at) = 0;
   // Newest first, seq < before (0 = from the newest), at most limit (1..200).
   virtual std::vector<ChatMessage> chat_page(const Id& room_id, std::int64_t before, int limit) = 0;
   // Messages created or changed after `seq` (replay on reconnect): a new one at its own seq, an
@@ -311,8 +317,8 @@ class Store {
   // Claims up to `limit` due messages for `owner` with one UPDATE that sets the lease
   // (owner + expiry) and counts the attempt: planned rows whose next attempt is due, and
   // sending rows whose lease expired (their sender died). Two owners never hold one row.
-  virtual std::vector<OutboxMessage> claim_due_messages(const std::string& owner, Instant now,
-                                                        core::Seconds lease, int limit) = 0;
+  virtual std::vector<OutboxMessage> claim_due_messages(const std::string& owner, Instant now, core::Seconds lease,
+                                                        int limit) = 0;
   // Records an attempt's outcome; ignored (not_found) when `owner` no longer holds the lease.
   virtual Status record_send_outcome(const Id& message_id, const std::string& owner, const SendOutcome& o) = 0;
   // A carrier's delivery report by its id (SMS status callback). not_found when unknown.

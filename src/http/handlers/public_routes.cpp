@@ -226,8 +226,8 @@ Response post_booking(ApiContext& ctx, Request& req) {
     return problem_from(e);
   }
 
-  BookRequest book_req{*business, *service, provider_id, *start, consumer, std::move(answers), key, fingerprint,
-                       sms_consent};
+  BookRequest book_req{*business,          *service, provider_id, *start,     consumer,
+                       std::move(answers), key,      fingerprint, sms_consent};
   std::vector<core::Slot> nearest;
   auto booked = book(ctx, book_req, &nearest);
   if (!booked) {

@@ -38,12 +38,12 @@ Response not_invited(std::string_view detail = "you are not a participant of thi
 Response refusal_problem(core::JoinRefusal r, const core::RoomFacts& facts) {
   switch (r) {
     case core::JoinRefusal::too_early:
-      return with_member(problem(403, core::to_string(r), "Too early", "the room opens at " +
-                                     core::format_rfc3339_utc(facts.window.begin)),
+      return with_member(problem(403, core::to_string(r), "Too early",
+                                 "the room opens at " + core::format_rfc3339_utc(facts.window.begin)),
                          "opensAt", json::string(core::format_rfc3339_utc(facts.window.begin)));
     case core::JoinRefusal::too_late:
-      return with_member(problem(403, core::to_string(r), "Too late", "the room closed at " +
-                                     core::format_rfc3339_utc(facts.window.end)),
+      return with_member(problem(403, core::to_string(r), "Too late",
+                                 "the room closed at " + core::format_rfc3339_utc(facts.window.end)),
                          "closedAt", json::string(core::format_rfc3339_utc(facts.window.end)));
     case core::JoinRefusal::denied:
       return problem(403, core::to_string(r), "Denied", "a host denied or removed you from this room");
@@ -95,14 +95,15 @@ Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string&
   const auto& settings = ctx.live->settings();
   const core::Instant expires = std::min(now + core::Seconds(settings.token_ttl_s), facts.window.end);
   const std::string token = ctx.live->signer().sign(live::RoomClaims{b.id, participant_id, role, expires});
-  json::object body{{"roomId", b.id},
-                    {"roomToken", token},
-                    {"expiresAt", core::format_rfc3339_utc(expires)},
-                    {"participant", json::object{{"id", participant_id}, {"role", core::to_string(role)}, {"name", name}}},
-                    {"lobby", role == core::RoomRole::guest && !service.room_auto_admit},
-                    {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
-                    {"closesAt", core::format_rfc3339_utc(facts.window.end)},
-                    {"wsPath", "/api/v1/live"}};
+  json::object body{
+      {"roomId", b.id},
+      {"roomToken", token},
+      {"expiresAt", core::format_rfc3339_utc(expires)},
+      {"participant", json::object{{"id", participant_id}, {"role", core::to_string(role)}, {"name", name}}},
+      {"lobby", role == core::RoomRole::guest && !service.room_auto_admit},
+      {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
+      {"closesAt", core::format_rfc3339_utc(facts.window.end)},
+      {"wsPath", "/api/v1/live"}};
   body["iceServers"] = ice_json(live::ice_servers(settings.turn, participant_id, now))["iceServers"];
   return json_response(200, body);
 }
@@ -134,7 +135,7 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
   const core::Instant now = ctx.now();
   std::string status = "open";
   if (auto r = core::check_join(facts, now)) {
-    status = *r == core::JoinRefusal::too_early ? "early"
+    status = *r == core::JoinRefusal::too_early  ? "early"
              : *r == core::JoinRefusal::too_late ? "closed"
              : *r == core::JoinRefusal::denied   ? "denied"
                                                  : "ended";
@@ -198,9 +199,9 @@ Response get_messages(ApiContext& ctx, Request& req) {
   }
   auto claims = ctx.live->signer().verify(std::string_view(*auth).substr(kBearer.size()), ctx.now());
   if (!claims) {
-    return problem(401, "unauthorized", "Unauthorized",
-                   claims.error().code == core::ErrorCode::gone ? "room token expired; join again"
-                                                                : "room token not recognised");
+    return problem(
+        401, "unauthorized", "Unauthorized",
+        claims.error().code == core::ErrorCode::gone ? "room token expired; join again" : "room token not recognised");
   }
   if (claims->room_id != room_id) return not_invited("this room token is for another room");
   if (claims->role == core::RoomRole::guest) {
@@ -216,17 +217,20 @@ Response get_messages(ApiContext& ctx, Request& req) {
   auto page = ctx.store.chat_page(room_id, before, static_cast<int>(limit));
   json::array items;
   for (const auto& m : page) {
-    json::object o{{"seq", m.seq},       {"from", m.author_id}, {"name", m.author_name},
-                   {"text", m.body},     {"at", core::format_rfc3339_utc(m.created_at)}};
+    json::object o{{"seq", m.seq},
+                   {"from", m.author_id},
+                   {"name", m.author_name},
+                   {"text", m.body},
+                   {"at", core::format_rfc3339_utc(m.created_at)}};
     if (m.edited_at) o["editedAt"] = core::format_rfc3339_utc(*m.edited_at);
     if (m.deleted_at) o["deleted"] = true;
     items.push_back(std::move(o));
   }
   json::value next = nullptr;
   if (static_cast<std::int64_t>(page.size()) == limit && page.back().seq > 1) next = page.back().seq;
-  return json_response(200, json::object{{"items", std::move(items)},
-                                         {"nextBefore", next},
-                                         {"lastSeq", ctx.store.room(room_id).last_seq}});
+  return json_response(
+      200,
+      json::object{{"items", std::move(items)}, {"nextBefore", next}, {"lastSeq", ctx.store.room(room_id).last_seq}});
 }
 
 }  // namespace

@@ -103,7 +103,8 @@ Response post_inbound(ApiContext& ctx, Request& req) {
   const auto from = to_e164(param(*params, "From"));
   if (!from) return bad_request("From", "must be a phone number in E.164");
   const std::string word = keyword_of(param(*params, "Body"));
-  static const std::vector<std::string> kStop = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"};
+  static const std::vector<std::string> kStop = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL",
+                                                 "END",  "QUIT",    "OPTOUT",      "REVOKE"};
   static const std::vector<std::string> kStart = {"START", "YES", "UNSTOP", "OPTIN"};
   if (std::find(kStop.begin(), kStop.end(), word) != kStop.end()) {
     ctx.store.set_sms_opt_out(*from, true);

@@ -73,7 +73,8 @@ Response resend(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 
 json::array routes_json(const std::vector<core::Route>& routes) {
   json::array out;
-  for (const auto& r : routes) out.push_back(json::object{{"to", core::to_string(r.to)}, {"channel", core::to_string(r.channel)}});
+  for (const auto& r : routes)
+    out.push_back(json::object{{"to", core::to_string(r.to)}, {"channel", core::to_string(r.channel)}});
   return out;
 }
 
@@ -136,7 +137,8 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
         errors.push_back({"reminderOffsetsMinutes[" + std::to_string(i) + "]", "must be an integer"});
         continue;
       }
-      p.reminder_offsets_minutes.push_back(static_cast<int>(std::clamp<std::int64_t>((*arr)[i].as_int64(), -1, 1 << 30)));
+      p.reminder_offsets_minutes.push_back(
+          static_cast<int>(std::clamp<std::int64_t>((*arr)[i].as_int64(), -1, 1 << 30)));
     }
   }
   if (errors.empty()) {
@@ -151,7 +153,8 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
 }
 
 Response answer_policy(ApiContext& ctx, const BusinessAccess& a, const std::optional<core::Id>& service_id) {
-  return json_response(200, policy_json(ctx.store.notification_policy(a.business.id, service_id), service_id.has_value()));
+  return json_response(200,
+                       policy_json(ctx.store.notification_policy(a.business.id, service_id), service_id.has_value()));
 }
 
 Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a) {
@@ -161,7 +164,8 @@ Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a)
 Response put_business_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = read_policy(req);
   if (!p) return p.error().fields.empty() ? body_problem(p.error()) : invalid_fields(p.error().fields);
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok) return fail(ok.error());
+  if (auto ok = ctx.store.put_notification_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok)
+    return fail(ok.error());
   return answer_policy(ctx, a, std::nullopt);
 }
 
@@ -232,7 +236,8 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   t.text_body = r.string("textBody", false, kMaxTemplateLength).value_or("");
   t.html_body = r.string("htmlBody", false, kMaxTemplateLength).value_or("");
   // Refuse what the engine cannot parse now, rather than failing every send later.
-  for (auto [field, text] : {std::pair{"subject", &t.subject}, {"textBody", &t.text_body}, {"htmlBody", &t.html_body}}) {
+  for (auto [field, text] :
+       {std::pair{"subject", &t.subject}, {"textBody", &t.text_body}, {"htmlBody", &t.html_body}}) {
     kainjow::mustache::mustache m{*text};
     if (!m.is_valid()) errors.push_back({field, "is not a valid Mustache template: " + m.error_message()});
   }

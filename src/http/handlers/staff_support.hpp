@@ -65,6 +65,6 @@ void register_members(Router& r, ApiContext& ctx);
 void register_tokens(Router& r, ApiContext& ctx);
 void register_bookings(Router& r, ApiContext& ctx);
 void register_audit(Router& r, ApiContext& ctx);
-void register_messages(Router& r, ApiContext& ctx);   // staff_messages.cpp (notifications)
+void register_messages(Router& r, ApiContext& ctx);  // staff_messages.cpp (notifications)
 
 }  // namespace visitd::http::staff

@@ -12,9 +12,12 @@ namespace visitd::store {
 
 namespace {
 constexpr std::pair<MessageStatus, const char*> kStatusWire[] = {
-    {MessageStatus::planned, "planned"},     {MessageStatus::sending, "sending"},
-    {MessageStatus::sent, "sent"},           {MessageStatus::delivered, "delivered"},
-    {MessageStatus::failed, "failed"},       {MessageStatus::withdrawn, "withdrawn"},
+    {MessageStatus::planned, "planned"},
+    {MessageStatus::sending, "sending"},
+    {MessageStatus::sent, "sent"},
+    {MessageStatus::delivered, "delivered"},
+    {MessageStatus::failed, "failed"},
+    {MessageStatus::withdrawn, "withdrawn"},
     {MessageStatus::suppressed_opt_out, "suppressed-opt-out"}};
 }  // namespace
 
@@ -33,13 +36,20 @@ constexpr int kMaxListed = 500;
 // Column spellings (the schema's CHECK), distinct from the wire's "suppressed-opt-out".
 const char* status_column_text(MessageStatus s) {
   switch (s) {
-    case MessageStatus::planned: return "planned";
-    case MessageStatus::sending: return "sending";
-    case MessageStatus::sent: return "sent";
-    case MessageStatus::delivered: return "delivered";
-    case MessageStatus::failed: return "failed";
-    case MessageStatus::withdrawn: return "withdrawn";
-    case MessageStatus::suppressed_opt_out: return "suppressed_opt_out";
+    case MessageStatus::planned:
+      return "planned";
+    case MessageStatus::sending:
+      return "sending";
+    case MessageStatus::sent:
+      return "sent";
+    case MessageStatus::delivered:
+      return "delivered";
+    case MessageStatus::failed:
+      return "failed";
+    case MessageStatus::withdrawn:
+      return "withdrawn";
+    case MessageStatus::suppressed_opt_out:
+      return "suppressed_opt_out";
   }
   return "failed";
 }

@@ -128,14 +128,20 @@ Result<ChatMessage> SqliteStore::append_chat(const Id& room_id, const std::strin
     Statement q(db,
                 "INSERT INTO room_messages (room_id, seq, author_id, author_name, body, created_at, changed_seq) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, room_id).bind(2, m.seq).bind(3, author_id).bind(4, author_name).bind(5, body).bind(6, at).bind(7, m.seq).run();
+    q.bind(1, room_id)
+        .bind(2, m.seq)
+        .bind(3, author_id)
+        .bind(4, author_name)
+        .bind(5, body)
+        .bind(6, at)
+        .bind(7, m.seq)
+        .run();
     return m;
   });
 }
 
 Result<ChatMessage> SqliteStore::change_chat(const Id& room_id, std::int64_t seq, const std::string& by_participant,
-                                             bool any_author, const std::optional<std::string>& new_body,
-                                             Instant at) {
+                                             bool any_author, const std::optional<std::string>& new_body, Instant at) {
   return write([&](sqlite3* db) -> Result<ChatMessage> {
     Statement find(db, std::string(kMessageSelect) + "WHERE room_id = ? AND seq = ?");
     find.bind(1, room_id).bind(2, seq);
@@ -158,7 +164,13 @@ Result<ChatMessage> SqliteStore::change_chat(const Id& room_id, std::int64_t seq
     Statement q(db,
                 "UPDATE room_messages SET body = ?, edited_at = ?, deleted_at = ?, changed_seq = ? "
                 "WHERE room_id = ? AND seq = ?");
-    q.bind(1, m.body).bind(2, m.edited_at).bind(3, m.deleted_at).bind(4, m.changed_seq).bind(5, room_id).bind(6, seq).run();
+    q.bind(1, m.body)
+        .bind(2, m.edited_at)
+        .bind(3, m.deleted_at)
+        .bind(4, m.changed_seq)
+        .bind(5, room_id)
+        .bind(6, seq)
+        .run();
     return m;
   });
 }

@@ -38,7 +38,11 @@ void write_room_settings(sqlite3* db, const core::Service& s) {
   Statement q(db,
               "UPDATE services SET room_open_before_minutes = ?, room_close_after_minutes = ?, "
               "room_auto_admit = ? WHERE id = ?");
-  q.bind(1, s.room_open_before_minutes).bind(2, s.room_close_after_minutes).bind(3, s.room_auto_admit).bind(4, s.id).run();
+  q.bind(1, s.room_open_before_minutes)
+      .bind(2, s.room_close_after_minutes)
+      .bind(3, s.room_auto_admit)
+      .bind(4, s.id)
+      .run();
 }
 
 void write_links_and_questions(sqlite3* db, const core::Service& s) {

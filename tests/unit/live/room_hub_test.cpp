@@ -60,8 +60,8 @@ class Hub : public store::testing::StoreTest {
     u.email = "host@example.test";
     u.name = "Dr Host";
     host_id_ = store_->create_user(u, "").value().id;
-    hub_ = std::make_unique<RoomHub>(*store_, signer_, bus_, timers_, metrics_, [this] { return now_; },
-                                     HubSettings{std::chrono::seconds(30)});
+    hub_ = std::make_unique<RoomHub>(
+        *store_, signer_, bus_, timers_, metrics_, [this] { return now_; }, HubSettings{std::chrono::seconds(30)});
   }
 
   struct Conn {
@@ -72,12 +72,15 @@ class Hub : public store::testing::StoreTest {
   Conn connect(const std::string& participant, core::RoomRole role, std::int64_t last_seq = -1) {
     Conn c{std::make_shared<FakePeer>(), nullptr};
     c.att = hub_->attach(c.peer);
-    json::object auth{{"type", "auth"}, {"token", signer_.sign({room_, participant, role, now_ + std::chrono::minutes(5)})}};
+    json::object auth{{"type", "auth"},
+                      {"token", signer_.sign({room_, participant, role, now_ + std::chrono::minutes(5)})}};
     if (last_seq >= 0) auth["lastSeq"] = last_seq;
     hub_->on_text(*c.att, json::serialize(auth));
     return c;
   }
-  Conn guest(std::int64_t last_seq = -1) { return connect(guest_participant_id(room_), core::RoomRole::guest, last_seq); }
+  Conn guest(std::int64_t last_seq = -1) {
+    return connect(guest_participant_id(room_), core::RoomRole::guest, last_seq);
+  }
   Conn host() { return connect(host_id_, core::RoomRole::host); }
   void say(Conn& c, json::object msg) { hub_->on_text(*c.att, json::serialize(msg)); }
 
@@ -230,8 +233,7 @@ TEST(RoomToken, RoundTripsAndRefusesTamperingAndExpiry) {
   EXPECT_EQ(claims->room_id, "bk_1");
   EXPECT_EQ(claims->role, core::RoomRole::guest);
   EXPECT_EQ(signer.verify(token, now + std::chrono::minutes(1)).error().code, core::ErrorCode::gone);
-  EXPECT_EQ(RoomTokenSigner("another-secret-0123456").verify(token, now).error().code,
-            core::ErrorCode::unauthorized);
+  EXPECT_EQ(RoomTokenSigner("another-secret-0123456").verify(token, now).error().code, core::ErrorCode::unauthorized);
   token[3] = token[3] == 'A' ? 'B' : 'A';
   EXPECT_FALSE(signer.verify(token, now).ok());
 }

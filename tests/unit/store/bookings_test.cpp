@@ -338,8 +338,12 @@ TEST_F(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
   EXPECT_EQ(store_->booking(a.id)->provider_id, p2_.id);
 
   // Into p2's existing booking: refused, the booking stays with p2 at its time.
-  Reschedule onto_taken{a.id, span(ten_ + kHour, ten_ + kHour + 30 * kMinute),
-                        span(ten_ + kHour, ten_ + kHour + 30 * kMinute), utc_day(ten_), 0, ""};
+  Reschedule onto_taken{a.id,
+                        span(ten_ + kHour, ten_ + kHour + 30 * kMinute),
+                        span(ten_ + kHour, ten_ + kHour + 30 * kMinute),
+                        utc_day(ten_),
+                        0,
+                        ""};
   EXPECT_EQ(store_->reschedule_booking(onto_taken, consumer_).error().code, ErrorCode::conflict);
 
   // A provider who does not offer the service cannot take it.

@@ -110,8 +110,9 @@ TEST_F(Outbox, CancellationWithdrawsPendingRemindersAndPlansItsNotice) {
 TEST_F(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
   auto b = book_with({planned(MessageKind::confirmation, now_, Channel::sms)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
-  ASSERT_TRUE(store_->record_send_outcome(claimed[0].id, "w",
-                                          {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt}).ok());
+  ASSERT_TRUE(
+      store_->record_send_outcome(claimed[0].id, "w", {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt})
+          .ok());
   EXPECT_FALSE(store_->record_delivery("SM-unknown", true, "").ok());
   ASSERT_TRUE(store_->record_delivery("SM1", true, "").ok());
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::delivered);

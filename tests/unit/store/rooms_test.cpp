@@ -76,12 +76,12 @@ TEST_F(Rooms, OnlyTheAuthorEditsAndHostsMayDelete) {
 }
 
 TEST_F(Rooms, ReplaySinceASeqGivesNewMessagesAndChangesToOlderOnesInSeqOrder) {
-  auto m1 = store_->append_chat(room_, "a", "A", "one", at(kDay0));    // 1
-  auto m2 = store_->append_chat(room_, "a", "A", "two", at(kDay0));    // 2
-  ASSERT_TRUE(store_->append_chat(room_, "b", "B", "three", at(kDay0)).ok());  // 3
+  auto m1 = store_->append_chat(room_, "a", "A", "one", at(kDay0));                                  // 1
+  auto m2 = store_->append_chat(room_, "a", "A", "two", at(kDay0));                                  // 2
+  ASSERT_TRUE(store_->append_chat(room_, "b", "B", "three", at(kDay0)).ok());                        // 3
   ASSERT_TRUE(store_->change_chat(room_, m1->seq, "a", false, std::string("ONE"), at(kDay0)).ok());  // 4
-  ASSERT_TRUE(store_->append_chat(room_, "b", "B", "five", at(kDay0)).ok());  // 5
-  ASSERT_TRUE(store_->change_chat(room_, m2->seq, "a", false, std::nullopt, at(kDay0)).ok());  // 6 (deletes 2)
+  ASSERT_TRUE(store_->append_chat(room_, "b", "B", "five", at(kDay0)).ok());                         // 5
+  ASSERT_TRUE(store_->change_chat(room_, m2->seq, "a", false, std::nullopt, at(kDay0)).ok());        // 6 (deletes 2)
   auto replay = store_->chat_since(room_, 1, 100);
   // 2 is new since 1 but deleted later: it replays at its own seq, already deleted.
   std::vector<std::int64_t> seqs;
