@@ -2,8 +2,8 @@
 // and a provider (staff login). The consumer checks devices and waits in the lobby; the
 // provider joins from the appointments page, sees the lobby notice and admits; video really
 // flows both ways (inbound-rtp framesDecoded, counted by the app from getStats, rising on both
-// sides); chat goes both ways with typing and read receipts; a reload resumes call and chat;
-// the provider ends the meeting. A second server over the same database with a shifted clock
+// sides); chat goes both ways with typing and read receipts; screen share; a reload and a
+// server restart (reconnect banner) resume call and chat; the provider ends the meeting. A second server over the same database with a shifted clock
 // shows the too-early and too-late screens. axe-core runs on every screen.
 // Run: node --test tests/e2e/call.test.mjs (VISITD_BIN, VISITD_SOURCE_DIR from ctest).
 import { after, before, describe, it } from 'node:test';
@@ -91,7 +91,8 @@ describe('video call with chat', () => {
     other = await book(second);
     browser = await launch();
     staff = await newContext(browser, { timezoneId: 'UTC', viewport: { width: 1200, height: 900 } });
-    consumer = await newContext(browser, { timezoneId: CONSUMER.zone, viewport: { width: 1000, height: 900 } });
+    // The consumer is on a phone-sized screen.
+    consumer = await newContext(browser, { timezoneId: CONSUMER.zone, viewport: { width: 360, height: 780 } });
   });
 
   after(async () => {
@@ -99,7 +100,7 @@ describe('video call with chat', () => {
     await server?.stop();
   });
 
-  it('the consumer checks devices, waits in the lobby, is admitted; video flows both ways; chat with typing and read receipts; a reload resumes; the provider ends it', async () => {
+  it('the consumer checks devices, waits in the lobby, is admitted; video flows both ways; chat with typing and read receipts; screen share; a reload and a server restart resume; the provider ends it', async () => {
     // Consumer: device check (fake camera and microphone), then the lobby.
     const guest = await consumer.newPage();
     await guest.goto(joinUrl);
@@ -143,6 +144,7 @@ describe('video call with chat', () => {
     await Promise.all([expectVideoFlowing(guest, 'consumer'), expectVideoFlowing(host, 'provider')]);
     await guest.locator('.quality[data-quality]').waitFor();
     await expectAccessible(guest, 'call (consumer)');
+    assert.ok((await guest.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'no sideways scrolling at 360 px');
 
     // Chat: typing shows, the text stays text, receipts turn to Read.
     const hostile = 'Hello <b>doctor</b> & <img src=x onerror=alert(1)>';
@@ -170,12 +172,22 @@ describe('video call with chat', () => {
     await guest.getByRole('button', { name: 'Mute' }).click();
     await host.locator('li.tile[data-remote] .badge', { hasText: 'muted' }).waitFor({ state: 'detached' });
 
-    // Screen share (Chromium's fake 1280x720 "monitor") replaces the camera without renegotiating.
+    // Screen share (Chromium's fake "monitor") replaces the camera without renegotiating: the
+    // provider's picture changes shape.
     const hostTile = host.locator('li.tile[data-remote]');
+    const size = () => hostTile.locator('video').evaluate((v) => `${v.videoWidth}x${v.videoHeight}`);
+    const cameraSize = await size();
     await guest.getByRole('button', { name: 'Share screen' }).click();
     await guest.getByRole('button', { name: 'Stop sharing', pressed: true }).waitFor();
     await guest.getByText('Your screen', { exact: true }).waitFor();
-    await host.waitForFunction(() => document.querySelector('li.tile[data-remote] video')?.videoWidth > 640, null, { timeout: 20000 });
+    await host.waitForFunction(
+      (before) => {
+        const v = document.querySelector('li.tile[data-remote] video');
+        return v && v.videoWidth > 0 && `${v.videoWidth}x${v.videoHeight}` !== before;
+      },
+      cameraSize,
+      { timeout: 20000 },
+    );
     await guest.getByRole('button', { name: 'Stop sharing' }).click();
     await guest.getByRole('button', { name: 'Share screen', pressed: false }).waitFor();
     await expectVideoFlowing(host, 'provider after screen share');
@@ -192,6 +204,19 @@ describe('video call with chat', () => {
     await host.getByText('Back again').waitFor();
     assert.equal(await guest.locator('li.chat-msg').count(), 3);
     assert.equal(await host.locator('li.chat-msg').count(), 3);
+
+    // The server restarts mid-call: both show the reconnecting banner, then call and chat resume.
+    const bannerGuest = guest.getByTestId('reconnecting').waitFor();
+    const bannerHost = host.getByTestId('reconnecting').waitFor();
+    await server.restart();
+    await Promise.all([bannerGuest, bannerHost]);
+    await guest.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 20000 });
+    await host.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 20000 });
+    await Promise.all([expectVideoFlowing(guest, 'consumer after restart'), expectVideoFlowing(host, 'provider after restart')]);
+    await host.getByRole('textbox', { name: 'Message' }).fill('Still here?');
+    await host.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await guest.getByText('Still here?').waitFor();
+    assert.equal(await guest.locator('li.chat-msg').count(), 4);
 
     // The provider ends the meeting: both see the ended screen, and the link stays ended.
     await host.getByRole('button', { name: 'End meeting for everyone' }).click();

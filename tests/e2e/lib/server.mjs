@@ -59,7 +59,20 @@ export class VisitdServer {
     return this;
   }
 
+  /** Stops and starts the server again on the same address and database (a drill for reconnects). */
+  async restart() {
+    await this.terminate();
+    this.env.VISITD_LISTEN = new URL(this.baseUrl).host;
+    this.stderr = '';
+    return this.start();
+  }
+
   async stop() {
+    await this.terminate();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async terminate() {
     if (this.proc && this.proc.exitCode === null) {
       const exited = new Promise((r) => this.proc.once('exit', r));
       this.proc.kill('SIGTERM');
@@ -67,7 +80,6 @@ export class VisitdServer {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** `visitd admin <args>` on this server's database; returns the printed JSON. */
