@@ -37,6 +37,8 @@ const std::vector<SettingSpec> kSpecs = {
     {"VISITD_SMTP_TLS", "smtp_tls", "starttls", "none, starttls (required) or implicit (smtps)"},
     {"VISITD_SMTP_USERNAME", "smtp_username", "(none: no AUTH)", "SMTP AUTH user"},
     {"VISITD_SMTP_PASSWORD", "smtp_password", "", "SMTP AUTH password"},
+    {"VISITD_SMTP_CA_FILE", "smtp_ca_file", "(the system trust store)",
+     "PEM file of CA certificates trusted for the relay's TLS certificate"},
     {"VISITD_SMTP_FROM", "smtp_from", "visitd@localhost", "sender address (also names the Message-ID domain)"},
     {"VISITD_SMTP_FROM_NAME", "smtp_from_name", "(the business name)", "sender display name"},
     {"VISITD_SMS_BASE_URL", "sms_base_url", "https://api.twilio.com", "Twilio-compatible SMS API base URL"},
@@ -168,6 +170,8 @@ std::string apply(Config& c, const std::string& key, const std::string& v) {
     c.smtp_username = v;
   } else if (key == "smtp_password") {
     c.smtp_password = v;
+  } else if (key == "smtp_ca_file") {
+    c.smtp_ca_file = v;
   } else if (key == "smtp_from") {
     if (v.find('@') == std::string::npos || v.find_first_of(" <>\r\n\"") != std::string::npos)
       return "expected a plain e-mail address";

@@ -38,6 +38,7 @@ struct Config {
   std::string smtp_tls = "starttls";  // none, starttls, implicit
   std::string smtp_username;
   std::string smtp_password;
+  std::string smtp_ca_file;  // empty: the system trust store
   std::string smtp_from = "visitd@localhost";
   std::string smtp_from_name;
   std::string sms_base_url = "https://api.twilio.com";

@@ -32,6 +32,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
                                             : notify::SmtpTls::starttls;
     s.username = config.smtp_username;
     s.password = config.smtp_password;
+    s.ca_file = config.smtp_ca_file;
     s.from_address = config.smtp_from;
     s.from_name = config.smtp_from_name;
     mail = std::make_shared<notify::SmtpTransport>(s);

@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t kMaxClientIdLength = 64;
 constexpr std::size_t kMaxIdLength = 128;
 constexpr int kMaxReplay = 10000;
+constexpr std::size_t kMaxWatchersPerRoom = 8;  // a few dashboard tabs per room, not unbounded
 
 std::string iso(core::Instant t) { return core::format_rfc3339_utc(t); }
 
@@ -87,7 +88,7 @@ std::shared_ptr<RoomHub::Room> RoomHub::room_for(const std::string& room_id, boo
 }
 
 void RoomHub::drop_room_if_empty(const std::string& room_id, Room& room) {
-  if (!room.members.empty()) return;
+  if (!room.members.empty() || has_watchers(room)) return;
   room.dead = true;
   std::lock_guard lock(rooms_mu_);
   auto it = rooms_.find(room_id);
@@ -126,6 +127,19 @@ void RoomHub::deliver(const RoomEvent& e) {
     metrics_.messages_relayed.fetch_add(1, std::memory_order_relaxed);
     if (e.close_code != 0) t.peer->close(e.close_code, "");
   }
+  // Watchers get what hosts get (the lobby) and what everyone gets (room.ended), nothing else.
+  if (e.audience.to == Audience::To::hosts || e.audience.to == Audience::To::everyone) {
+    for (const auto& [number, peer] : room->watchers) {
+      peer->send(text);
+      metrics_.messages_relayed.fetch_add(1, std::memory_order_relaxed);
+      if (e.close_code != 0) peer->close(e.close_code, "");
+    }
+  }
+}
+
+bool RoomHub::has_watchers(Room& room) {
+  std::lock_guard lock(room.delivery_mu);
+  return !room.watchers.empty();
 }
 
 void RoomHub::set_target(Room& room, const Member& m) {
@@ -202,6 +216,7 @@ void RoomHub::on_text(Attachment& a, std::string_view text) {
     reply_error(a, "invalid", "already authenticated", type);
     return;
   }
+  if (a.watching) return on_watch_text(a, type, msg);
   auto room = room_for(a.room_id, false);
   if (!room) return;
   std::lock_guard lock(room->mu);
@@ -227,6 +242,10 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
     return fail(close_code::kAuthFailed, "room token not recognised", "auth-failed");
   }
   std::optional<std::int64_t> last_seq = int_field(msg, "lastSeq");
+  const bool watch = bool_field(msg, "watch").value_or(false);
+  if (watch && claims->role != RoomRole::host) {
+    return fail(close_code::kAuthFailed, "only a host may watch the lobby", "forbidden");
+  }
 
   // The booking decides the window and whether the room is still open at all.
   auto booking = store_.booking(claims->room_id);
@@ -266,6 +285,18 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
     lock = std::unique_lock(room->mu);
     if (!room->dead) break;
     lock.unlock();
+  }
+  if (watch) {
+    bool full = false;
+    {
+      std::lock_guard delivery(room->delivery_mu);
+      full = room->watchers.size() >= kMaxWatchersPerRoom;
+    }
+    if (full) {
+      lock.unlock();
+      return fail(close_code::kPolicy, "too many lobby watchers for this room", "room-full");
+    }
+    return start_watching(a, *room, claims->room_id, claims->participant_id, name);
   }
 
   const LobbyState state = core::initial_lobby_state(
@@ -353,7 +384,11 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
   auto everyone_but_me = Audience{Audience::To::admitted, "", me.id};
 
   // ---- host-only lobby and room control ----
-  if (type == "lobby.admit" || type == "lobby.deny" || type == "participant.remove") {
+  if (type == "lobby.admit" || type == "lobby.deny") {
+    if (!host) return reply_error(a, "forbidden", "only a host may do this", type);
+    return decide_lobby(a, room, me.id, type, msg);
+  }
+  if (type == "participant.remove") {
     if (!host) return reply_error(a, "forbidden", "only a host may do this", type);
     auto pid = string_field(msg, "participantId");
     if (!pid || pid->size() > kMaxIdLength) return reply_error(a, "invalid", "participantId is required", type);
@@ -363,58 +398,16 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
       return reply_error(a, "not-found", "no such guest here", type);
     }
     Member& guest = it->second;
-    if (type == "participant.remove") {
-      (void)store_.decide_participant(room_id, target_id, LobbyState::removed, me.id, now);
-      publish(room, room_id, Audience{Audience::To::one, target_id, ""},
-              json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}},
-              close_code::kDenied);
-      if (guest.state == LobbyState::admitted) {
-        publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
-                json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}});
-      }
-      remove_target(room, target_id);
-      room.members.erase(it);
-      return;
-    }
-    if (guest.state != LobbyState::waiting || !guest.peer) {
-      return reply_error(a, "not-found", "that guest is not waiting", type);
-    }
-    if (type == "lobby.deny") {
-      (void)store_.decide_participant(room_id, target_id, LobbyState::denied, me.id, now);
-      publish(
-          room, room_id, Audience{Audience::To::hosts, "", ""},
-          json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", me.id}});
-      publish(room, room_id, Audience{Audience::To::one, target_id, ""}, json::object{{"type", "lobby.denied"}},
-              close_code::kDenied);
-      remove_target(room, target_id);
-      room.members.erase(it);
-      return;
-    }
-    if (admitted_count(room) >= core::kMaxCallParticipants) {
-      return reply_error(a, "room-full", "the call already has the most participants a mesh allows", type);
-    }
-    (void)store_.decide_participant(room_id, target_id, LobbyState::admitted, me.id, now);
-    guest.state = LobbyState::admitted;
-    set_target(room, guest);
-    json::array participants;
-    for (const auto& [id, other] : room.members) {
-      if (other.state == LobbyState::admitted) {
-        participants.push_back(participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr,
-                                                other.audio, other.video));
-      }
-    }
-    publish(
-        room, room_id, Audience{Audience::To::hosts, "", ""},
-        json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", me.id}});
+    (void)store_.decide_participant(room_id, target_id, LobbyState::removed, me.id, now);
     publish(room, room_id, Audience{Audience::To::one, target_id, ""},
-            json::object{{"type", "lobby.admitted"},
-                         {"participants", std::move(participants)},
-                         {"lastSeq", store_.room(room_id).last_seq}});
-    publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
-            json::object{{"type", "presence"},
-                         {"participant", participant_json(guest.id, guest.name, guest.role, guest.state, true,
-                                                          guest.audio, guest.video)},
-                         {"status", "joined"}});
+            json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}},
+            close_code::kDenied);
+    if (guest.state == LobbyState::admitted) {
+      publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
+              json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}});
+    }
+    remove_target(room, target_id);
+    room.members.erase(it);
     return;
   }
   if (type == "room.end") {
@@ -426,6 +419,7 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
     {
       std::lock_guard lock(room.delivery_mu);
       room.targets.clear();
+      room.watchers.clear();
     }
     room.members.clear();
     drop_room_if_empty(room_id, room);
@@ -524,6 +518,122 @@ void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const j
 }
 
 // ---------------------------------------------------------------------------------------
+// The lobby decision, shared by hosts in the room and lobby watchers
+
+void RoomHub::decide_lobby(Attachment& a, Room& room, const std::string& by, const std::string& type,
+                           const json::object& msg) {
+  const core::Instant now = now_();
+  const std::string& room_id = a.room_id;
+  auto pid = string_field(msg, "participantId");
+  if (!pid || pid->size() > kMaxIdLength) return reply_error(a, "invalid", "participantId is required", type);
+  const std::string target_id = *pid;
+  auto it = room.members.find(target_id);
+  if (it == room.members.end() || it->second.role != RoomRole::guest) {
+    return reply_error(a, "not-found", "no such guest here", type);
+  }
+  Member& guest = it->second;
+  if (guest.state != LobbyState::waiting || !guest.peer) {
+    return reply_error(a, "not-found", "that guest is not waiting", type);
+  }
+  if (type == "lobby.deny") {
+    (void)store_.decide_participant(room_id, target_id, LobbyState::denied, by, now);
+    publish(
+        room, room_id, Audience{Audience::To::hosts, "", ""},
+        json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", by}});
+    publish(room, room_id, Audience{Audience::To::one, target_id, ""}, json::object{{"type", "lobby.denied"}},
+            close_code::kDenied);
+    remove_target(room, target_id);
+    room.members.erase(it);
+    return;
+  }
+  if (admitted_count(room) >= core::kMaxCallParticipants) {
+    return reply_error(a, "room-full", "the call already has the most participants a mesh allows", type);
+  }
+  (void)store_.decide_participant(room_id, target_id, LobbyState::admitted, by, now);
+  guest.state = LobbyState::admitted;
+  set_target(room, guest);
+  json::array participants;
+  for (const auto& [id, other] : room.members) {
+    if (other.state == LobbyState::admitted) {
+      participants.push_back(participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr,
+                                              other.audio, other.video));
+    }
+  }
+  publish(
+      room, room_id, Audience{Audience::To::hosts, "", ""},
+      json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", by}});
+  publish(room, room_id, Audience{Audience::To::one, target_id, ""},
+          json::object{{"type", "lobby.admitted"},
+                       {"participants", std::move(participants)},
+                       {"lastSeq", store_.room(room_id).last_seq}});
+  publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
+          json::object{{"type", "presence"},
+                       {"participant", participant_json(guest.id, guest.name, guest.role, guest.state, true,
+                                                        guest.audio, guest.video)},
+                       {"status", "joined"}});
+}
+
+// ---------------------------------------------------------------------------------------
+// Lobby watchers: a host's dashboard sees the lobby without being in the call, so it never
+// shows in presence and never takes part in who sends the WebRTC offer.
+
+void RoomHub::start_watching(Attachment& a, Room& room, const std::string& room_id, const std::string& host_id,
+                             const std::string& name) {
+  a.authed = true;
+  a.watching = true;
+  a.room_id = room_id;
+  a.participant_id = host_id;
+  a.role = RoomRole::host;
+  json::array participants, waiting;
+  for (const auto& [id, other] : room.members) {
+    auto pj = participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr, other.audio,
+                               other.video);
+    if (other.state == LobbyState::admitted)
+      participants.push_back(pj);
+    else if (other.state == LobbyState::waiting && other.peer)
+      waiting.push_back(pj);
+  }
+  json::object you = participant_json(host_id, name, RoomRole::host, LobbyState::waiting, true, false, false);
+  you.erase("state");
+  // room.mu is held: no lobby event can reach the watcher before its welcome.
+  send_to(a.peer, json::object{{"type", "welcome"},
+                               {"roomId", room_id},
+                               {"watching", true},
+                               {"you", std::move(you)},
+                               {"participants", std::move(participants)},
+                               {"waiting", std::move(waiting)},
+                               {"lastSeq", 0},
+                               {"resumed", false}});
+  std::lock_guard lock(room.delivery_mu);
+  room.watchers[a.number] = a.peer;
+}
+
+void RoomHub::on_watch_text(Attachment& a, const std::string& type, const json::object& msg) {
+  auto room = room_for(a.room_id, false);
+  if (!room) return;
+  std::lock_guard lock(room->mu);
+  {
+    std::lock_guard delivery(room->delivery_mu);
+    if (!room->watchers.contains(a.number)) return;  // the meeting ended meanwhile
+  }
+  if (type != "lobby.admit" && type != "lobby.deny") {
+    return reply_error(a, "forbidden", "a lobby watch connection may only admit or deny", type);
+  }
+  decide_lobby(a, *room, a.participant_id, type, msg);
+}
+
+void RoomHub::stop_watching(Attachment& a) {
+  auto room = room_for(a.room_id, false);
+  if (!room) return;
+  std::lock_guard lock(room->mu);
+  {
+    std::lock_guard delivery(room->delivery_mu);
+    room->watchers.erase(a.number);
+  }
+  drop_room_if_empty(a.room_id, *room);
+}
+
+// ---------------------------------------------------------------------------------------
 // Leaving, reconnect grace, shutdown
 
 void RoomHub::leave(Room& room, const std::string& room_id, const std::string& participant_id) {
@@ -546,6 +656,7 @@ void RoomHub::leave(Room& room, const std::string& room_id, const std::string& p
 
 void RoomHub::on_closed(Attachment& a, bool clean) {
   if (!a.authed) return;
+  if (a.watching) return stop_watching(a);
   auto room = room_for(a.room_id, false);
   if (!room) return;
   std::lock_guard lock(room->mu);
@@ -583,6 +694,7 @@ void RoomHub::shutdown() {
   for (auto& room : rooms) {
     std::lock_guard lock(room->delivery_mu);
     for (auto& [id, t] : room->targets) t.peer->close(close_code::kGoingAway, "server shutting down");
+    for (auto& [number, peer] : room->watchers) peer->close(close_code::kGoingAway, "server shutting down");
   }
 }
 

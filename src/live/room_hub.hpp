@@ -39,6 +39,9 @@ struct Attachment {
   std::string participant_id;
   core::RoomRole role = core::RoomRole::guest;
   std::uint64_t number = 0;  // tells this connection from a newer one of the same participant
+  // A host's lobby-only watch connection (auth `"watch": true`): not a member of the room, never
+  // in presence or signaling; receives lobby events and may admit/deny.
+  bool watching = false;
 };
 
 class RoomHub {
@@ -78,10 +81,20 @@ class RoomHub {
     bool dead = false;  // removed from the map; get a fresh one
     std::mutex delivery_mu;
     std::map<std::string, Target> targets;
+    std::map<std::uint64_t, std::shared_ptr<Peer>> watchers;  // by connection number; under delivery_mu
   };
 
   void authenticate(Attachment& a, const boost::json::object& msg);
   void handle(Attachment& a, Room& room, const std::string& type, const boost::json::object& msg);
+  // lobby.admit / lobby.deny by host `by` (a member or a watcher); room.mu held.
+  void decide_lobby(Attachment& a, Room& room, const std::string& by, const std::string& type,
+                    const boost::json::object& msg);
+  // Watch mode: the room is locked and the token is a host's.
+  void start_watching(Attachment& a, Room& room, const std::string& room_id, const std::string& host_id,
+                      const std::string& name);
+  void on_watch_text(Attachment& a, const std::string& type, const boost::json::object& msg);
+  void stop_watching(Attachment& a);
+  bool has_watchers(Room& room);  // takes delivery_mu
   void deliver(const RoomEvent& e);
 
   std::shared_ptr<Room> room_for(const std::string& room_id, bool create);

@@ -51,6 +51,8 @@ SendResult SmtpTransport::send_mail(const std::string& from, const std::string& 
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   if (settings_.tls == SmtpTls::starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  // Verification always stays on; a private relay CA is added by file, never by skipping checks.
+  if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
   if (!settings_.username.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());

@@ -15,6 +15,7 @@ struct SmtpSettings {
   SmtpTls tls = SmtpTls::starttls;
   std::string username;  // empty = no AUTH
   std::string password;
+  std::string ca_file;  // PEM CA bundle for the relay certificate; empty = system store
   std::string from_address;
   std::string from_name;
   int timeout_s = 30;

@@ -109,6 +109,9 @@ describe('video call with chat', () => {
     await guest.getByText('Video consultation with Dr. Ada, Clinic').waitFor();
     const joinNow = guest.getByRole('button', { name: 'Join now' });
     await guest.waitForFunction(() => !document.querySelector('[data-screen="device-check"] .btn-primary')?.disabled);
+    // Devices are listed once enumerateDevices answers, which may come after the preview starts.
+    await guest.getByLabel('Camera').locator('option').first().waitFor({ state: 'attached' });
+    await guest.getByLabel('Microphone', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
     assert.ok((await guest.getByLabel('Camera').locator('option').count()) >= 1, 'cameras listed');
     assert.ok((await guest.getByLabel('Microphone', { exact: true }).locator('option').count()) >= 1, 'microphones listed');
     // The fake microphone beeps: the level meter moves.

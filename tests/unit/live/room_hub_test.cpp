@@ -82,6 +82,22 @@ class Hub : public store::testing::StoreTest {
     return connect(guest_participant_id(room_), core::RoomRole::guest, last_seq);
   }
   Conn host() { return connect(host_id_, core::RoomRole::host); }
+  // A lobby-only watch connection (the provider's dashboard).
+  Conn watcher(const std::string& participant, core::RoomRole role = core::RoomRole::host) {
+    Conn c{std::make_shared<FakePeer>(), nullptr};
+    c.att = hub_->attach(c.peer);
+    json::object auth{{"type", "auth"},
+                      {"watch", true},
+                      {"token", signer_.sign({room_, participant, role, now_ + std::chrono::minutes(5)})}};
+    hub_->on_text(*c.att, json::serialize(auth));
+    return c;
+  }
+  std::string other_host(const std::string& email) {
+    core::User u;
+    u.email = email;
+    u.name = "Dr Watch";
+    return store_->create_user(u, "").value().id;
+  }
   void say(Conn& c, json::object msg) { hub_->on_text(*c.att, json::serialize(msg)); }
 
   RoomTokenSigner signer_{"hub-test-secret-0123456789"};
@@ -222,6 +238,82 @@ TEST_F(Hub, MeshAdmitsAtMostFourToTheCall) {
   say(hosts[0], {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
   EXPECT_EQ(hosts[0].peer->last("error")->at("code").as_string(), "room-full");
   EXPECT_EQ(host().peer->closed_with, close_code::kFull);
+}
+
+TEST_F(Hub, WatcherSeesTheLobbyAndAdmitsWithoutBeingInTheCall) {
+  auto h = host();
+  const std::string watcher_id = other_host("watch@example.test");
+  auto w = watcher(watcher_id);
+  ASSERT_EQ(w.peer->closed_with, 0);
+  const auto* welcome = w.peer->last("welcome");
+  ASSERT_NE(welcome, nullptr);
+  EXPECT_TRUE(welcome->at("watching").as_bool());
+  EXPECT_EQ(welcome->at("waiting").as_array().size(), 0u);
+  EXPECT_EQ(h.peer->last("presence"), nullptr);  // the watcher is not announced
+
+  auto g = guest();
+  const auto* guest_welcome = g.peer->last("welcome");
+  ASSERT_NE(guest_welcome, nullptr);
+  ASSERT_NE(w.peer->last("lobby.waiting"), nullptr);
+  say(w, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  const auto* admitted = g.peer->last("lobby.admitted");
+  ASSERT_NE(admitted, nullptr);
+  EXPECT_EQ(w.peer->last("lobby.decided")->at("by").as_string(), watcher_id);
+  // Only the host in the call and the guest are in the call; the in-call host learns of the guest.
+  EXPECT_EQ(admitted->at("participants").as_array().size(), 2u);
+  for (const auto& p : admitted->at("participants").as_array()) {
+    EXPECT_NE(p.as_object().at("id").as_string(), watcher_id);
+  }
+  ASSERT_NE(h.peer->last("presence"), nullptr);
+  EXPECT_EQ(h.peer->last("presence")->at("participant").as_object().at("id").as_string(), guest_participant_id(room_));
+  EXPECT_EQ(w.peer->last("presence"), nullptr);
+}
+
+TEST_F(Hub, HostCanWatchWhileInTheCallWithoutReplacingItself) {
+  auto h = host();
+  auto w = watcher(host_id_);
+  EXPECT_EQ(h.peer->closed_with, 0);
+  EXPECT_EQ(w.peer->closed_with, 0);
+  auto g = guest();
+  say(w, {{"type", "lobby.deny"}, {"participantId", guest_participant_id(room_)}});
+  EXPECT_EQ(g.peer->closed_with, close_code::kDenied);
+  EXPECT_EQ(h.peer->last("lobby.decided")->at("outcome").as_string(), "denied");
+}
+
+TEST_F(Hub, WatcherIsReadOnlyAndUnreachableForSignaling) {
+  auto h = host();
+  auto w = watcher(other_host("watch@example.test"));
+  say(h, {{"type", "chat.send"}, {"text", "call notes"}});
+  EXPECT_EQ(w.peer->last("chat.message"), nullptr);
+  for (const char* type : {"chat.send", "room.end", "signal.offer", "participant.remove"}) {
+    say(w, {{"type", type}, {"text", "x"}, {"to", host_id_}, {"sdp", "v=0"}});
+    EXPECT_EQ(w.peer->last("error")->at("code").as_string(), "forbidden") << type;
+  }
+  EXPECT_EQ(h.peer->last("signal.offer"), nullptr);
+  say(h, {{"type", "signal.offer"}, {"to", w.att->participant_id}, {"sdp", "v=0"}});
+  EXPECT_EQ(h.peer->last("error")->at("code").as_string(), "not-found");
+}
+
+TEST_F(Hub, OnlyHostsMayWatch) {
+  auto g = watcher(guest_participant_id(room_), core::RoomRole::guest);
+  EXPECT_EQ(g.peer->closed_with, close_code::kAuthFailed);
+}
+
+TEST_F(Hub, WatcherKeepsTheRoomUntilItLeavesAndIsClosedWhenTheMeetingEnds) {
+  auto w = watcher(host_id_);
+  EXPECT_EQ(metrics_.rooms_open.load(), 1);
+  auto g = guest();
+  hub_->on_closed(*g.att, true);
+  EXPECT_NE(w.peer->last("lobby.left"), nullptr);
+  hub_->on_closed(*w.att, true);
+  EXPECT_EQ(metrics_.rooms_open.load(), 0);
+
+  auto w2 = watcher(host_id_);
+  auto h = host();
+  say(h, {{"type", "room.end"}});
+  EXPECT_NE(w2.peer->last("room.ended"), nullptr);
+  EXPECT_EQ(w2.peer->closed_with, close_code::kEnded);
+  EXPECT_EQ(metrics_.rooms_open.load(), 0);
 }
 
 TEST(RoomToken, RoundTripsAndRefusesTamperingAndExpiry) {

@@ -12,6 +12,8 @@ export interface LiveOptions {
   lastSeq: () => number;
   onMessage: (m: ServerMessage) => void;
   onState: (s: LinkState, detail: { code?: number; error?: unknown }) => void;
+  /** Lobby watch mode (hosts): see the lobby without being in the call. */
+  watch?: boolean;
 }
 
 // The server allows 20 messages/s with bursts of 40; stay well below.
@@ -46,7 +48,8 @@ export class LiveSocket {
     this.welcomed = false;
     ws.onopen = () => {
       // Straight on the socket: auth must be the very first message.
-      ws.send(JSON.stringify({ type: 'auth', token: answer.roomToken, lastSeq: this.opts.lastSeq() }));
+      const auth = { type: 'auth', token: answer.roomToken, lastSeq: this.opts.lastSeq() };
+      ws.send(JSON.stringify(this.opts.watch ? { ...auth, watch: true } : auth));
     };
     ws.onmessage = (ev) => {
       if (ws !== this.ws) return;

@@ -45,6 +45,8 @@ interface Contact {
   name: string;
   email: string;
   phone: string;
+  /** Explicit, unticked by default; only meaningful with a phone number. */
+  smsConsent: boolean;
 }
 
 function BookingForm({ business }: { business: PublicBusiness }) {
@@ -57,7 +59,7 @@ function BookingForm({ business }: { business: PublicBusiness }) {
   });
   const [slot, setSlot] = useState<Slot | null>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '' });
+  const [contact, setContact] = useState<Contact>({ name: '', email: '', phone: '', smsConsent: false });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string[]>([]);
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
@@ -109,7 +111,7 @@ function BookingForm({ business }: { business: PublicBusiness }) {
         serviceId: service.id,
         ...(providerId ? { providerId } : {}),
         start: slot.start,
-        consumer: { name: contact.name.trim(), email: contact.email.trim(), phone: contact.phone.trim(), timeZone: zone },
+        consumer: { name: contact.name.trim(), email: contact.email.trim(), phone: contact.phone.trim(), timeZone: zone, smsConsent: contact.smsConsent && contact.phone.trim() !== '' },
         answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== '')),
       };
       const created = await api<BookingCreated>('POST', `/api/v1/public/businesses/${enc(business.slug)}/bookings`, body, {
@@ -267,6 +269,17 @@ function BookingForm({ business }: { business: PublicBusiness }) {
               error={fieldErrors['consumer.phone']}
               onValue={(v) => setContact({ ...contact, phone: v })}
             />
+            {contact.phone.trim() !== '' && (
+              <label class="choice consent">
+                <input
+                  type="checkbox"
+                  name="smsConsent"
+                  checked={contact.smsConsent}
+                  onChange={(e) => setContact({ ...contact, smsConsent: (e.target as HTMLInputElement).checked })}
+                />
+                <span>{t.smsConsentLabel}</span>
+              </label>
+            )}
             {submitError != null && <Alert>{errorText(submitError)}</Alert>}
             <button type="submit" class="btn-primary" disabled={busy}>
               {busy ? t.booking : t.bookButton}

@@ -11,6 +11,8 @@ import { Alert, ErrorMessage, Field, Loading, PageTitle } from '../components/ui
 import { isManager, type StaffContext } from './session';
 import { useLoad } from './useLoad';
 import { JoinButton } from './JoinButton';
+import { LobbyWatch } from './LobbyWatch';
+import { MessagesPanel } from './Messages';
 
 const kUpcomingDays = 30;
 
@@ -77,6 +79,7 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
         </Field>
       </div>
       <ErrorMessage error={bookings.error} />
+      {bookings.data && <LobbyWatch bookings={items} services={lookups.services} />}
       {!bookings.data && !bookings.error && <Loading />}
       {bookings.data && (
         <>
@@ -196,6 +199,7 @@ function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: Omit<Lis
           )}
         </dl>
       </details>
+      <MessagesPanel bookingUrl={url} zone={zone} canResend={isManager(ctx.membership)} />
       <JoinButton booking={b} service={service} zone={zone} />
       <ErrorMessage error={error} />
       {b.status === 'confirmed' && mode === 'none' && (

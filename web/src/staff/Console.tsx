@@ -9,6 +9,7 @@ import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../co
 import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
 import { useLoad } from './useLoad';
+import { TemplatesSection } from './Templates';
 
 function ZoneSelect({ label, value, onValue }: { label: string; value: string; onValue: (z: string) => void }) {
   return (
@@ -335,7 +336,6 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
             onValue={(v) => setForm({ ...form, reschedule: v })}
           />
           <TextField label={t.reminders} required={false} value={form.reminders} onValue={(v) => setForm({ ...form, reminders: v })} />
-          <p class="muted">{t.templatesLater}</p>
           <ErrorMessage error={error} />
           {saved && <Alert kind="success">{t.saved}</Alert>}
           <button type="submit" class="btn-primary">
@@ -343,6 +343,7 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
           </button>
         </form>
       )}
+      <TemplatesSection ctx={ctx} />
     </>
   );
 }
