@@ -537,9 +537,8 @@ void RoomHub::decide_lobby(Attachment& a, Room& room, const std::string& by, con
   }
   if (type == "lobby.deny") {
     (void)store_.decide_participant(room_id, target_id, LobbyState::denied, by, now);
-    publish(
-        room, room_id, Audience{Audience::To::hosts, "", ""},
-        json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", by}});
+    publish(room, room_id, Audience{Audience::To::hosts, "", ""},
+            json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", by}});
     publish(room, room_id, Audience{Audience::To::one, target_id, ""}, json::object{{"type", "lobby.denied"}},
             close_code::kDenied);
     remove_target(room, target_id);
@@ -559,9 +558,8 @@ void RoomHub::decide_lobby(Attachment& a, Room& room, const std::string& by, con
                                               other.audio, other.video));
     }
   }
-  publish(
-      room, room_id, Audience{Audience::To::hosts, "", ""},
-      json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", by}});
+  publish(room, room_id, Audience{Audience::To::hosts, "", ""},
+          json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", by}});
   publish(room, room_id, Audience{Audience::To::one, target_id, ""},
           json::object{{"type", "lobby.admitted"},
                        {"participants", std::move(participants)},
