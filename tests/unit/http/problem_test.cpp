@@ -70,7 +70,14 @@ INSTANTIATE_TEST_SUITE_P(AllCodes, ProblemFromError,
                                            Case{core::ErrorCode::unauthorized, 401, "unauthorized"},
                                            Case{core::ErrorCode::gone, 410, "gone"},
                                            Case{core::ErrorCode::policy, 409, "policy"},
-                                           Case{core::ErrorCode::internal, 500, "internal"}));
+                                           Case{core::ErrorCode::internal, 500, "internal"}),
+                         // Test names read "AllCodes/ProblemFromError.MapsCodeToStatusAndType/not_found".
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string name(info.param.slug);
+                           for (auto& c : name)
+                             if (c == '-') c = '_';
+                           return name;
+                         });
 
 TEST(Problem, FieldErrorsOfInvalidAreListed) {
   core::Error e = core::Error::invalid("start", "needs an offset");
