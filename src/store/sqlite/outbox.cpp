@@ -33,6 +33,25 @@ namespace {
 
 constexpr int kMaxListed = 500;
 
+// A new outbox row for a planned message. Its Message-ID is its own id, fixed now, so every
+// retry and any duplicate after a crash carries the same one.
+OutboxMessage fresh_message(const core::Id& business_id, const core::Id& booking_id, const core::PlannedMessage& p,
+                            core::Instant now) {
+  OutboxMessage m;
+  m.id = security::random_id("msg_");
+  m.message_id = m.id;
+  m.business_id = business_id;
+  m.booking_id = booking_id;
+  m.kind = p.kind;
+  m.channel = p.channel;
+  m.recipient = p.recipient;
+  m.offset_minutes = p.offset_minutes;
+  m.sequence = p.sequence;
+  m.due_at = p.due_at;
+  m.created_at = now;
+  return m;
+}
+
 // Column spellings (the schema's CHECK), distinct from the wire's "suppressed-opt-out".
 const char* status_column_text(MessageStatus s) {
   switch (s) {
@@ -128,21 +147,7 @@ void SqliteStore::withdraw_pending_messages(sqlite3* db, const Id& booking_id, s
 
 void SqliteStore::plan_messages(sqlite3* db, const core::Booking& b,
                                 const std::vector<core::PlannedMessage>& messages) const {
-  for (const auto& p : messages) {
-    OutboxMessage m;
-    m.id = security::random_id("msg_");
-    m.message_id = m.id;
-    m.business_id = b.business_id;
-    m.booking_id = b.id;
-    m.kind = p.kind;
-    m.channel = p.channel;
-    m.recipient = p.recipient;
-    m.offset_minutes = p.offset_minutes;
-    m.sequence = p.sequence;
-    m.due_at = p.due_at;
-    m.created_at = now();
-    insert_message(db, m);
-  }
+  for (const auto& p : messages) insert_message(db, fresh_message(b.business_id, b.id, p, now()));
 }
 
 std::vector<OutboxMessage> SqliteStore::claim_due_messages(const std::string& owner, Instant at, core::Seconds lease,
@@ -233,18 +238,9 @@ Result<OutboxMessage> SqliteStore::resend_message(const Id& booking_id, const Id
     q.bind(1, message_id).bind(2, booking_id);
     if (!q.step()) return core::Error::make(core::ErrorCode::not_found, "message not found");
     OutboxMessage m = outbox_row(q);
-    OutboxMessage copy;
-    copy.id = security::random_id("msg_");
-    copy.message_id = copy.id;
-    copy.business_id = m.business_id;
-    copy.booking_id = m.booking_id;
-    copy.kind = m.kind;
-    copy.channel = m.channel;
-    copy.recipient = m.recipient;
-    copy.offset_minutes = m.offset_minutes;
-    copy.sequence = m.sequence;
-    copy.due_at = now();
-    copy.created_at = now();
+    // A resend is the same message planned again, due now, as a new row with its own Message-ID.
+    const core::PlannedMessage again{m.kind, m.channel, m.recipient, now(), m.offset_minutes, m.sequence};
+    const OutboxMessage copy = fresh_message(m.business_id, m.booking_id, again, now());
     insert_message(db, copy);
     audit(db, m.business_id, by, "message.resend", "message:" + m.id, "copy=" + copy.id);
     Statement back(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?");
