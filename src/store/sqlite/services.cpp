@@ -33,20 +33,40 @@ std::optional<core::Error> check_providers(sqlite3* db, const core::Service& s) 
   return std::nullopt;
 }
 
-// The appointment room settings (migration 0003), kept apart from the scheduling columns.
-void write_room_settings(sqlite3* db, const core::Service& s) {
+// The service row itself, for create and update alike: an update keeps the row's business
+// and creation time (the caller has checked the service belongs to the business).
+void write_service_row(sqlite3* db, const core::Service& s, core::Instant created_at) {
   Statement q(db,
-              "UPDATE services SET room_open_before_minutes = ?, room_close_after_minutes = ?, "
-              "room_auto_admit = ? WHERE id = ?");
-  q.bind(1, s.room_open_before_minutes)
-      .bind(2, s.room_close_after_minutes)
-      .bind(3, s.room_auto_admit)
-      .bind(4, s.id)
+              "INSERT INTO services (id, business_id, name, duration_minutes, buffer_before_minutes, "
+              "buffer_after_minutes, min_notice_minutes, booking_window_days, slot_interval_minutes, "
+              "max_per_day, room_open_before_minutes, room_close_after_minutes, room_auto_admit, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (id) DO UPDATE SET name = excluded.name, duration_minutes = excluded.duration_minutes, "
+              "buffer_before_minutes = excluded.buffer_before_minutes, "
+              "buffer_after_minutes = excluded.buffer_after_minutes, "
+              "min_notice_minutes = excluded.min_notice_minutes, booking_window_days = excluded.booking_window_days, "
+              "slot_interval_minutes = excluded.slot_interval_minutes, max_per_day = excluded.max_per_day, "
+              "room_open_before_minutes = excluded.room_open_before_minutes, "
+              "room_close_after_minutes = excluded.room_close_after_minutes, "
+              "room_auto_admit = excluded.room_auto_admit");
+  q.bind(1, s.id)
+      .bind(2, s.business_id)
+      .bind(3, s.name)
+      .bind(4, s.duration_minutes)
+      .bind(5, s.buffer_before_minutes)
+      .bind(6, s.buffer_after_minutes)
+      .bind(7, s.min_notice_minutes)
+      .bind(8, s.booking_window_days)
+      .bind(9, s.slot_interval_minutes)
+      .bind(10, s.max_per_day)
+      .bind(11, s.room_open_before_minutes)
+      .bind(12, s.room_close_after_minutes)
+      .bind(13, s.room_auto_admit)
+      .bind(14, created_at)
       .run();
 }
 
 void write_links_and_questions(sqlite3* db, const core::Service& s) {
-  write_room_settings(db, s);
   Statement clear_links(db, "DELETE FROM service_providers WHERE service_id = ?");
   clear_links.bind(1, s.id).run();
   Statement link(db, "INSERT INTO service_providers (service_id, provider_id, position) VALUES (?, ?, ?)");
@@ -89,22 +109,7 @@ Result<core::Service> SqliteStore::create_service(core::Service s, const Actor& 
     }
     if (auto e = check_providers(db, s)) return *e;
     s.id = security::random_id("svc_");
-    Statement q(db,
-                "INSERT INTO services (id, business_id, name, duration_minutes, buffer_before_minutes, "
-                "buffer_after_minutes, min_notice_minutes, booking_window_days, slot_interval_minutes, "
-                "max_per_day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, s.id)
-        .bind(2, s.business_id)
-        .bind(3, s.name)
-        .bind(4, s.duration_minutes)
-        .bind(5, s.buffer_before_minutes)
-        .bind(6, s.buffer_after_minutes)
-        .bind(7, s.min_notice_minutes)
-        .bind(8, s.booking_window_days)
-        .bind(9, s.slot_interval_minutes)
-        .bind(10, s.max_per_day)
-        .bind(11, now())
-        .run();
+    write_service_row(db, s, now());
     write_links_and_questions(db, s);
     audit(db, s.business_id, by, "service.create", "service:" + s.id, "name=" + s.name);
     return *load_service(db, s.business_id, s.id);
@@ -137,21 +142,7 @@ Result<core::Service> SqliteStore::update_service(const core::Service& s, const 
   return write([&](sqlite3* db) -> Result<core::Service> {
     if (!service_exists(db, s.business_id, s.id)) return service_not_found();
     if (auto e = check_providers(db, s)) return *e;
-    Statement q(db,
-                "UPDATE services SET name = ?, duration_minutes = ?, buffer_before_minutes = ?, "
-                "buffer_after_minutes = ?, min_notice_minutes = ?, booking_window_days = ?, "
-                "slot_interval_minutes = ?, max_per_day = ? WHERE id = ? AND business_id = ?");
-    q.bind(1, s.name)
-        .bind(2, s.duration_minutes)
-        .bind(3, s.buffer_before_minutes)
-        .bind(4, s.buffer_after_minutes)
-        .bind(5, s.min_notice_minutes)
-        .bind(6, s.booking_window_days)
-        .bind(7, s.slot_interval_minutes)
-        .bind(8, s.max_per_day)
-        .bind(9, s.id)
-        .bind(10, s.business_id)
-        .run();
+    write_service_row(db, s, now());
     write_links_and_questions(db, s);
     audit(db, s.business_id, by, "service.update", "service:" + s.id, "name=" + s.name);
     return *load_service(db, s.business_id, s.id);
