@@ -1,6 +1,9 @@
 #pragma once
 // Errors as values: the core and the store return Result<T>; the HTTP edge maps
-// ErrorCode to a problem+json answer in exactly one place (http/problem.cpp).
+// ErrorCode to a problem+json answer in exactly one place (http/problem.cpp), and the live
+// edge maps it to a WebSocket error message / close code in one place beside it.
+#include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -16,6 +19,11 @@ enum class ErrorCode {
   unauthorized,  // 401
   gone,          // 410: capability link expired
   policy,        // 409/422: cutoff passed, state transition not allowed
+  rate_limited,  // 429: a budget is spent; retry_after says when to come back
+  unavailable,   // 503: a bounded resource (worker pool, password checks) is full; retry_after
+  too_large,     // 413: a body or message over its limit
+  unsupported_media_type,  // 415
+  method_not_allowed,      // 405: `allow` lists the methods
   internal       // 500: never expected; logged
 };
 
@@ -28,13 +36,29 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string detail;
   std::vector<FieldError> fields;
+  // A more precise problem type than the code's default, as a slug ("slot-taken",
+  // "too-early", "link-expired"); empty = the code's own.
+  std::string type;
+  std::optional<std::chrono::seconds> retry_after;  // -> Retry-After
+  std::vector<std::string> allow;                   // -> Allow (405)
+  std::optional<std::string> location;              // -> Location
 
   static Error invalid(std::string field, std::string message) {
-    Error e{ErrorCode::invalid, message, {}};
+    Error e = make(ErrorCode::invalid, message);
     e.fields.push_back({std::move(field), std::move(message)});
     return e;
   }
-  static Error make(ErrorCode code, std::string detail) { return Error{code, std::move(detail), {}}; }
+  static Error make(ErrorCode code, std::string detail) {
+    Error e;
+    e.code = code;
+    e.detail = std::move(detail);
+    return e;
+  }
+  static Error typed(ErrorCode code, std::string type, std::string detail) {
+    Error e = make(code, std::move(detail));
+    e.type = std::move(type);
+    return e;
+  }
 };
 
 // A small std::expected stand-in (GCC 12 has no <expected>).

@@ -33,6 +33,16 @@ Mapping mapping_for(core::ErrorCode code) {
       return {410, "gone", "Gone"};
     case core::ErrorCode::policy:
       return {409, "policy", "Not allowed"};
+    case core::ErrorCode::rate_limited:
+      return {429, "rate-limited", "Too many requests"};
+    case core::ErrorCode::unavailable:
+      return {503, "unavailable", "Service unavailable"};
+    case core::ErrorCode::too_large:
+      return {413, "too-large", "Payload too large"};
+    case core::ErrorCode::unsupported_media_type:
+      return {415, "unsupported-media-type", "Unsupported media type"};
+    case core::ErrorCode::method_not_allowed:
+      return {405, "method-not-allowed", "Method not allowed"};
     case core::ErrorCode::internal:
       break;
   }
