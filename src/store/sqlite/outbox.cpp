@@ -35,10 +35,10 @@ constexpr int kMaxListed = 500;
 
 // A new outbox row for a planned message. Its Message-ID is its own id, fixed now, so every
 // retry and any duplicate after a crash carries the same one.
-OutboxMessage fresh_message(const core::Id& business_id, const core::Id& booking_id, const core::PlannedMessage& p,
-                            core::Instant now) {
+OutboxMessage fresh_message(core::Id id, const core::Id& business_id, const core::Id& booking_id,
+                            const core::PlannedMessage& p, core::Instant now) {
   OutboxMessage m;
-  m.id = security::random_id("msg_");
+  m.id = std::move(id);
   m.message_id = m.id;
   m.business_id = business_id;
   m.booking_id = booking_id;
@@ -147,7 +147,7 @@ void SqliteStore::withdraw_pending_messages(sqlite3* db, const Id& booking_id, s
 
 void SqliteStore::plan_messages(sqlite3* db, const core::Booking& b,
                                 const std::vector<core::PlannedMessage>& messages) const {
-  for (const auto& p : messages) insert_message(db, fresh_message(b.business_id, b.id, p, now()));
+  for (const auto& p : messages) insert_message(db, fresh_message(new_id("msg_"), b.business_id, b.id, p, now()));
 }
 
 std::vector<OutboxMessage> SqliteStore::claim_due_messages(const std::string& owner, Instant at, core::Seconds lease,
@@ -240,7 +240,7 @@ Result<OutboxMessage> SqliteStore::resend_message(const Id& booking_id, const Id
     OutboxMessage m = outbox_row(q);
     // A resend is the same message planned again, due now, as a new row with its own Message-ID.
     const core::PlannedMessage again{m.kind, m.channel, m.recipient, now(), m.offset_minutes, m.sequence};
-    const OutboxMessage copy = fresh_message(m.business_id, m.booking_id, again, now());
+    const OutboxMessage copy = fresh_message(new_id("msg_"), m.business_id, m.booking_id, again, now());
     insert_message(db, copy);
     audit(db, m.business_id, by, "message.resend", "message:" + m.id, "copy=" + copy.id);
     Statement back(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?");
