@@ -40,14 +40,6 @@ core::Interval day_of(const core::Provider& p, core::Instant start) {
   return z.day_span(z.local_date(start));
 }
 
-// The ISO week (Monday 00:00 in the business zone) containing `t`.
-core::Interval iso_week_of(const core::Business& b, core::Instant t) {
-  const core::Zone z = zone_or_utc(b.zone);
-  const core::LocalDate d = z.local_date(t);
-  const core::LocalDate monday = core::add_days(d, 1 - core::iso_weekday(d));
-  return {z.day_span(monday).begin, z.day_span(core::add_days(monday, 7)).begin};
-}
-
 core::Interval around(core::Instant t) { return {t - kNearestWindow, t + kNearestWindow}; }
 
 void fill_nearest(ApiContext& ctx, const core::Service& service, const std::optional<core::Id>& provider_id,
@@ -107,14 +99,9 @@ core::Result<core::Booking> book(ApiContext& ctx, const BookRequest& req, std::v
     return slot_taken("that time is not a free slot for this service");
   }
 
-  std::vector<core::Id> order;
-  if (req.provider_id) {
-    order = {*req.provider_id};
-  } else {
-    // Fairness: whoever has had the fewest bookings this week goes first.
-    auto counts = ctx.store.confirmed_counts(slot->provider_ids, iso_week_of(req.business, req.start));
-    order = core::round_robin_order(slot->provider_ids, counts);
-  }
+  // "Any provider": the store orders the candidates fairly (core::round_robin_order over
+  // loads it reads inside its transaction), so concurrent bookings see each other.
+  const std::vector<core::Id> order = req.provider_id ? std::vector<core::Id>{*req.provider_id} : slot->provider_ids;
 
   std::map<core::Id, core::Provider> providers;
   for (auto& p : ctx.store.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
@@ -130,6 +117,7 @@ core::Result<core::Booking> book(ApiContext& ctx, const BookRequest& req, std::v
   nb.booking.status = core::BookingStatus::confirmed;
   nb.booking.consumer = req.consumer;
   nb.booking.answers = req.answers;
+  nb.order = req.provider_id ? core::CandidateOrder::as_given : core::CandidateOrder::round_robin;
   nb.max_per_day = service.max_per_day;
   nb.idempotency_key = req.idempotency_key;
   nb.request_fingerprint = req.request_fingerprint;
