@@ -2,7 +2,10 @@
 // CandidateOrder::round_robin, and the store reads every candidate's load inside its
 // transaction (issue J, fault 4: two providers with equal hours must share fairly).
 #include <algorithm>
+#include <latch>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "store_fixture.hpp"
 
@@ -110,6 +113,32 @@ TEST_P(RoundRobin, TheFairestBusyProviderIsPassedOver) {
   auto next = book_any(monday_ten_);
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(next->provider_id, bob_.id);
+}
+
+TEST_P(RoundRobin, ConcurrentBookingsSeeEachOthersLoad) {
+  // Loads are read inside each write transaction, so sixteen "any" bookings racing from two
+  // store handles (two processes) still split evenly.
+  constexpr int kThreads = 16;
+  auto second = open();
+  std::latch go(kThreads);
+  std::vector<Result<core::Booking>> results(kThreads, core::Error{});
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      NewBooking nb = booking_request(service_, {alice_.id, bob_.id}, monday_ten_ + i * kHour / 2);
+      nb.order = CandidateOrder::round_robin;
+      go.arrive_and_wait();
+      results[i] = (i % 2 == 0 ? *store_ : *second).create_booking(nb, Actor{"consumer"});
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::map<std::string, int> per_provider;
+  for (const auto& r : results) {
+    ASSERT_TRUE(r.ok()) << r.error().detail;
+    ++per_provider[name_of(r->provider_id)];
+  }
+  EXPECT_EQ(per_provider["A"], 8);
+  EXPECT_EQ(per_provider["B"], 8);
 }
 
 TEST_P(RoundRobin, CallersOrderIsKeptWithoutRoundRobin) {
