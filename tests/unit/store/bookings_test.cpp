@@ -8,10 +8,10 @@ namespace {
 using core::BookingStatus;
 using core::ErrorCode;
 
-class Bookings : public StoreTest {
+class Bookings : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     biz_ = make_business();
     p1_ = make_provider(biz_.id, "One");
     p2_ = make_provider(biz_.id, "Two");

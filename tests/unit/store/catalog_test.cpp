@@ -4,7 +4,7 @@
 namespace visitd::store::testing {
 namespace {
 
-class Catalog : public StoreTest {};
+class Catalog : public StoreContractTest {};
 using core::ErrorCode;
 
 TEST_P(Catalog, BusinessRoundTripsAndSlugIsUnique) {

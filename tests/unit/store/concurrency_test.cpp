@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kThreads = 16;
 
-class Race : public StoreTest {
+class Race : public StoreContractTest {
  protected:
   struct Outcome {
     int created = 0;

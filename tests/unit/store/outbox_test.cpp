@@ -10,10 +10,10 @@ using core::Channel;
 using core::MessageKind;
 using core::Recipient;
 
-class Outbox : public StoreTest {
+class Outbox : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     biz_ = make_business();
     p_ = make_provider(biz_.id);
     s_ = make_service(biz_.id, {p_.id});

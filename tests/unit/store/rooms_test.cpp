@@ -5,10 +5,10 @@
 namespace visitd::store::testing {
 namespace {
 
-class Rooms : public StoreTest {
+class Rooms : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     auto b = make_business();
     auto p = make_provider(b.id);
     service_ = make_service(b.id, {p.id});

@@ -17,10 +17,10 @@ using core::CandidateOrder;
 
 constexpr std::int64_t kWeek = 7 * 86400;
 
-class RoundRobin : public StoreTest {
+class RoundRobin : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     biz_ = make_business();
     alice_ = make_provider(biz_.id, "Alice");
     bob_ = make_provider(biz_.id, "Bob");

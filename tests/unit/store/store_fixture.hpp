@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,8 @@ struct StoreFactory {
   std::string name;  // test-name suffix: letters and digits only
   std::function<std::unique_ptr<StoreBackend>()> make;
 };
+// Test listings show the backend's name, not the factory's bytes.
+inline void PrintTo(const StoreFactory& f, std::ostream* os) { *os << f.name; }
 
 // A SQLite file in a fresh temporary directory (removed afterwards).
 class SqliteBackend final : public StoreBackend {
@@ -163,9 +166,9 @@ class StoreTestBase : public ::testing::Test {
   Actor staff_{"user:usr_test"};
 };
 
-// The contract suite: TEST_P on a fixture derived from StoreTest, then
+// The contract suite: TEST_P on a fixture derived from StoreContractTest, then
 // VISITD_STORE_CONTRACT(Fixture) once per fixture runs it against every backend.
-class StoreTest : public StoreTestBase, public ::testing::WithParamInterface<StoreFactory> {
+class StoreContractTest : public StoreTestBase, public ::testing::WithParamInterface<StoreFactory> {
  protected:
   std::unique_ptr<StoreBackend> make_backend() override { return GetParam().make(); }
 };
@@ -174,7 +177,8 @@ class StoreTest : public StoreTestBase, public ::testing::WithParamInterface<Sto
   INSTANTIATE_TEST_SUITE_P(Backends, Fixture, ::testing::ValuesIn(store_factories()), \
                            [](const ::testing::TestParamInfo<StoreFactory>& info) { return info.param.name; })
 
-// Tests of SQLite itself (its file, its migrations directory): SQLite only.
+// Tests of SQLite itself (its file, its migrations directory), and other layers' tests that
+// need a real store (live's room hub): SQLite only, plain TEST_F.
 class SqliteStoreTest : public StoreTestBase {
  protected:
   std::unique_ptr<StoreBackend> make_backend() override {
@@ -187,5 +191,8 @@ class SqliteStoreTest : public StoreTestBase {
  private:
   SqliteBackend* sqlite_ = nullptr;
 };
+
+// The name other layers' tests derive from (a SQLite store, TEST_F).
+class StoreTest : public SqliteStoreTest {};
 
 }  // namespace visitd::store::testing
