@@ -151,7 +151,9 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
                                          {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
                                          {"closesAt", core::format_rfc3339_utc(facts.window.end)},
                                          {"booking", std::move(b)},
-                                         {"business", json::object{{"name", business ? business->name : ""}}}});
+                                         {"bookingStatus", core::to_string(booking->status)},
+                                         {"business", json::object{{"name", business ? business->name : ""},
+                                                                   {"slug", business ? business->slug : ""}}}});
 }
 
 Response post_consumer_join(ApiContext& ctx, Request& req) {

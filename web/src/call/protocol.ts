@@ -28,7 +28,9 @@ export interface RoomPreview {
   opensAt: string;
   closesAt: string;
   booking: { start: string; end: string; service: { id: string; name: string }; provider: { id: string; name: string } };
-  business: { name: string };
+  /** The appointment's own status, so a cancelled one is not called "ended". */
+  bookingStatus?: 'confirmed' | 'cancelled' | 'completed' | 'noShow';
+  business: { name: string; slug?: string };
 }
 
 export interface Participant {

@@ -9,6 +9,8 @@ import { RoomEntry } from '../call/RoomEntry';
 import { StopScreen } from '../call/RoomScreens';
 import { Loading } from '../components/ui';
 import { LinkProblem } from './Manage';
+import { useClinicBrand } from '../lib/brand';
+import type { RoomStop } from '../call/RoomScreens';
 
 // setTimeout's limit; later openings are re-checked when the timer fires.
 const kMaxTimerMs = 2 ** 31 - 1;
@@ -17,6 +19,7 @@ export function JoinPage({ token }: { token: string }) {
   const [preview, setPreview] = useState<RoomPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const base = `/api/v1/join/${enc(token)}`;
+  useClinicBrand(preview?.business.slug || undefined, preview?.business.name);
   const load = () =>
     api<RoomPreview>('GET', base)
       .then((p) => {
@@ -58,8 +61,10 @@ export function JoinPage({ token }: { token: string }) {
     </p>
   );
   if (preview.status !== 'open') {
+    const stop: RoomStop =
+      preview.bookingStatus === 'cancelled' ? 'cancelled' : preview.bookingStatus === 'completed' ? 'completed' : preview.status;
     return (
-      <StopScreen stop={preview.status} opensAt={preview.opensAt}>
+      <StopScreen stop={stop} opensAt={preview.opensAt}>
         {what}
         <p>{t.joinManageHint}</p>
       </StopScreen>
