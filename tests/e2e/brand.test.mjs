@@ -8,7 +8,7 @@
 // Run: node --test tests/e2e/brand.test.mjs (VISITD_BIN, VISITD_SOURCE_DIR from ctest).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient, SOURCE_DIR, VisitdServer } from './lib/server.mjs';
 import { axeViolations, launch, newContext } from './lib/browser.mjs';
@@ -384,6 +384,23 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await shoot(page, 'next-free-day-360');
     assert.deepEqual(ctx.problems, []);
     await ctx.close();
+  });
+
+  it('the app is served precompressed when the browser accepts it', async () => {
+    const html = await (await fetch(`${server.baseUrl}/`, { headers: { 'Accept-Encoding': 'identity' } })).text();
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)[1];
+    const raw = readFileSync(join(SOURCE_DIR, 'web', 'dist', script));
+    for (const coding of ['br', 'gzip']) {
+      const res = await fetch(server.baseUrl + script, { headers: { 'Accept-Encoding': coding } });
+      assert.equal(res.headers.get('content-encoding'), coding);
+      assert.equal(res.headers.get('vary'), 'Accept-Encoding');
+      assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.ok(Number(res.headers.get('content-length')) < raw.length / 2, `${coding} is smaller`);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), raw, `${coding} decodes to the file`);
+    }
+    const plain = await fetch(server.baseUrl + script, { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(Number(plain.headers.get('content-length')), raw.length);
   });
 
   it('dark mode follows the system and stays accessible', async () => {
