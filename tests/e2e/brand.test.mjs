@@ -386,6 +386,75 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await ctx.close();
   });
 
+  it('a provider runs the day from a keyboard-operable agenda; the list never stops at 200', async () => {
+    // 205 bookings in the next four weeks: more than one page of the bookings API.
+    const dayOf = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    const today = dayOf(Date.now());
+    const plus = (d, n) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+    const slots = await api.ok('GET', `/api/v1/public/businesses/harbour/slots?serviceId=${serviceId}&from=${plus(today, 1)}&to=${plus(today, 27)}&timeZone=${BUSINESS_ZONE}`);
+    const starts = slots.days.flatMap((d) => d.slots.map((x) => x.start)).slice(0, 205);
+    assert.equal(starts.length, 205);
+    for (const [i, start] of starts.entries()) {
+      await api.ok('POST', '/api/v1/public/businesses/harbour/bookings', {
+        serviceId,
+        start,
+        consumer: { name: `Client ${String(i).padStart(3, '0')}`, email: `c${i}@example.test`, timeZone: BUSINESS_ZONE },
+        answers: {},
+      });
+    }
+    const ctx = await newContext(browser, { timezoneId: BUSINESS_ZONE, viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.baseUrl}/staff/login`);
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Appointments' }).waitFor();
+    await page.getByTestId('list-count').waitFor();
+    const cards = await page.locator('article.booking').count();
+    assert.ok(cards >= 205, `all ${cards} bookings listed`);
+    assert.equal(await page.getByTestId('list-count').textContent(), `${cards} appointments in the next 30 days`);
+
+    // Day view, moved by the keyboard to the first booked day.
+    const day = dayOf(starts[0]);
+    const onDay = starts.filter((x) => dayOf(x) === day);
+    await page.getByRole('radio', { name: 'Day' }).check();
+    await page.getByTestId('agenda-count').waitFor();
+    await page.getByRole('button', { name: 'Next day' }).focus();
+    const steps = Math.round((Date.parse(`${day}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / 86400000);
+    for (let i = 0; i < steps; i++) {
+      const before = await page.locator('#agenda-h').textContent();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((b) => document.querySelector('#agenda-h')?.textContent !== b, before);
+    }
+    const heading = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+    assert.equal(await page.locator('#agenda-h').textContent(), heading);
+    await page.getByTestId('agenda-count').getByText(`${onDay.length} appointment`).waitFor();
+    const entries = page.locator('button.agenda-entry');
+    assert.equal(await entries.count(), onDay.length);
+    const firstTime = new Intl.DateTimeFormat('en-US', { timeZone: BUSINESS_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(onDay[0]));
+    assert.ok((await entries.first().textContent()).startsWith(firstTime), 'in time order');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('agenda-entry')), true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const opened = page.locator('.agenda article.booking');
+    await opened.waitFor();
+    await opened.getByText('Details').click();
+    await opened.getByText('@example.test').first().waitFor();
+    await expectAccessible(page, 'day agenda');
+    await shoot(page, 'agenda-day-1280');
+
+    await page.getByRole('radio', { name: 'Week' }).check();
+    await page.locator(`.agenda-col[data-date="${today}"]`).waitFor();
+    await expectAccessible(page, 'week agenda');
+    await shoot(page, 'agenda-week-1280');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await noSidewaysScroll(page, 'week agenda at 360 px');
+    await shoot(page, 'agenda-week-360');
+    assert.deepEqual(ctx.problems, []);
+    await ctx.close();
+  });
+
   it('the app is served precompressed when the browser accepts it', async () => {
     const html = await (await fetch(`${server.baseUrl}/`, { headers: { 'Accept-Encoding': 'identity' } })).text();
     const script = html.match(/src="(\/assets\/[^"]+\.js)"/)[1];

@@ -482,4 +482,22 @@ export const t = {
   providerBio: (name: string) => `About ${name}`,
   providerSaved: (name: string) => `${name} saved.`,
   saveProvider: (name: string) => `Save ${name}`,
+
+  // provider workspace: agenda and complete lists
+  viewLabel: 'View',
+  viewList: 'List',
+  viewDay: 'Day',
+  viewWeek: 'Week',
+  agendaPrevDay: 'Previous day',
+  agendaNextDay: 'Next day',
+  agendaPrevWeek: 'Previous week',
+  agendaNextWeek: 'Next week',
+  agendaToday: 'Today',
+  agendaKeys: 'Left and right arrow keys move to the previous or next period; up and down move between appointments.',
+  agendaWeekOf: (first: string, last: string) => `${first} – ${last}`,
+  agendaCount: (n: number) => plural(n, { one: '# appointment', other: '# appointments' }),
+  agendaEmptyDay: 'Nothing booked.',
+  agendaOpen: (when: string, who: string, what: string, status: string) => `${when}, ${who}, ${what}, ${status}`,
+  listCount: (shown: number, total: number) =>
+    shown === total ? plural(total, { one: '# appointment in the next 30 days', other: '# appointments in the next 30 days' }) : `Showing ${shown} of ${total} appointments in the next 30 days.`,
 };
