@@ -500,4 +500,15 @@ export const t = {
   agendaOpen: (when: string, who: string, what: string, status: string) => `${when}, ${who}, ${what}, ${status}`,
   listCount: (shown: number, total: number) =>
     shown === total ? plural(total, { one: '# appointment in the next 30 days', other: '# appointments in the next 30 days' }) : `Showing ${shown} of ${total} appointments in the next 30 days.`,
+
+  // in the call: full screen and the provider's side panel
+  fullScreen: 'Full screen',
+  patientPanel: 'About this appointment',
+  patientWho: 'Client',
+  patientService: 'Service',
+  patientScheduled: 'Scheduled',
+  patientTimeLeft: 'Time left',
+  minutesLeft: (n: number) => plural(n, { one: '# minute', other: '# minutes' }),
+  overtime: (n: number) => plural(n, { one: '# minute over time', other: '# minutes over time' }),
+  patientNoAnswers: 'No answers to the booking questions.',
 };

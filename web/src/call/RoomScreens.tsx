@@ -123,10 +123,11 @@ interface RoomViewProps {
   /** The session ended for good (not "left"): forget that we were in. */
   onStop: (stop: RoomStop) => void;
   children?: ComponentChildren;
+  aside?: ComponentChildren;
 }
 
 /** Lobby, call or the screen that follows, for one session. */
-export function RoomView({ session, onRejoin, onStop, children }: RoomViewProps) {
+export function RoomView({ session, onRejoin, onStop, children, aside }: RoomViewProps) {
   const snap = useSnapshot(session);
   const stop = stopOfPhase(snap.phase, snap.error);
   useEffect(() => {
@@ -151,5 +152,5 @@ export function RoomView({ session, onRejoin, onStop, children }: RoomViewProps)
     );
   }
   if (snap.phase === 'lobby') return <LobbyView session={session} snap={snap} />;
-  return <CallView session={session} snap={snap} />;
+  return <CallView session={session} snap={snap} aside={aside} />;
 }

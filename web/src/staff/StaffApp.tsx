@@ -65,7 +65,7 @@ export function StaffApp({ path }: { path: string }) {
     );
   }
   const room = match('/staff/rooms/:roomId', path);
-  if (room) return <StaffRoom roomId={room.roomId} />;
+  if (room) return <StaffRoom roomId={room.roomId} biz={`/api/v1/businesses/${enc(membership.businessId)}`} />;
   const ctx: StaffContext = { me, membership, biz: `/api/v1/businesses/${enc(membership.businessId)}` };
   const allowed = sections.filter((s) => !s.manager || isManager(membership));
   const section = allowed.find((s) => s.path === path);
