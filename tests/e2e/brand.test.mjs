@@ -445,7 +445,9 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await shoot(page, 'agenda-day-1280');
 
     await page.getByRole('radio', { name: 'Week' }).check();
-    await page.locator(`.agenda-col[data-date="${today}"]`).waitFor();
+    // The week keeps the day in view: the week around the chosen day.
+    await page.locator(`.agenda-col[data-date="${day}"]`).waitFor();
+    assert.equal(await page.locator('.agenda-col').count(), 7);
     await expectAccessible(page, 'week agenda');
     await shoot(page, 'agenda-week-1280');
     await page.setViewportSize({ width: 360, height: 800 });
@@ -453,6 +455,83 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await shoot(page, 'agenda-week-360');
     assert.deepEqual(ctx.problems, []);
     await ctx.close();
+  });
+
+  it('in the call the provider sees the client large, themself small, full screen and the client’s answers', async () => {
+    const vid = server.admin('create-business', '--slug', 'video', '--name', 'Video Clinic', '--zone', 'UTC').id;
+    server.admin('create-user', '--email', 'vera@video.test', '--name', 'Vera', '--password', MANAGER.password, '--business', 'video', '--role', 'owner');
+    const owner = new ApiClient(server.baseUrl);
+    await owner.login('vera@video.test', MANAGER.password);
+    const vb = `/api/v1/businesses/${vid}`;
+    const p = (await owner.ok('POST', `${vb}/providers`, { name: 'Dr. Vera', timeZone: 'UTC' })).id;
+    await owner.ok('PUT', `${vb}/providers/${p}/weekly-hours`, { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })) });
+    const svc = await owner.ok('POST', `${vb}/services`, {
+      name: 'Video consultation',
+      durationMinutes: 30,
+      slotIntervalMinutes: 30,
+      minNoticeMinutes: 0,
+      roomOpenBeforeMinutes: 1440,
+      providerIds: [p],
+      questions: [{ key: 'reason', label: 'Reason for visit', kind: 'shortText', required: true, choices: [] }],
+    });
+    const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+    const slots = await owner.ok('GET', `/api/v1/public/businesses/video/slots?serviceId=${svc.id}&from=${day(0)}&to=${day(1)}&timeZone=UTC`);
+    const booked = await owner.ok('POST', '/api/v1/public/businesses/video/bookings', {
+      serviceId: svc.id,
+      start: slots.days.flatMap((d) => d.slots)[0].start,
+      consumer: { name: 'Rui Costa', email: 'rui@example.test', timeZone: 'UTC' },
+      answers: { reason: 'Knee pain after running' },
+    });
+
+    const guestCtx = await newContext(browser, { timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
+    const guest = await guestCtx.newPage();
+    await guest.goto(booked.joinUrl);
+    await guest.waitForFunction(() => !document.querySelector('[data-screen="device-check"] .btn-primary')?.disabled);
+    await guest.getByRole('button', { name: 'Join now' }).click();
+    await guest.locator('main[data-screen="lobby"]').waitFor();
+
+    const hostCtx = await newContext(browser, { timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+    const host = await hostCtx.newPage();
+    await host.goto(`${server.baseUrl}/staff/login`);
+    await host.getByLabel('Email').fill('vera@video.test');
+    await host.getByLabel('Password').fill(MANAGER.password);
+    await host.getByRole('button', { name: 'Sign in' }).click();
+    await host.getByRole('heading', { level: 1, name: 'Appointments' }).waitFor();
+    await host.goto(`${server.baseUrl}/staff/rooms/${booked.booking.id}`);
+    await host.waitForFunction(() => !document.querySelector('[data-screen="device-check"] .btn-primary')?.disabled);
+    await host.getByRole('button', { name: 'Join now' }).click();
+    await host.getByRole('button', { name: 'Admit Rui Costa' }).click();
+    await host.waitForFunction(() => Number(document.querySelector('li.tile[data-remote]')?.dataset.framesDecoded) > 0, null, { timeout: 30000 });
+    await guest.locator('main[data-screen="call"]').waitFor();
+
+    // The remote video fills the stage; the own video is a small picture inside it.
+    const remote = await host.locator('li.tile[data-remote] video').boundingBox();
+    const self = await host.locator('li.tile-self video').boundingBox();
+    assert.ok(remote.width > 2.5 * self.width, `remote ${remote.width}px vs self ${self.width}px`);
+    assert.ok(self.x >= remote.x && self.x + self.width <= remote.x + remote.width && self.y >= remote.y && self.y + self.height <= remote.y + remote.height, 'self-view inside the remote video');
+
+    const panel = host.getByTestId('call-panel');
+    await panel.getByText('Rui Costa').waitFor();
+    await panel.getByText('Reason for visit').waitFor();
+    await panel.getByText('Knee pain after running').waitFor();
+    const left = await panel.getByTestId('time-left').textContent();
+    const minutes = Math.round((Date.parse(booked.booking.end) - Date.now()) / 60000);
+    assert.match(left, minutes >= 0 ? /^\d+ minutes?$/ : /over time$/);
+    assert.ok(Math.abs(Number(left.match(/\d+/)[0]) - Math.abs(minutes)) <= 1, `${left} vs ${minutes}`);
+
+    await host.getByRole('button', { name: 'Full screen' }).click();
+    await host.waitForFunction(() => document.fullscreenElement?.classList.contains('stage'));
+    await host.getByRole('button', { name: 'Full screen' }).click();
+    await host.waitForFunction(() => !document.fullscreenElement);
+    await expectAccessible(host, 'call with side panel');
+    await shoot(host, 'call-provider-1280');
+    await expectAccessible(guest, 'call (consumer)');
+    await noSidewaysScroll(guest, 'call at 390 px');
+    await shoot(guest, 'call-consumer-390');
+    assert.deepEqual(guestCtx.problems, []);
+    assert.deepEqual(hostCtx.problems, []);
+    await guestCtx.close();
+    await hostCtx.close();
   });
 
   it('the app is served precompressed when the browser accepts it', async () => {
