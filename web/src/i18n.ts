@@ -412,6 +412,7 @@ export const t = {
   contactAddress: 'Address',
   contactHelp: (business: string) => `Questions, or too late to change online? Contact ${business}:`,
   policyTitle: 'Before you book',
+  policyAfterTitle: 'Changes and cancellations',
   policyNotice: (ahead: string) => `Book at least ${ahead} ahead.`,
   policyWindow: (ahead: string, last: string) => `You can book up to ${ahead} ahead (until ${last}).`,
   policyChanges: (cancel: string, resched: string) =>

@@ -47,7 +47,7 @@ export function Confirmation({ businessName, slug, booking, manageUrl, joinUrl, 
         <h2>{businessName}</h2>
         <AppointmentSummary booking={booking} zone={zone} />
         <IcsButton booking={booking} businessName={businessName} manageUrl={manageUrl} />
-        <ul class="calendar-links plain">
+        <ul class="calendar-links">
           <li>
             <a href={googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" data-testid="google-calendar">
               {t.addToGoogle} <span class="visually-hidden">{t.opensNewTab}</span>
@@ -85,7 +85,7 @@ export function Confirmation({ businessName, slug, booking, manageUrl, joinUrl, 
           </>
         )}
       </section>
-      <PolicyCard facts={policy} zone={zone} now={now} title={t.manageLinkTitle + ': ' + t.policyTitle.toLowerCase()} />
+      <PolicyCard facts={policy} zone={zone} now={now} title={t.policyAfterTitle} />
       <ContactCard profile={profile} lead={t.contactHelp(businessName)} />
       {slug && (
         <p>
