@@ -48,7 +48,7 @@ export const t = {
   tryAgain: 'Try again',
   isRequired: 'is required',
   invalidEmail: 'must be a valid email address',
-  fixErrors: (n: number) => (n === 1 ? 'Please fix 1 problem:' : `Please fix ${n} problems:`),
+  fixErrors: (n: number) => plural(n, { one: 'Please fix # problem:', other: 'Please fix # problems:' }),
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address.',
 
@@ -73,7 +73,7 @@ export const t = {
   calendarMonth: (month: string) => `Free days in ${month}`,
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
-  dayFree: (date: string, n: number) => `${date}, ${n} free ${n === 1 ? 'time' : 'times'}`,
+  dayFree: (date: string, n: number) => `${date}, ${plural(n, { one: '# free time', other: '# free times' })}`,
   dayNotFree: (date: string) => `${date}, no free times`,
   noFreeDays: 'No free times this month. Try the next month.',
   pickDay: 'Choose a highlighted day to see its times.',
@@ -264,7 +264,8 @@ export const t = {
   read: 'Read',
   deletedMessage: 'Message deleted',
   editedMark: '(edited)',
-  isTyping: (names: string[]) => (names.length === 1 ? `${names[0]} is typing…` : `${names.join(', ')} are typing…`),
+  isTyping: (names: string[]) =>
+    `${new Intl.ListFormat(locale).format(names)} ${new Intl.PluralRules(locale).select(names.length) === 'one' ? 'is' : 'are'} typing…`,
 
   // provider's join button
   joinCall: 'Join call',
