@@ -326,7 +326,7 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await ctx.close();
   });
 
-  it('the join page of a cancelled appointment says so, in the clinic’s colours', async () => {
+  it('the join page of a moved, then cancelled appointment says so, in the clinic’s colours', async () => {
     const ctx = await newContext(browser, { timezoneId: CONSUMER_ZONE, viewport: { width: 360, height: 800 } });
     const page = await ctx.newPage();
     await page.goto(server.baseUrl + state.joinPath);
@@ -334,6 +334,20 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await page.getByText('It is too early to join').waitFor();
     const token = state.manageUrl.split('/').pop();
     const view = await api.ok('GET', `/api/v1/manage/${token}`);
+    // Moved by the clinic: the join page says from when to when.
+    const from = view.booking.start;
+    const day = new Date(Date.parse(from) + 2 * 86400000).toISOString().slice(0, 10);
+    const free = await api.ok('GET', `/api/v1/public/businesses/harbour/slots?serviceId=${serviceId}&from=${day}&to=${day}&timeZone=UTC`);
+    const to = free.days.flatMap((d) => d.slots)[0].start;
+    await api.ok('POST', `${biz}/bookings/${view.booking.id}/reschedule`, { start: to });
+    await page.reload();
+    const moved = page.getByTestId('moved');
+    await moved.waitFor();
+    const fmt = (iso) => new Intl.DateTimeFormat('en-US', { timeZone: CONSUMER_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+    const text = await moved.textContent();
+    assert.match(text, /^This appointment was moved from .+ to .+\.$/);
+    assert.ok(text.indexOf(fmt(from)) < text.lastIndexOf(fmt(to)), `${text} names both times`);
+    await expectAccessible(page, 'moved join page');
     await api.ok('POST', `${biz}/bookings/${view.booking.id}/cancel`, { reason: 'Clinic closed' });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'This appointment was cancelled' }).waitFor();

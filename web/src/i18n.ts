@@ -445,6 +445,7 @@ export const t = {
   // join-page screens that tell cases apart
   cancelledTitle: 'This appointment was cancelled',
   cancelledText: 'There is no meeting to join. To book a new time, use the booking page.',
+  movedNote: (from: string, to: string) => `This appointment was moved from ${from} to ${to}.`,
   completedTitle: 'This appointment has taken place',
   completedText: 'The meeting is over. You can close this page.',
   // staff: the clinic profile page

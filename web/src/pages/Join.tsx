@@ -2,7 +2,8 @@
 // shows the opening time in the viewer's zone and opens by itself; too late, ended or
 // cancelled, denied get their own screens), then the device check, the lobby and the call.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, locale } from '../i18n';
+import { detectZone, formatDateTime } from '../lib/tz';
 import { api, ApiError, enc } from '../lib/api';
 import type { JoinAnswer, RoomPreview } from '../call/protocol';
 import { RoomEntry } from '../call/RoomEntry';
@@ -55,10 +56,16 @@ export function JoinPage({ token }: { token: string }) {
       </main>
     );
   }
+  const zone = detectZone();
   const what = (
-    <p class="room-what">
-      {t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}
-    </p>
+    <>
+      <p class="room-what">{t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}</p>
+      {preview.booking.movedFrom && preview.bookingStatus !== 'cancelled' && (
+        <p class="alert alert-info" data-testid="moved">
+          {t.movedNote(formatDateTime(preview.booking.movedFrom, zone, locale), formatDateTime(preview.booking.start, zone, locale))}
+        </p>
+      )}
+    </>
   );
   if (preview.status !== 'open') {
     const stop: RoomStop =
