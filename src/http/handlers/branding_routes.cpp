@@ -53,7 +53,7 @@ json::value price_json(const std::optional<store::Price>& p) {
   return json::object{{"amount", p->amount}, {"currency", p->currency}};
 }
 
-json::object profile_json(ApiContext& ctx, store::BrandingStore& brand, const core::Business& b) {
+json::object profile_json(store::BrandingStore& brand, const core::Business& b) {
   const auto p = brand.business_profile(b.id);
   json::array services;
   for (const auto& s : brand.service_profiles(b.id))
@@ -63,7 +63,6 @@ json::object profile_json(ApiContext& ctx, store::BrandingStore& brand, const co
   for (const auto& v : brand.provider_profiles(b.id))
     providers.push_back(json::object{{"id", v.provider_id}, {"title", v.title}, {"bio", v.bio}});
   const std::string logo = logo_url(b, p);
-  (void)ctx;
   return json::object{
       {"name", b.name},
       {"description", p.description},
@@ -89,7 +88,7 @@ Response get_public_profile(ApiContext& ctx, Request& req) {
   if (!brand) return no_branding();
   auto b = business_by_slug(ctx, req);
   if (!b) return problem_from(core::Error::make(core::ErrorCode::not_found, "no such business"));
-  return json_response(200, profile_json(ctx, *brand, *b));
+  return json_response(200, profile_json(*brand, *b));
 }
 
 Response get_public_logo(ApiContext& ctx, Request& req) {
@@ -119,7 +118,7 @@ bool valid_email(const std::string& s) {
 Response get_profile(ApiContext& ctx, Request&, const BusinessAccess& a) {
   auto* brand = branding_of(ctx);
   if (!brand) return no_branding();
-  return json_response(200, profile_json(ctx, *brand, a.business));
+  return json_response(200, profile_json(*brand, a.business));
 }
 
 Response put_profile(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -151,7 +150,7 @@ Response put_profile(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   }
   if (!errors.empty()) return invalid_fields(errors);
   if (auto s = brand->put_business_profile(a.business.id, p, staff::actor_of(a)); !s) return staff::fail(s.error());
-  return json_response(200, profile_json(ctx, *brand, a.business));
+  return json_response(200, profile_json(*brand, a.business));
 }
 
 Response put_logo(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -173,7 +172,7 @@ Response put_logo(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   }
   if (auto s = brand->put_logo(a.business.id, store::Logo{*sniffed, req.body, {}}, staff::actor_of(a)); !s)
     return staff::fail(s.error());
-  return json_response(200, profile_json(ctx, *brand, a.business));
+  return json_response(200, profile_json(*brand, a.business));
 }
 
 Response delete_logo(ApiContext& ctx, Request&, const BusinessAccess& a) {
@@ -183,16 +182,13 @@ Response delete_logo(ApiContext& ctx, Request&, const BusinessAccess& a) {
   return staff::no_content();
 }
 
-std::optional<store::Price> read_price(FieldReader& r, const json::object& body, std::vector<core::FieldError>& errors,
-                                       bool& ok) {
-  ok = true;
+// null or absent: no price; otherwise both parts, each named in `errors` when malformed.
+std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
+                                       std::vector<core::FieldError>& errors) {
   auto it = body.find("price");
   if (it == body.end() || it->value().is_null()) return std::nullopt;
   const auto* obj = r.object("price", false);
-  if (!obj) {
-    ok = false;
-    return std::nullopt;
-  }
+  if (!obj) return std::nullopt;
   FieldReader pr(*obj, errors, "price.");
   auto amount = pr.string("amount", true, 12);
   auto currency = pr.string("currency", true, 3);
@@ -206,10 +202,7 @@ std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
     pr.fail("currency", "must be a three-letter ISO 4217 code like EUR");
     currency.reset();
   }
-  if (!amount || !currency) {
-    ok = false;
-    return std::nullopt;
-  }
+  if (!amount || !currency) return std::nullopt;
   return store::Price{*amount, *currency};
 }
 
@@ -222,8 +215,7 @@ Response put_service_profile(ApiContext& ctx, Request& req, const BusinessAccess
   FieldReader r(*body, errors);
   store::ServiceProfile p{req.param("serviceId"), {}, std::nullopt};
   if (auto v = r.string("description", false, kMaxServiceDescription)) p.description = *v;
-  bool price_ok = true;
-  p.price = read_price(r, *body, errors, price_ok);
+  p.price = read_price(r, *body, errors);
   if (!errors.empty()) return invalid_fields(errors);
   if (auto s = brand->put_service_profile(a.business.id, p, staff::actor_of(a)); !s) return staff::fail(s.error());
   return json_response(
