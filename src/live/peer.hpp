@@ -18,6 +18,9 @@ class Peer {
 namespace close_code {
 inline constexpr int kGoingAway = 1001;
 inline constexpr int kPolicy = 1008;
+inline constexpr int kTooBig = 1009;
+inline constexpr int kInternal = 1011;
+inline constexpr int kTryAgainLater = 1013;
 inline constexpr int kAuthFailed = 4001;
 inline constexpr int kTokenExpired = 4002;
 inline constexpr int kDenied = 4003;
