@@ -28,6 +28,9 @@ inline constexpr int kEnded = 4004;
 inline constexpr int kClosed = 4005;
 inline constexpr int kReplaced = 4008;
 inline constexpr int kFull = 4009;
+// Every code the server closes with (1000 is the client's own); docs/live-protocol.md lists them.
+inline constexpr int kAll[] = {kGoingAway,    kPolicy, kTooBig, kInternal, kTryAgainLater, kAuthFailed,
+                               kTokenExpired, kDenied, kEnded,  kClosed,   kReplaced,      kFull};
 }  // namespace close_code
 
 }  // namespace visitd::live

@@ -59,6 +59,32 @@ TEST(Protocol, RefusesWhatIsNoMessage) {
   EXPECT_EQ(parse(R"({"type":"chat.shout"})").ref, "chat.shout");
 }
 
+TEST(Protocol, AnyMangledMessageParsesToATypeOrAnErrorNeverAThrow) {
+  const std::string valid = R"({"type":"signal.ice","to":"p2","candidate":{"candidate":"a","sdpMLineIndex":0}})";
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 5000; ++i) {
+    std::string text = valid;
+    for (int k = 0; k < 1 + static_cast<int>(next() % 4); ++k) {
+      const auto pos = next() % text.size();
+      switch (next() % 3) {
+        case 0:
+          text[pos] = static_cast<char>(next() % 128);
+          break;
+        case 1:
+          text.erase(pos, 1 + next() % 8);
+          break;
+        default:
+          text.insert(pos, 1, "{}[]\":,0"[next() % 9]);
+      }
+      if (text.empty()) text = "{";
+    }
+    Inbound in;
+    ASSERT_NO_THROW(in = parse(text)) << text;
+    EXPECT_TRUE(in.body.ok() ? in.type.has_value() : !in.body.error().detail.empty()) << text;
+  }
+}
+
 TEST(Protocol, PeeksTheTypeForErrorsAboutAWholeMessage) {
   EXPECT_EQ(peek_type(R"({"type":"chat.typing","typing":true})"), "chat.typing");
   EXPECT_EQ(peek_type("garbage"), "");
@@ -161,6 +187,24 @@ TEST(ProtocolDocument, ListsExactlyTheMessageTypesTheServerSends) {
 
 TEST(ProtocolDocument, ListsExactlyTheErrorCodesTheServerSends) {
   EXPECT_EQ(first_column(document(), "### Error codes"), spelled(all_error_codes()));
+}
+
+TEST(ProtocolDocument, ListsExactlyTheCloseCodes) {
+  std::set<std::string> server{"1000"};  // a client's normal close
+  for (int code : live::close_code::kAll) server.insert(std::to_string(code));
+  // The close-code table's first column is a plain number.
+  const std::string doc = document();
+  const auto at = doc.find("\n### Close codes\n");
+  ASSERT_NE(at, std::string::npos);
+  std::set<std::string> documented;
+  std::istringstream lines(doc.substr(at + 17));
+  const std::regex row(R"(^\| (\d{4}) \|)");
+  std::string line;
+  std::smatch m;
+  while (std::getline(lines, line) && line.rfind("#", 0) != 0) {
+    if (std::regex_search(line, m, row)) documented.insert(m[1]);
+  }
+  EXPECT_EQ(documented, server);
 }
 
 TEST(ProtocolDocument, ListsExactlyThePreviewStatuses) {
