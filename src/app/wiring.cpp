@@ -87,8 +87,12 @@ int serve(const Config& config) {
                        api_settings(config)};
   configure_notification_api(config, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
+  // The bus (one process) and the timer thread are built here and nowhere else.
+  live::InProcessBus room_bus;
+  live::ThreadTimers live_timers;
   live::LiveService live(
-      store, signing_secret(config, store), [&config] { return now_with_skew(config); }, live_settings(config));
+      store, room_bus, live_timers, signing_secret(config, store), [&config] { return now_with_skew(config); },
+      live_settings(config));
   ctx.live = &live;
   metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
@@ -116,6 +120,7 @@ int serve(const Config& config) {
     spdlog::info("listening on {} (database {})", address, config.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   return rc;
 }
 

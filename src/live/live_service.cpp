@@ -2,14 +2,16 @@
 
 namespace visitd::live {
 
-LiveService::LiveService(store::Store& store, std::string secret, std::function<core::Instant()> now,
-                         LiveSettings settings)
+LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret,
+                         std::function<core::Instant()> now, LiveSettings settings)
     : settings_(std::move(settings)), signer_(std::move(secret)), now_(std::move(now)) {
-  hub_ = std::make_unique<RoomHub>(store, signer_, bus_, timers_, metrics_, now_,
+  hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_,
                                    HubSettings{std::chrono::seconds(settings_.grace_s)});
 }
 
-LiveService::~LiveService() { timers_.stop(); }
+LiveService::~LiveService() = default;
+
+void LiveService::booking_changed(const core::Booking& booking) { hub_->booking_changed(booking); }
 
 std::uint64_t LiveService::track(std::weak_ptr<Peer> peer) {
   std::lock_guard lock(mu_);
@@ -35,7 +37,6 @@ void LiveService::shutdown() {
     }
   }
   for (auto& p : peers) p->close(close_code::kGoingAway, "server shutting down");
-  timers_.stop();
 }
 
 }  // namespace visitd::live
