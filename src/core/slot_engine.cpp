@@ -171,19 +171,60 @@ std::vector<Slot> compute_slots(const SlotQuery& query) {
   auto bounds = bounds_of(query);
   if (!bounds) return slots;
 
-  std::vector<std::pair<Interval, const Id*>> found;
-  for (const auto& cal : query.providers) {
-    if (cal.provider == nullptr) continue;
-    for (const auto& t : provider_slots(cal, *query.service, *bounds, query.exclude_booking))
-      found.emplace_back(t, &cal.provider->id);
+  // Providers in id order: equal slots then list their ids sorted without comparing
+  // strings per slot.
+  std::vector<const ProviderCalendar*> cals;
+  for (const auto& cal : query.providers)
+    if (cal.provider != nullptr) cals.push_back(&cal);
+  std::stable_sort(cals.begin(), cals.end(),
+                   [](const auto* a, const auto* b) { return a->provider->id < b->provider->id; });
+
+  // Each provider's slots come out sorted by start; a k-way merge over a small heap costs
+  // n log(providers) and no buffer of every provider's slots at once.
+  std::vector<std::vector<Interval>> lists;
+  lists.reserve(cals.size());
+  std::size_t total = 0;
+  for (const auto* cal : cals) {
+    lists.push_back(provider_slots(*cal, *query.service, *bounds, query.exclude_booking));
+    total += lists.back().size();
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.begin, a.first.end, *a.second) < std::tie(b.first.begin, b.first.end, *b.second);
-  });
-  for (const auto& [time, id] : found) {
-    if (slots.empty() || !(slots.back().time == time)) slots.push_back({time, {}});
-    auto& ids = slots.back().provider_ids;
-    if (ids.empty() || ids.back() != *id) ids.push_back(*id);
+  struct Head {
+    Interval time;
+    std::size_t who;  // index into cals and lists
+    std::size_t next;
+  };
+  // std heaps keep the greatest on top: "greater" puts the earliest slot, then the smallest id, there.
+  auto later = [](const Head& a, const Head& b) {
+    return std::tie(a.time.begin, a.time.end, a.who) > std::tie(b.time.begin, b.time.end, b.who);
+  };
+  std::vector<Head> heap;
+  for (std::size_t i = 0; i < lists.size(); ++i)
+    if (!lists[i].empty()) heap.push_back({lists[i].front(), i, 1});
+  std::make_heap(heap.begin(), heap.end(), later);
+
+  slots.reserve(cals.size() == 1 ? total : 0);
+  std::vector<std::size_t> free_now;  // providers free for the slot being assembled
+  while (!heap.empty()) {
+    const Interval time = heap.front().time;
+    free_now.clear();
+    while (!heap.empty() && heap.front().time == time) {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      Head& h = heap.back();
+      if (free_now.empty() || free_now.back() != h.who) free_now.push_back(h.who);
+      if (h.next < lists[h.who].size()) {
+        h.time = lists[h.who][h.next++];
+        std::push_heap(heap.begin(), heap.end(), later);
+      } else {
+        heap.pop_back();
+      }
+    }
+    Slot slot{time, {}};
+    slot.provider_ids.reserve(free_now.size());
+    for (std::size_t who : free_now) {
+      const Id& id = cals[who]->provider->id;
+      if (slot.provider_ids.empty() || slot.provider_ids.back() != id) slot.provider_ids.push_back(id);
+    }
+    slots.push_back(std::move(slot));
   }
   return slots;
 }
