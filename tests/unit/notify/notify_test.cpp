@@ -1,5 +1,6 @@
 // MIME assembly, iCalendar invites, templates with HTML escaping, Twilio signatures and
 // retry timing: the pure parts of notify.
+#include <gmime/gmime.h>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 
@@ -52,22 +53,54 @@ TEST(Mime, RefusesAddressesThatCouldInjectHeaders) {
   EXPECT_EQ(out->find("\r\nBcc:"), std::string::npos);
 }
 
-TEST(Mime, Base64LinesAreAtMost76Characters) {
-  const std::string lines = base64_lines(std::string(200, 'x'));
+TEST(Mime, EveryLineFitsRfc5322Limits) {
+  auto m = mail();
+  m.text = std::string(500, 'x');
+  m.subject = "Confirmed: " + std::string(30, 'a') + " " + std::string(60, 'b') + " Zoë " + std::string(80, 'c');
+  auto out = build_mime(m);
+  ASSERT_TRUE(out);
   std::size_t start = 0;
-  while (start < lines.size()) {
-    const auto end = lines.find("\r\n", start);
+  while (start < out->size()) {
+    const auto end = out->find("\r\n", start);
     ASSERT_NE(end, std::string::npos);
-    EXPECT_LE(end - start, 76u);
+    EXPECT_LE(end - start, 78u) << out->substr(start, end - start);
     start = end + 2;
   }
 }
 
-TEST(Mime, EncodedWordsKeepUtf8CharactersWhole) {
-  const std::string text(40, 'a');
-  const std::string word = encode_header_word(text + "ééééé");
-  EXPECT_EQ(word.rfind("=?UTF-8?B?", 0), 0u);
-  EXPECT_EQ(encode_header_word("plain"), "plain");
+// Parses a built message back with GMime and answers the To: list as (name, address) pairs.
+std::vector<std::pair<std::string, std::string>> recipients_of(const std::string& mime) {
+  GMimeStream* stream = g_mime_stream_mem_new_with_buffer(mime.data(), mime.size());
+  GMimeParser* parser = g_mime_parser_new_with_stream(stream);
+  GMimeMessage* msg = g_mime_parser_construct_message(parser, nullptr);
+  std::vector<std::pair<std::string, std::string>> out;
+  InternetAddressList* to = g_mime_message_get_to(msg);
+  for (int i = 0; i < internet_address_list_length(to); ++i) {
+    InternetAddress* a = internet_address_list_get_address(to, i);
+    const char* name = internet_address_get_name(a);
+    const char* addr =
+        INTERNET_ADDRESS_IS_MAILBOX(a) ? internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)) : "(group)";
+    out.emplace_back(name ? name : "", addr ? addr : "");
+  }
+  g_object_unref(msg);
+  g_object_unref(parser);
+  g_object_unref(stream);
+  return out;
+}
+
+TEST(Mime, AnyDisplayNameYieldsExactlyTheOneRecipient) {
+  for (const std::string name : {"Smith, Robert \"Bob\"", "O'Neil; Zoë <zoe@evil.test>",
+                                 "Back\\slash (comment) =?UTF-8?B?eA==?=", "Łukasz, Żółć",
+                                 std::string(120, 'n') + ", " + std::string(50, 'm'), "@:;, \"\""}) {
+    auto m = mail();
+    m.to = {name, "bob@example.test"};
+    auto out = build_mime(m);
+    ASSERT_TRUE(out) << name;
+    const auto to = recipients_of(*out);
+    ASSERT_EQ(to.size(), 1u) << name << "\n" << *out;
+    EXPECT_EQ(to[0].first, name);
+    EXPECT_EQ(to[0].second, "bob@example.test");
+  }
 }
 
 Invite invite(bool cancel) {
