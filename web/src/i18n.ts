@@ -102,7 +102,9 @@ export const t = {
     failed: 'Failed',
     withdrawn: 'Withdrawn',
     'suppressed-opt-out': 'Suppressed (opted out)',
+    'no-address': 'Not sent: no address on record',
   } as Record<string, string>,
+  messageErrorCode: (code: string) => `gateway error ${code}`,
   bookButton: 'Book appointment',
   booking: 'Booking…',
   chooseTimeFirst: 'Choose a date and time first.',
@@ -125,8 +127,6 @@ export const t = {
   manageLinkOpen: 'Manage my appointment',
   joinLinkText: 'At the time of the appointment, join the video call here:',
   joinLinkOpen: 'Join link',
-  icsDescription: (manage: string) => `Manage or cancel: ${manage}`,
-  icsSummary: (service: string, business: string) => `${service} — ${business}`,
 
   // manage
   manageTitle: 'Your appointment',

@@ -13,6 +13,12 @@ export function appPath(url: string): string {
   }
 }
 
+/** The capability token: the manage link's last path segment. */
+export function manageToken(manageUrl: string): string {
+  const path = appPath(manageUrl);
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
 export function Confirmation({ business, created, zone }: { business: PublicBusiness; created: BookingCreated; zone: string }) {
   const { booking, manageUrl, joinUrl } = created;
   return (
@@ -22,7 +28,7 @@ export function Confirmation({ business, created, zone }: { business: PublicBusi
       <section class="card" aria-label={business.name}>
         <h2>{business.name}</h2>
         <AppointmentSummary booking={booking} zone={zone} />
-        <IcsButton booking={booking} businessName={business.name} manageUrl={manageUrl} />
+        <IcsButton token={manageToken(manageUrl)} />
       </section>
       <section class="card" aria-labelledby="manage-h">
         <h2 id="manage-h">{t.manageLinkTitle}</h2>

@@ -115,7 +115,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
       <section class="card" aria-labelledby="appt-h">
         <h2 id="appt-h">{business.name}</h2>
         <AppointmentSummary booking={booking} zone={zone} />
-        {confirmed && <IcsButton booking={booking} businessName={business.name} manageUrl={location.href} />}
+        {confirmed && <IcsButton token={token} />}
         {confirmed && view.joinUrl && (
           <p>
             {t.joinLinkText} <Link href={appPath(view.joinUrl)}>{t.joinLinkOpen}</Link>
