@@ -36,9 +36,10 @@ export function AppointmentSummary({ booking, zone }: { booking: Booking; zone: 
  * mailed updates and a cancellation apply to the imported event instead of duplicating it.
  */
 export function IcsButton({ token }: { token: string }) {
+  const href = `/api/v1/manage/${encodeURIComponent(token)}/calendar.ics`;
   const onClick = () => {
     const a = document.createElement('a');
-    a.href = `/api/v1/manage/${encodeURIComponent(token)}/calendar.ics`;
+    a.href = href;
     a.download = 'appointment.ics';
     document.body.appendChild(a);
     a.click();

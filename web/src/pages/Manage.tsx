@@ -64,10 +64,20 @@ export function ManagePage({ token }: { token: string }) {
       </main>
     );
   }
-  return <ManageView view={view} base={base} reload={load} />;
+  return <ManageView view={view} base={base} token={token} reload={load} />;
 }
 
-function ManageView({ view, base, reload }: { view: ManageView; base: string; reload: () => Promise<void> }) {
+function ManageView({
+  view,
+  base,
+  token,
+  reload,
+}: {
+  view: ManageView;
+  base: string;
+  token: string;
+  reload: () => Promise<void>;
+}) {
   const now = useMemo(() => Date.now(), []);
   const { booking, business, policy } = view;
   const [zone, setZone] = useState(() => {
