@@ -131,8 +131,9 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   }
   if (m.channel == core::Channel::sms) {
     if (auto since = store.sms_opted_out_at(address)) {
-      out.final_outcome = final(store::MessageStatus::suppressed_opt_out, address,
-                                "recipient opted out (STOP, or the gateway said unsubscribed) at " + core::format_rfc3339_utc(*since));
+      out.final_outcome =
+          final(store::MessageStatus::suppressed_opt_out, address,
+                "recipient opted out (STOP, or the gateway said unsubscribed) at " + core::format_rfc3339_utc(*since));
       return out;
     }
     if (m.recipient == core::Recipient::consumer && !store.sms_consent_at(booking->id)) {
@@ -213,7 +214,11 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   mail.html = rendered->html;
   mail.message_id = m.message_id + "@" + domain;
   mail.date = now;
-  if (kind != core::MessageKind::reminder) {
+  // A cancelled booking's other messages (a staff resend of its confirmation) carry no
+  // invite: a REQUEST would put the cancelled appointment back into calendars.
+  const bool invite = kind != core::MessageKind::reminder &&
+                      (kind == core::MessageKind::cancellation || booking->status != core::BookingStatus::cancelled);
+  if (invite) {
     BookingInviteFacts f;
     f.booking = &*booking;
     f.business_name = business->name;

@@ -142,8 +142,8 @@ struct SendOutcome {
   std::string address;
   std::string carrier_id;
   std::string error;
-  std::string error_code;  // the gateway's own code, kept for staff
   std::optional<Instant> retry_at;
+  std::string error_code;  // the gateway's own code, kept for staff
 };
 
 // The effective policy for a business or one of its services, and whether the service

@@ -158,6 +158,19 @@ class FieldReportsTest(unittest.TestCase):
         self.assertEqual("CANCEL", method)
         self.assertNotIn(booked["manageUrl"], str(cal.walk("VEVENT")[0]["DESCRIPTION"]))
 
+        # Any later message of the cancelled booking (a staff resend of its confirmation) offers
+        # booking again too, and carries no invite that would put the event back.
+        confirmation = self.message(booked, "confirmation", "consumer", "sent")
+        status, _, copy = self.shop.staff.post(self.shop.staff_path(
+            "/bookings/%s/messages/%s/resend" % (booked["booking"]["id"], confirmation["id"])))
+        self.assertEqual(201, status, copy)
+        resent = self.smtp.wait_for(lambda m: str(m["Message-ID"]) == "<%s@clinic.test>" % copy["id"],
+                                    "the resent confirmation")[0]
+        text = part(resent, "text/plain").get_content()
+        self.assertIn(book_page, text)
+        self.assertNotIn(booked["manageUrl"], text)
+        self.assertIsNone(part(resent, "text/calendar"))
+
     # ---- fault 8: one calendar identity; the download is the mailed invite ----
     def test_download_has_the_mailed_uid_sequence_and_join_link(self):
         booked = self.book("ics@example.com", self.shop.bob, index=4)
