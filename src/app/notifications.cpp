@@ -4,6 +4,7 @@
 
 #include "app/wiring.hpp"
 #include "http/booking_flow.hpp"
+#include "notify/booking_invite.hpp"
 #include "notify/sms.hpp"
 #include "notify/smtp.hpp"
 #include "notify/twilio_signature.hpp"
@@ -18,6 +19,11 @@ void configure_notification_api(const Config& config, http::ApiSettings& setting
   settings.sms_signature_valid =
       [token](const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
               const std::string& signature) { return notify::twilio_signature_valid(token, url, params, signature); };
+  settings.consumer_calendar = [from = config.smtp_from](store::Store& store, const core::Booking& b,
+                                                         const std::string& manage_url, const std::string& join_url,
+                                                         const std::string& book_url, int sequence, core::Instant now) {
+    return notify::consumer_calendar(store, b, manage_url, join_url, book_url, from, sequence, now);
+  };
 }
 
 std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
@@ -50,6 +56,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   notify::ComposeSettings compose;
   compose.from_address = config.smtp_from;
   compose.from_name = config.smtp_from_name;
+  compose.public_url = ctx.settings.public_url;
   notify::WorkerSettings ws;
   ws.interval = std::chrono::milliseconds(config.notify_interval_ms);
   ws.batch = config.notify_batch;

@@ -174,8 +174,8 @@ core::Result<core::Booking> reschedule(ApiContext& ctx, const core::Booking& boo
   r.block = core::padded_block(time, effective);
   r.day = day_of(*provider, new_start);
   r.max_per_day = effective.max_per_day;
-  r.messages =
-      plan_for(ctx, booking, core::BookingEvent::rescheduled, time, ctx.store.sms_consent_at(booking.id).has_value());
+  r.messages = plan_for(ctx, booking, core::BookingEvent::rescheduled, time,
+                        ctx.store.sms_consent_at(booking.id).has_value(), provider_id);
   auto moved = ctx.store.reschedule_booking(r, by);
   if (!moved) {
     if (moved.error().code == core::ErrorCode::conflict) {
@@ -207,10 +207,15 @@ int calendar_sequence(const core::Booking& booking) {
 }
 
 std::vector<core::PlannedMessage> plan_for(ApiContext& ctx, const core::Booking& booking, core::BookingEvent event,
-                                           core::Interval time, bool sms_consent) {
+                                           core::Interval time, bool sms_consent, const core::Id& provider_id) {
   core::PlanInput in;
   in.event = event;
   in.time = time;
+  in.provider_id = provider_id.empty() ? booking.provider_id : provider_id;
+  if (event == core::BookingEvent::rescheduled) {
+    in.previous_provider_id = booking.provider_id;
+    in.time_changed = time != booking.time;
+  }
   in.consumer_has_email = !booking.consumer.email.empty();
   in.consumer_sms_allowed = sms_consent && !booking.consumer.phone.empty();
   // A reschedule raises SEQUENCE; a cancellation is one more change to the same event.

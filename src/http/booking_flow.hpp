@@ -54,9 +54,10 @@ struct BookingLinks {
 BookingLinks links_for(ApiContext& ctx, const core::Booking& booking);
 
 // The messages a booking change owes under its service's notification policy (core plans;
-// the store writes them in the change's own transaction).
+// the store writes them in the change's own transaction). `time` and `provider_id` are the
+// booking's after the change (empty provider = unchanged).
 std::vector<core::PlannedMessage> plan_for(ApiContext& ctx, const core::Booking& booking, core::BookingEvent event,
-                                           core::Interval time, bool sms_consent);
+                                           core::Interval time, bool sms_consent, const core::Id& provider_id = {});
 // iCalendar SEQUENCE of a booking: raised on every reschedule.
 int calendar_sequence(const core::Booking& booking);
 

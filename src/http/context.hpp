@@ -31,6 +31,11 @@ struct ApiSettings {
   std::function<bool(const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
                      const std::string& signature)>
       sms_signature_valid;
+  // The consumer's .ics of a booking, the same iCalendar the mailed invite carries
+  // (notify::consumer_calendar), injected for the same reason. Unset = 404.
+  std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
+                            const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
+      consumer_calendar;
 };
 
 struct ApiContext {

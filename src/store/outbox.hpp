@@ -12,7 +12,8 @@
 
 namespace visitd::store {
 
-enum class MessageStatus { planned, sending, sent, delivered, failed, withdrawn, suppressed_opt_out };
+// no_address: the recipient has no e-mail address or phone number on record (wire "no-address").
+enum class MessageStatus { planned, sending, sent, delivered, failed, withdrawn, suppressed_opt_out, no_address };
 const char* to_string(MessageStatus s);
 std::optional<MessageStatus> message_status_from_string(std::string_view s);
 
@@ -33,9 +34,13 @@ struct OutboxMessage {
   std::string carrier_id;  // gateway sid / Message-ID
   std::string message_id;  // stable across retries: duplicates share it
   std::string last_error;
+  std::string error_code;  // the gateway's own code for the last failure (Twilio: "21610"), or empty
   Instant created_at;
   std::optional<Instant> sent_at;
   Instant updated_at;
+  Id provider_id;             // provider messages: whom it goes to; empty = the booking's provider
+  bool time_changed = false;  // reschedule notices: what changed
+  bool provider_changed = false;
 };
 
 // What one send attempt came to. planned + retry_at = try again then.
@@ -45,6 +50,7 @@ struct SendOutcome {
   std::string carrier_id;
   std::string error;
   std::optional<Instant> retry_at;
+  std::string error_code;  // the gateway's own code, kept for staff
 };
 
 // The effective policy for a business or one of its services, and whether the service

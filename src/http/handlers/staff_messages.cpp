@@ -35,6 +35,7 @@ json::object message_json(const store::OutboxMessage& m) {
                  {"dueAt", core::format_rfc3339_utc(m.due_at)},
                  {"attempts", m.attempts},
                  {"lastError", m.last_error},
+                 {"errorCode", m.error_code},
                  {"address", m.address},
                  {"carrierId", m.carrier_id},
                  {"sequence", m.sequence},
