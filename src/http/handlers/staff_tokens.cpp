@@ -4,6 +4,7 @@
 
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::http::staff {
@@ -23,7 +24,7 @@ Response list_tokens(ApiContext& ctx, Request&, const BusinessAccess& a) {
 
 Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto name = r.string("name", true, kMaxTokenNameLength);
