@@ -48,10 +48,7 @@ struct Error {
   // room's "opensAt"; rendered by the edge in this order.
   ExtensionMembers extensions;
 
-  Error& with(std::string name, ExtensionValue value) {
-    extensions.emplace_back(std::move(name), std::move(value));
-    return *this;
-  }
+  Error& with(std::string name, ExtensionValue value);  // appends an extension member
 
   static Error invalid(std::string field, std::string message) {
     Error e = make(ErrorCode::invalid, message);

@@ -14,10 +14,9 @@ BookingLinks Links::issue(const core::Booking& b) const {
   std::string base = settings_.public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   BookingLinks links;
-  links.manage_token = ports_.signer.sign({core::LinkKind::manage, b.id, b.capability_version,
-                                           core::link_deadline(core::LinkKind::manage, b, settings_.lifetimes)});
-  links.join_token = ports_.signer.sign({core::LinkKind::join, b.id, b.capability_version,
-                                         core::link_deadline(core::LinkKind::join, b, settings_.lifetimes)});
+  // No cap: the links live as long as the booking says (core::check_link at use time).
+  links.manage_token = ports_.signer.sign({core::LinkKind::manage, b.id, b.capability_version, std::nullopt});
+  links.join_token = ports_.signer.sign({core::LinkKind::join, b.id, b.capability_version, std::nullopt});
   links.manage_url = base + "/manage/" + links.manage_token;
   links.join_url = base + "/join/" + links.join_token;
   return links;
@@ -29,7 +28,8 @@ core::Result<core::Booking> Links::resolve(const std::string& token, core::LinkK
   if (!claims) return invalid_link();
   auto booking = ports_.store.booking(claims->booking_id);
   if (!booking) return invalid_link();
-  auto valid = core::check_link(kind, *booking, claims->version, settings_.lifetimes, ports_.clock.now());
+  auto valid =
+      core::check_link(kind, *booking, claims->version, settings_.lifetimes, ports_.clock.now(), claims->not_after);
   if (!valid) {
     if (valid.error().code != core::ErrorCode::gone) return invalid_link();
     return core::Error::typed(core::ErrorCode::gone, "link-expired",

@@ -13,21 +13,26 @@ core::Error refusal(core::JoinRefusal r, std::string detail) {
 core::Error not_invited(std::string detail) { return refusal(core::JoinRefusal::not_invited, std::move(detail)); }
 
 core::Error join_refusal(core::JoinRefusal r, const core::RoomFacts& facts) {
+  core::Error e = not_invited();
   switch (r) {
     case core::JoinRefusal::too_early:
-      return refusal(r, "the room opens at " + core::format_rfc3339_utc(facts.window.begin))
-          .with("opensAt", facts.window.begin);
+      e = refusal(r, "the room opens at " + core::format_rfc3339_utc(facts.window.begin));
+      e.with("opensAt", facts.window.begin);
+      break;
     case core::JoinRefusal::too_late:
-      return refusal(r, "the room closed at " + core::format_rfc3339_utc(facts.window.end))
-          .with("closedAt", facts.window.end);
+      e = refusal(r, "the room closed at " + core::format_rfc3339_utc(facts.window.end));
+      e.with("closedAt", facts.window.end);
+      break;
     case core::JoinRefusal::denied:
-      return refusal(r, "a host denied or removed you from this room");
+      e = refusal(r, "a host denied or removed you from this room");
+      break;
     case core::JoinRefusal::ended:
-      return refusal(r, "this meeting has ended");
+      e = refusal(r, "this meeting has ended");
+      break;
     case core::JoinRefusal::not_invited:
       break;
   }
-  return not_invited();
+  return e;
 }
 
 RoomView Rooms::view(const core::Booking& b, const std::string& participant_id) const {

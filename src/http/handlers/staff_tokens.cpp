@@ -36,7 +36,7 @@ Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   if (name && name->empty()) r.fail("name", "must not be empty");
   if (!errors.empty()) return invalid_fields(errors);
   if (!core::role_at_least(a.role, *role)) {
-    core::Error e{core::ErrorCode::forbidden, "A token's role may not exceed your own", {}};
+    core::Error e = core::Error::make(core::ErrorCode::forbidden, "A token's role may not exceed your own");
     e.fields.push_back({"role", "exceeds your role in this business"});
     return fail(e);
   }

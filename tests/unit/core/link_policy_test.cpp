@@ -37,6 +37,13 @@ TEST(LinkPolicy, ValidUntilTheDeadlineThenGoneAndAMovedBookingMovesIt) {
   EXPECT_FALSE(check_link(LinkKind::join, b, 3, l, *parse_rfc3339("2027-02-20T11:00:00Z")).ok());
 }
 
+TEST(LinkPolicy, ALinksOwnNotAfterIsAHardCap) {
+  const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  const Instant cap = *parse_rfc3339("2026-12-01T00:00:00Z");
+  EXPECT_TRUE(check_link(LinkKind::manage, b, 3, LinkLifetimes{}, cap - 1s, cap).ok());
+  EXPECT_EQ(check_link(LinkKind::manage, b, 3, LinkLifetimes{}, cap, cap).error().code, ErrorCode::gone);
+}
+
 TEST(LinkPolicy, AnOlderVersionIsRevokedAndSaysNothingMore) {
   const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
   auto r = check_link(LinkKind::manage, b, 2, LinkLifetimes{}, *parse_rfc3339("2026-12-01T00:00:00Z"));

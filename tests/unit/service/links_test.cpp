@@ -69,6 +69,18 @@ TEST_F(LinksTest, ARescheduleMovesTheDeadlinesOfLinksAlreadySent) {
   EXPECT_EQ(use_->links.resolve(first.manage_token, core::LinkKind::manage).error().code, core::ErrorCode::gone);
 }
 
+TEST_F(LinksTest, ALinkWithItsOwnCapEndsThereEvenIfTheBookingIsLater) {
+  auto b = book(at("2026-03-10T10:00:00Z"), provider_ids_[0]);
+  ASSERT_TRUE(b.ok());
+  const std::string capped =
+      link_signer_.sign({core::LinkKind::manage, b->id, b->capability_version, at("2026-03-05T00:00:00Z")});
+  EXPECT_TRUE(use_->links.resolve(capped, core::LinkKind::manage).ok());
+  clock_.set(at("2026-03-05T00:00:00Z"));
+  EXPECT_EQ(use_->links.resolve(capped, core::LinkKind::manage).error().type, "link-expired");
+  // visitd's own links carry no cap.
+  EXPECT_TRUE(use_->links.resolve(use_->links.issue(*b).manage_token, core::LinkKind::manage).ok());
+}
+
 TEST_F(LinksTest, MovingABookingEarlierShortensItsLinks) {
   auto b = book(at("2026-03-10T10:00:00Z"), provider_ids_[0]);
   ASSERT_TRUE(b.ok());
