@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include "app/wiring.hpp"
-#include "http/booking_flow.hpp"
 #include "notify/booking_invite.hpp"
 #include "notify/sms.hpp"
 #include "notify/smtp.hpp"
@@ -27,7 +26,8 @@ void configure_notification_api(const Config& config, http::ApiSettings& setting
 }
 
 std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
-                                                          http::ApiContext& ctx) {
+                                                          const core::Clock& clock, const service::Links& links,
+                                                          const std::string& public_url) {
   std::shared_ptr<notify::MailTransport> mail;
   if (!config.smtp_host.empty()) {
     notify::SmtpSettings s;
@@ -50,13 +50,13 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
     s.account_sid = config.sms_account_sid;
     s.auth_token = config.sms_auth_token;
     s.from = config.sms_from;
-    s.status_callback_url = ctx.settings.public_url + "/api/v1/sms/status";
+    s.status_callback_url = public_url + "/api/v1/sms/status";
     sms = std::make_shared<notify::TwilioSmsTransport>(s);
   }
   notify::ComposeSettings compose;
   compose.from_address = config.smtp_from;
   compose.from_name = config.smtp_from_name;
-  compose.public_url = ctx.settings.public_url;
+  compose.public_url = public_url;
   notify::WorkerSettings ws;
   ws.interval = std::chrono::milliseconds(config.notify_interval_ms);
   ws.batch = config.notify_batch;
@@ -64,12 +64,13 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   ws.max_attempts = config.notify_max_attempts;
   ws.retry_base = core::Seconds(config.notify_retry_base_s);
   ws.retry_max = core::Seconds(config.notify_retry_max_s);
-  auto links = [&ctx](const core::Booking& b) {
-    auto l = http::links_for(ctx, b);
+  auto consumer_links = [&links](const core::Booking& b) {
+    auto l = links.issue(b);
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
+  auto now = [&clock] { return clock.now(); };
   auto worker =
-      std::make_shared<notify::OutboxWorker>(store, ctx.now, compose, links, mail, sms, ws, config.demo_outbox);
+      std::make_shared<notify::OutboxWorker>(store, now, compose, consumer_links, mail, sms, ws, config.demo_outbox);
   worker->start();
   spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",
                config.demo_outbox ? ", demo capture at /dev/outbox" : "");

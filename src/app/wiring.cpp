@@ -6,12 +6,14 @@
 #include <iostream>
 
 #include "app/notifications.hpp"
+#include "app/system_clock.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
+#include "service/use_cases.hpp"
 
 namespace visitd::app {
 namespace {
@@ -30,8 +32,14 @@ http::ApiSettings api_settings(const Config& c) {
   s.public_url = c.public_url;
   s.secure_cookies = c.secure_cookies;
   s.session_hours = c.session_hours;
-  s.manage_link_days_after_end = c.manage_link_days;
-  s.join_link_minutes_after_end = c.join_link_minutes;
+  return s;
+}
+
+service::LinkSettings link_settings(const Config& c) {
+  service::LinkSettings s;
+  s.public_url = c.public_url;
+  s.lifetimes.manage_after_end = std::chrono::days{c.manage_link_days};
+  s.lifetimes.join_after_end = std::chrono::minutes{c.join_link_minutes};
   return s;
 }
 
@@ -78,13 +86,12 @@ int serve(const Config& config) {
   http::Metrics metrics;
   http::RateLimiter login_limiter(config.login_rate_per_minute, config.login_burst);
   http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
-  http::ApiContext ctx{store,
-                       signer,
-                       metrics,
-                       login_limiter,
-                       booking_limiter,
-                       [&config] { return now_with_skew(config); },
-                       api_settings(config)};
+  // The use cases and their ports (service/): every entry point below calls these.
+  const SystemClock clock(std::chrono::seconds(config.clock_skew_seconds));
+  service::CapabilityLinkSigner link_signer(signer);
+  service::NoEvents events;  // no subscribers yet (webhooks, bus, live rooms)
+  service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
+  http::ApiContext ctx{store, use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
@@ -113,10 +120,14 @@ int serve(const Config& config) {
       config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
     std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
-    if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
+    if (default_public_url) {  // port 0: links name the real port
+      ctx.settings.public_url = address;
+      use.links.set_public_url(address);
+    }
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
-    outbox_worker = start_outbox_worker(config, store, ctx);  // links need the final public URL
+    // Links need the final public URL.
+    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
     spdlog::info("listening on {} (database {})", address, config.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
@@ -135,7 +146,11 @@ int print_routes(const Config& config) {
   security::CapabilitySigner signer("routes-listing-only-secret");
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
-  http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, {}};
+  const core::ManualClock clock(core::Instant{});
+  service::CapabilityLinkSigner link_signer(signer);
+  service::NoEvents events;
+  service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
+  http::ApiContext ctx{*opened.value(), use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);

@@ -1,14 +1,16 @@
 #pragma once
-// Everything handlers need, built once by the composition root (app/wiring.cpp).
+// Everything handlers need, built once by the composition root (app/wiring.cpp). Handlers
+// parse, call a use case (ctx.use), and render; the store is for plain reads.
 #include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
-#include "security/capability.hpp"
+#include "service/use_cases.hpp"
 #include "store/store.hpp"
 
 namespace visitd::live {
@@ -18,11 +20,9 @@ class LiveService;
 namespace visitd::http {
 
 struct ApiSettings {
-  std::string public_url = "http://127.0.0.1:8080";  // base of manageUrl/joinUrl
+  std::string public_url = "http://127.0.0.1:8080";  // this server's base URL (SMS webhook signatures)
   bool secure_cookies = false;                       // Secure flag on the session cookie
   int session_hours = 12;
-  int manage_link_days_after_end = 30;   // manage link valid until end + this
-  int join_link_minutes_after_end = 30;  // join link valid until end + this
   // Notifications (issue B)
   bool demo_outbox = false;    // serve /dev/outbox (demo mode only)
   std::string sms_auth_token;  // key of the X-Twilio-Signature HMAC
@@ -40,13 +40,15 @@ struct ApiSettings {
 
 struct ApiContext {
   store::Store& store;
-  security::CapabilitySigner& signer;
+  service::UseCases& use;  // the use cases: bookings, links, rooms, staff
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
-  std::function<core::Instant()> now;  // injected clock
+  const core::Clock& clock;
   ApiSettings settings;
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
+
+  [[nodiscard]] core::Instant now() const { return clock.now(); }
 };
 
 class Router;

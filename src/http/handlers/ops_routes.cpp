@@ -9,7 +9,7 @@ void register_ops_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/healthz", [](Request&) { return json_response(200, boost::json::object{{"status", "ok"}}); });
   r.add("GET", "/readyz", [&ctx](Request&) {
     if (ctx.store.healthy()) return json_response(200, boost::json::object{{"status", "ready"}});
-    return problem(503, "not-ready", "Not ready", "the database does not answer");
+    return problem_from(core::Error::typed(core::ErrorCode::unavailable, "not-ready", "the database does not answer"));
   });
   r.add("GET", "/metrics", [&ctx](Request&) {
     Response res;
