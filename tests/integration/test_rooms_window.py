@@ -86,5 +86,47 @@ class RoomClosesOnItsParticipants(unittest.TestCase):
         run(scenario())
 
 
+class BookingChangesReachTheRoom(unittest.TestCase):
+    """Whatever ends or moves a room's window reaches the people already in it at once: a
+    staff cancel ends the call for host and guest with the documented message and code."""
+
+    def setUp(self):
+        self.srv = Server().start()
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def test_a_staff_cancel_ends_the_meeting_for_everyone_in_it(self):
+        shop = RoomShop(self.srv, "roomcancel")
+        room_id, join_token = shop.book_room()
+        status, _, guest_join = shop.guest_join(join_token)
+        self.assertEqual(status, 200, guest_join)
+        status, _, host_join = shop.host_join(room_id)
+        self.assertEqual(status, 200, host_join)
+
+        async def scenario():
+            host = await Live(self.srv).connect()
+            await host.auth(host_join["roomToken"])
+            guest = await Live(self.srv).connect()
+            await guest.auth(guest_join["roomToken"])
+            waiting = await host.expect("lobby.waiting")
+            await host.send({"type": "lobby.admit", "participantId": waiting["participant"]["id"]})
+            await guest.expect("lobby.admitted")
+
+            status, _, body = shop.staff.post(shop.staff_path("/bookings/%s/cancel" % room_id),
+                                              {"reason": "provider ill"})
+            self.assertEqual(status, 200, body)
+            for live in (host, guest):
+                ended = await live.expect("room.ended")
+                self.assertEqual(ended["reason"], "cancelled")
+                code, _ = await live.closed()
+                self.assertEqual(code, 4004)
+
+            status, _, again = shop.guest_join(join_token)
+            self.assertIn(status, (403, 404, 410), again)
+
+        run(scenario())
+
+
 if __name__ == "__main__":
     unittest.main()
