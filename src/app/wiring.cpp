@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/notifications.hpp"
+#include "app/system_clock.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -19,7 +20,7 @@ namespace {
 constexpr const char* kSecretSetting = "capability_secret";
 
 std::string signing_secret(const Config& config, store::Store& store) {
-  if (!config.secret.empty()) return config.secret;
+  if (!config.links.secret.empty()) return config.links.secret;
   // First start generates it; later starts (and other instances) read the same one, so
   // links stay valid across restarts.
   return store.put_setting_if_absent(kSecretSetting, security::random_token(32));
@@ -27,41 +28,39 @@ std::string signing_secret(const Config& config, store::Store& store) {
 
 http::ApiSettings api_settings(const Config& c) {
   http::ApiSettings s;
-  s.public_url = c.public_url;
-  s.secure_cookies = c.secure_cookies;
-  s.session_hours = c.session_hours;
-  s.manage_link_days_after_end = c.manage_link_days;
-  s.join_link_minutes_after_end = c.join_link_minutes;
+  s.public_url = c.http.public_url;
+  s.secure_cookies = c.auth.secure_cookies;
+  s.session_hours = static_cast<int>(c.auth.session.count());
+  s.manage_link_days_after_end = static_cast<int>(c.links.manage_link.count());
+  s.join_link_minutes_after_end = static_cast<int>(c.links.join_link.count());
   return s;
 }
 
 live::TurnSettings turn_settings(const Config& c) {
-  return live::TurnSettings{c.turn_secret, c.turn_urls, c.turn_ttl_s, c.turn_realm};
+  return live::TurnSettings{c.live.turn_secret, c.live.turn_urls, static_cast<int>(c.live.turn_ttl.count()),
+                            c.live.turn_realm};
 }
 
 live::LiveSettings live_settings(const Config& c) {
   live::LiveSettings s;
-  s.max_message_bytes = c.live_max_message_bytes;
-  s.rate_per_second = c.live_rate_per_second;
-  s.burst = c.live_burst;
-  s.queue_bytes = c.live_queue_bytes;
-  s.token_ttl_s = c.room_token_ttl_s;
-  s.grace_s = c.room_grace_s;
+  s.max_message_bytes = c.live.max_message_bytes;
+  s.rate_per_second = c.live.rate_per_second;
+  s.burst = c.live.burst;
+  s.queue_bytes = c.live.queue_bytes;
+  s.token_ttl_s = static_cast<int>(c.live.room_token_ttl.count());
+  s.grace_s = static_cast<int>(c.live.room_grace.count());
   s.turn = turn_settings(c);
   return s;
 }
 
 }  // namespace
 
-core::Instant now_with_skew(const Config& config) {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return now + std::chrono::seconds(config.clock_skew_seconds);
-}
+core::Instant now_with_skew(const Config& config) { return SystemClock(config.runtime.clock_skew).now(); }
 
 core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
-  auto opened = store::open_store(config.database, [config] { return now_with_skew(config); });
+  auto opened = store::open_store(config.store.database, [config] { return now_with_skew(config); });
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
@@ -70,50 +69,51 @@ core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& co
 int serve(const Config& config) {
   auto opened = open_migrated_store(config);
   if (!opened) {
-    std::cerr << "visitd: cannot open database " << config.database << ": " << opened.error().detail << "\n";
+    std::cerr << "visitd: cannot open database " << config.store.database << ": " << opened.error().detail << "\n";
     return 1;
   }
   auto& store = *opened.value();
   security::CapabilitySigner signer(signing_secret(config, store));
+  const SystemClock clock(config.runtime.clock_skew);
   http::Metrics metrics;
-  http::RateLimiter login_limiter(config.login_rate_per_minute, config.login_burst);
-  http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
-  http::ApiContext ctx{store,
-                       signer,
-                       metrics,
-                       login_limiter,
-                       booking_limiter,
-                       [&config] { return now_with_skew(config); },
-                       api_settings(config)};
+  http::RateLimiter login_limiter(config.auth.login_rate_per_minute, config.auth.login_burst);
+  http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
+  http::ApiContext ctx{store,           signer,
+                       metrics,         login_limiter,
+                       booking_limiter, [&clock] { return clock.now(); },
+                       clock,           api_settings(config)};
   configure_notification_api(config, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
-  live::LiveService live(
-      store, signing_secret(config, store), [&config] { return now_with_skew(config); }, live_settings(config));
+  live::LiveService live(store, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
+  security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
+  ctx.password_checks = &password_checks;
   metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
   http::register_api(router, ctx);
 
   std::shared_ptr<notify::OutboxWorker> outbox_worker;
   http::ServerOptions options;
-  options.host = config.listen_host;
-  options.port = config.listen_port;
-  options.static_dir = config.static_dir;
-  options.limits.max_body_bytes = config.max_body_bytes;
-  options.limits.max_header_bytes = config.max_header_bytes;
-  options.limits.header_timeout_s = config.header_timeout_s;
-  options.limits.idle_timeout_s = config.idle_timeout_s;
-  options.limits.threads = config.threads;
+  options.host = config.http.listen_host;
+  options.port = config.http.listen_port;
+  options.static_dir = config.http.static_dir;
+  options.limits.max_body_bytes = config.http.max_body_bytes;
+  options.limits.max_header_bytes = config.http.max_header_bytes;
+  options.limits.header_timeout = config.http.header_timeout;
+  options.limits.idle_timeout = config.http.idle_timeout;
+  options.limits.threads = config.http.threads;
+  options.limits.worker_threads = config.http.worker_threads;
+  options.limits.worker_queue = config.http.worker_queue;
   options.live = &live;
   const bool default_public_url =
-      config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
+      config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
-    std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
+    std::string address = "http://" + config.http.listen_host + ":" + std::to_string(port);
     if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
     outbox_worker = start_outbox_worker(config, store, ctx);  // links need the final public URL
-    spdlog::info("listening on {} (database {})", address, config.database);
+    spdlog::info("listening on {} (database {})", address, config.store.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   return rc;
@@ -121,7 +121,7 @@ int serve(const Config& config) {
 
 int print_routes(const Config& config) {
   Config scratch = config;
-  scratch.database = ":memory:";
+  scratch.store.database = ":memory:";
   auto opened = open_migrated_store(scratch);
   if (!opened) {
     std::cerr << "visitd: " << opened.error().detail << "\n";
@@ -130,7 +130,8 @@ int print_routes(const Config& config) {
   security::CapabilitySigner signer("routes-listing-only-secret");
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
-  http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, {}};
+  const SystemClock clock(std::chrono::seconds(0));
+  http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, clock, {}};
   configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);
@@ -139,7 +140,7 @@ int print_routes(const Config& config) {
 }
 
 int print_turn_config(const Config& config, int listening_port) {
-  if (config.turn_secret.empty()) {
+  if (config.live.turn_secret.empty()) {
     std::cerr << "visitd: set VISITD_TURN_SECRET (the secret coturn and visitd share) first\n";
     return 2;
   }

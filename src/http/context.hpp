@@ -5,10 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
 #include "security/capability.hpp"
+#include "security/password_checks.hpp"
 #include "store/store.hpp"
 
 namespace visitd::live {
@@ -39,9 +41,12 @@ struct ApiContext {
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
-  std::function<core::Instant()> now;  // injected clock
+  std::function<core::Instant()> now;  // wall time, read from `clock`
+  const core::Clock& clock;            // the one time source (monotonic: rate limits)
   ApiSettings settings;
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
+  // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
+  security::PasswordCheckLimit* password_checks = nullptr;
 };
 
 class Router;

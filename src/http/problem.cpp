@@ -1,6 +1,7 @@
 #include "http/problem.hpp"
 
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -79,7 +80,10 @@ Response problem_from(const core::Error& e) {
     spdlog::error("internal error: {}", e.detail);
     return problem(m.status, m.slug, m.title, "internal error");
   }
-  return problem(m.status, m.slug, m.title, e.detail, e.fields);
+  Response res = problem(m.status, m.slug, m.title, e.detail, e.fields);
+  // RFC 9110 §10.2.3: delay-seconds; a refusal that knows when to come back says so.
+  if (e.retry_after) res.with_header("Retry-After", std::to_string(std::max<long long>(1, e.retry_after->count())));
+  return res;
 }
 
 Response bad_request(std::string field, std::string message) {

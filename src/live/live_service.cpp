@@ -2,9 +2,12 @@
 
 namespace visitd::live {
 
-LiveService::LiveService(store::Store& store, std::string secret, std::function<core::Instant()> now,
-                         LiveSettings settings)
-    : settings_(std::move(settings)), signer_(std::move(secret)), now_(std::move(now)) {
+LiveService::LiveService(store::Store& store, std::string secret, const core::Clock& clock, LiveSettings settings)
+    : settings_(std::move(settings)),
+      clock_(clock),
+      signer_(std::move(secret)),
+      now_([&clock] { return clock.now(); }),
+      timers_(clock) {
   hub_ = std::make_unique<RoomHub>(store, signer_, bus_, timers_, metrics_, now_,
                                    HubSettings{std::chrono::seconds(settings_.grace_s)});
 }

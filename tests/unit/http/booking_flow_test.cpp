@@ -24,7 +24,7 @@ class BookingFlowTest : public ::testing::Test {
     store_ = std::move(opened.value());
     ASSERT_TRUE(store_->migrate().ok());
     ctx_ = std::make_unique<ApiContext>(
-        ApiContext{*store_, signer_, metrics_, limiter_, limiter_, [this] { return now_; }, ApiSettings{}});
+        ApiContext{*store_, signer_, metrics_, limiter_, limiter_, [this] { return now_; }, clock_, ApiSettings{}});
     core::Business b;
     b.slug = "flow";
     b.name = "Flow";
@@ -79,6 +79,7 @@ class BookingFlowTest : public ::testing::Test {
   security::CapabilitySigner signer_{"unit-test-secret-0123456789"};
   Metrics metrics_;
   RateLimiter limiter_{1000, 1000};
+  core::ManualClock clock_{Instant{}};  // monotonic only (rate limits); wall time is now_
   std::unique_ptr<ApiContext> ctx_;
   store::Actor by_{"system"};
   core::Business business_;
