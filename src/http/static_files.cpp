@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -89,11 +90,40 @@ std::optional<std::string> read_regular_file(const fs::path& root, const fs::pat
   return body;
 }
 
-Response file_response(std::string body, const std::string& filename, bool immutable) {
+// Text assets are precompressed at build (web/scripts/compress.mjs writes NAME.br, NAME.gz).
+bool compressible(std::string_view filename) {
+  const std::string type = content_type_for(filename);
+  return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "image/svg+xml" ||
+         type == "application/manifest+json";
+}
+
+struct Variant {
+  std::string body;
+  std::string encoding;  // "", "br" or "gzip"
+};
+
+// The best stored form of `rel` the client accepts: brotli, then gzip, then the file itself.
+std::optional<Variant> read_variant(const fs::path& root, const fs::path& rel, const Request& req) {
+  if (compressible(rel.filename().string())) {
+    const std::string accept = req.header("accept-encoding").value_or("");
+    for (const char* enc : {"br", "gzip"}) {
+      if (!accepts_encoding(accept, enc)) continue;
+      fs::path packed = rel;
+      packed += std::string(".") + (std::string_view(enc) == "br" ? "br" : "gz");
+      if (auto body = read_regular_file(root, packed)) return Variant{std::move(*body), enc};
+    }
+  }
+  if (auto body = read_regular_file(root, rel)) return Variant{std::move(*body), ""};
+  return std::nullopt;
+}
+
+Response file_response(Variant v, const std::string& filename, bool immutable) {
   Response res;
   res.status = 200;
   res.content_type = content_type_for(filename);
-  res.body = std::move(body);
+  res.body = std::move(v.body);
+  if (!v.encoding.empty()) res.with_header("Content-Encoding", v.encoding);
+  if (compressible(filename)) res.with_header("Vary", "Accept-Encoding");
   res.with_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (res.content_type.rfind("text/html", 0) == 0) {
     res.with_header("Content-Security-Policy", std::string(kHtmlContentSecurityPolicy));
@@ -102,6 +132,48 @@ Response file_response(std::string body, const std::string& filename, bool immut
 }
 
 }  // namespace
+
+bool accepts_encoding(std::string_view accept, std::string_view coding) {
+  // RFC 9110 §12.5.3: a comma list of codings, each with an optional ;q= weight; q=0 refuses.
+  bool star = false;
+  bool named = false;
+  bool named_refused = false;
+  while (!accept.empty()) {
+    auto comma = accept.find(',');
+    std::string_view item = accept.substr(0, comma);
+    accept = comma == std::string_view::npos ? std::string_view{} : accept.substr(comma + 1);
+    auto semi = item.find(';');
+    std::string_view name = item.substr(0, semi);
+    auto trim = [](std::string_view x) {
+      while (!x.empty() && (x.front() == ' ' || x.front() == '\t')) x.remove_prefix(1);
+      while (!x.empty() && (x.back() == ' ' || x.back() == '\t')) x.remove_suffix(1);
+      return x;
+    };
+    name = trim(name);
+    bool refused = false;
+    if (semi != std::string_view::npos) {
+      std::string_view params = trim(item.substr(semi + 1));
+      if (!params.empty() && (params[0] == 'q' || params[0] == 'Q')) {
+        std::string_view rest = trim(params.substr(1));
+        if (!rest.empty() && rest.front() == '=') {
+          std::string_view q = trim(rest.substr(1));
+          refused = !q.empty() && q.find_first_not_of("0.") == std::string_view::npos;
+        }
+      }
+    }
+    const bool same =
+        name.size() == coding.size() && std::equal(name.begin(), name.end(), coding.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        });
+    if (same) {
+      named = true;
+      named_refused = refused;
+    } else if (name == "*") {
+      star = !refused;
+    }
+  }
+  return named ? !named_refused : star;
+}
 
 std::string content_type_for(std::string_view filename) {
   auto dot = filename.rfind('.');
@@ -125,14 +197,14 @@ std::optional<Response> serve_static(const std::string& root_dir, const Request&
   if (!rel) return std::nullopt;
   if (rel->empty()) rel = fs::path("index.html");
 
-  if (auto body = read_regular_file(root, *rel)) {
+  if (auto body = read_variant(root, *rel, req)) {
     const bool hashed = req.path.rfind("/assets/", 0) == 0;
     return file_response(std::move(*body), rel->filename().string(), hashed);
   }
   // Client-side routes (/manage/<token>, /join/<token>, /staff/...) get the app shell.
   // A missing "/app.js" or hashed asset stays a 404: serving HTML as script hides bugs.
   if (!names_asset(req.path) && req.path.rfind("/assets/", 0) != 0) {
-    if (auto index = read_regular_file(root, "index.html"))
+    if (auto index = read_variant(root, "index.html", req))
       return file_response(std::move(*index), "index.html", false);
   }
   return std::nullopt;

@@ -19,6 +19,11 @@ inline constexpr std::string_view kHtmlContentSecurityPolicy =
 // The body is always filled; the server drops it for HEAD.
 std::optional<Response> serve_static(const std::string& root, const Request& req);
 
+// Whether an Accept-Encoding header value accepts `coding` ("br", "gzip"), RFC 9110
+// §12.5.3: named with q>0, or "*" with q>0 when not named. Text assets are then answered
+// from their precompressed NAME.br / NAME.gz with Content-Encoding and Vary: Accept-Encoding.
+bool accepts_encoding(std::string_view accept_encoding, std::string_view coding);
+
 // "text/html; charset=utf-8" for "index.html"; application/octet-stream when unknown.
 std::string content_type_for(std::string_view filename);
 

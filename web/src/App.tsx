@@ -1,8 +1,10 @@
 // Top-level routes. Consumers: /b/{slug}, /manage/{token}, /join/{token}. Staff: /staff/*.
 import { t } from './i18n';
 import { match, usePath } from './lib/router';
-import { Link } from './components/ui';
+import { SiteHeader } from './components/SiteHeader';
+import { enterConsumerPage, setBrand } from './lib/brand';
 import { BookPage } from './pages/Book';
+import { BookedPage } from './pages/Booked';
 import { ManagePage } from './pages/Manage';
 import { JoinPage } from './pages/Join';
 import { HomePage, NotFoundPage } from './pages/Home';
@@ -10,9 +12,12 @@ import { StaffApp } from './staff/StaffApp';
 
 function route(path: string) {
   let m;
+  if (/^\/(b|manage|join)\//.test(path)) enterConsumerPage();
   if ((m = match('/b/:slug', path))) return <BookPage key={m.slug} slug={m.slug} />;
+  if ((m = match('/b/:slug/booked/:token', path))) return <BookedPage key={m.token} slug={m.slug} token={m.token} />;
   if ((m = match('/manage/:token', path))) return <ManagePage key={m.token} token={m.token} />;
   if ((m = match('/join/:token', path))) return <JoinPage token={m.token} />;
+  setBrand({ kind: 'app' });
   if (path === '/staff' || path.startsWith('/staff/')) return <StaffApp path={path} />;
   if (path === '/') return <HomePage />;
   return <NotFoundPage />;
@@ -25,11 +30,7 @@ export function App() {
       <a class="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      <header class="site-header">
-        <Link href="/" class="brand">
-          {t.appName}
-        </Link>
-      </header>
+      <SiteHeader />
       <div class="container">{route(path)}</div>
     </>
   );

@@ -4,6 +4,28 @@
 
 export const locale: string | undefined = undefined; // the browser's own
 
+/** Picks the plural form for n through the locale's own rules (Intl.PluralRules). */
+export function plural(n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  const rule = new Intl.PluralRules(locale).select(n);
+  return (forms[rule] ?? forms.other).replace('#', new Intl.NumberFormat(locale).format(n));
+}
+
+/** A span of time in words ("24 hours", "2 days", "90 minutes"), plural rules by Intl. */
+export function duration(minutes: number): string {
+  const [value, unit] =
+    minutes > 0 && minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes > 0 && minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** A price as the consumer's locale writes that currency ("€45.00"). */
+export function money(amount: string, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount));
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
 export const t = {
   appName: 'visitd',
   skipToContent: 'Skip to main content',
@@ -26,7 +48,7 @@ export const t = {
   tryAgain: 'Try again',
   isRequired: 'is required',
   invalidEmail: 'must be a valid email address',
-  fixErrors: (n: number) => (n === 1 ? 'Please fix 1 problem:' : `Please fix ${n} problems:`),
+  fixErrors: (n: number) => plural(n, { one: 'Please fix # problem:', other: 'Please fix # problems:' }),
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address.',
 
@@ -51,7 +73,7 @@ export const t = {
   calendarMonth: (month: string) => `Free days in ${month}`,
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
-  dayFree: (date: string, n: number) => `${date}, ${n} free ${n === 1 ? 'time' : 'times'}`,
+  dayFree: (date: string, n: number) => `${date}, ${plural(n, { one: '# free time', other: '# free times' })}`,
   dayNotFree: (date: string) => `${date}, no free times`,
   noFreeDays: 'No free times this month. Try the next month.',
   pickDay: 'Choose a highlighted day to see its times.',
@@ -242,7 +264,8 @@ export const t = {
   read: 'Read',
   deletedMessage: 'Message deleted',
   editedMark: '(edited)',
-  isTyping: (names: string[]) => (names.length === 1 ? `${names[0]} is typing…` : `${names.join(', ')} are typing…`),
+  isTyping: (names: string[]) =>
+    `${new Intl.ListFormat(locale).format(names)} ${new Intl.PluralRules(locale).select(names.length) === 'one' ? 'is' : 'are'} typing…`,
 
   // provider's join button
   joinCall: 'Join call',
@@ -380,4 +403,115 @@ export const t = {
   auditDetail: 'Detail',
   newer: 'Newer',
   older: 'Older',
+
+  // the clinic's face and policies (issue K)
+  logoAlt: (business: string) => `${business} logo`,
+  aboutClinic: (business: string) => `About ${business}`,
+  contactTitle: 'Contact',
+  contactPhone: 'Phone',
+  contactEmail: 'Email',
+  contactAddress: 'Address',
+  contactHelp: (business: string) => `Questions, or too late to change online? Contact ${business}:`,
+  policyTitle: 'Before you book',
+  policyAfterTitle: 'Changes and cancellations',
+  policyNotice: (ahead: string) => `Book at least ${ahead} ahead.`,
+  policyWindow: (ahead: string, last: string) => `You can book up to ${ahead} ahead (until ${last}).`,
+  policyChanges: (cancel: string, resched: string) =>
+    cancel === resched
+      ? `You can cancel or reschedule online until ${cancel} before the start.`
+      : `You can cancel online until ${cancel} and reschedule until ${resched} before the start.`,
+  policyAnyTime: 'You can cancel or reschedule online at any time before the start.',
+  priceFree: 'Free',
+  providerWith: (name: string, title: string) => (title ? `${name}, ${title}` : name),
+  // confirmation page with its own address
+  confirmedLinksTitle: 'Your links',
+  addToGoogle: 'Add to Google Calendar',
+  addToOutlook: 'Add to Outlook.com',
+  addToOffice: 'Add to Microsoft 365',
+  opensNewTab: '(opens in a new tab)',
+  calendarDetails: (manage: string) => `Manage or cancel: ${manage}`,
+  bookAnother: 'Book another appointment',
+  booked: 'booked',
+  // one-click alternatives and the next free day
+  bookingAlternative: 'Booking…',
+  nextAvailable: 'Go to the next free day',
+  nextAvailableSearching: 'Looking for the next free day…',
+  noneInWindow: (last: string) => `No free times until ${last}, the last day you can book. Please contact the clinic.`,
+  windowExplained: (ahead: string, last: string) => `Bookings open ${ahead} ahead, up to ${last}.`,
+  // the searchable zone picker
+  zoneSearch: 'Search time zones',
+  zoneSearchHint: 'Type a city or region, for example “Chicago” or “Berlin”.',
+  zoneMatches: (n: number) => plural(n, { one: '# time zone matches', other: '# time zones match' }),
+  // join-page screens that tell cases apart
+  cancelledTitle: 'This appointment was cancelled',
+  cancelledText: 'There is no meeting to join. To book a new time, use the booking page.',
+  movedNote: (from: string, to: string) => `This appointment was moved from ${from} to ${to}.`,
+  completedTitle: 'This appointment has taken place',
+  completedText: 'The meeting is over. You can close this page.',
+  // staff: the clinic profile page
+  navProfile: 'Clinic profile',
+  profileTitle: 'Clinic profile',
+  profileIntro: 'What your clients see on the booking, manage, confirmation and join pages.',
+  profileDescription: 'Short description',
+  profileDescriptionHint: 'One or two sentences, shown under your name on the booking page.',
+  profilePhone: 'Contact phone',
+  profileEmail: 'Contact email',
+  profileAddress: 'Address',
+  profileAccent: 'Accent colour',
+  profileAccentHint: 'Used for buttons and highlights; adjusted automatically if it would be hard to read.',
+  profileSaved: 'Profile saved.',
+  logoTitle: 'Logo',
+  logoHint: 'PNG, JPEG or WebP, at most 256 KB.',
+  logoChoose: 'Logo file',
+  logoUpload: 'Upload logo',
+  logoRemove: 'Remove logo',
+  logoSaved: 'Logo saved.',
+  logoRemoved: 'Logo removed.',
+  logoTooLarge: 'The logo is larger than 256 KB. Please choose a smaller image.',
+  logoWrongType: 'The logo must be a PNG, JPEG or WebP image.',
+  logoCurrent: 'Current logo',
+  logoNone: 'No logo yet.',
+  servicesProfileTitle: 'What clients read about each service',
+  serviceDescription: (name: string) => `Description of ${name}`,
+  servicePrice: 'Price',
+  servicePriceHint: 'Leave empty to show no price, for example 45 or 45.50.',
+  serviceCurrency: 'Currency',
+  serviceCurrencyHint: 'Three letters, for example EUR, USD or GBP.',
+  serviceSaved: (name: string) => `${name} saved.`,
+  saveService: (name: string) => `Save ${name}`,
+  providersProfileTitle: 'What clients read about each provider',
+  providerTitle: (name: string) => `Title of ${name}`,
+  providerTitleHint: 'For example “Physiotherapist”.',
+  providerBio: (name: string) => `About ${name}`,
+  providerSaved: (name: string) => `${name} saved.`,
+  saveProvider: (name: string) => `Save ${name}`,
+
+  // provider workspace: agenda and complete lists
+  viewLabel: 'View',
+  viewList: 'List',
+  viewDay: 'Day',
+  viewWeek: 'Week',
+  agendaPrevDay: 'Previous day',
+  agendaNextDay: 'Next day',
+  agendaPrevWeek: 'Previous week',
+  agendaNextWeek: 'Next week',
+  agendaToday: 'Today',
+  agendaKeys: 'Left and right arrow keys move to the previous or next period; up and down move between appointments.',
+  agendaWeekOf: (first: string, last: string) => `${first} – ${last}`,
+  agendaCount: (n: number) => plural(n, { one: '# appointment', other: '# appointments' }),
+  agendaEmptyDay: 'Nothing booked.',
+  agendaOpen: (when: string, who: string, what: string, status: string) => `${when}, ${who}, ${what}, ${status}`,
+  listCount: (shown: number, total: number) =>
+    shown === total ? plural(total, { one: '# appointment in the next 30 days', other: '# appointments in the next 30 days' }) : `Showing ${shown} of ${total} appointments in the next 30 days.`,
+
+  // in the call: full screen and the provider's side panel
+  fullScreen: 'Full screen',
+  patientPanel: 'About this appointment',
+  patientWho: 'Client',
+  patientService: 'Service',
+  patientScheduled: 'Scheduled',
+  patientTimeLeft: 'Time left',
+  minutesLeft: (n: number) => plural(n, { one: '# minute', other: '# minutes' }),
+  overtime: (n: number) => plural(n, { one: '# minute over time', other: '# minutes over time' }),
+  patientNoAnswers: 'No answers to the booking questions.',
 };

@@ -12,6 +12,7 @@ void register_api(Router& router, ApiContext& ctx) {
   register_sms_routes(router, ctx);
   register_dev_outbox(router, ctx);
   register_room_routes(router, ctx);
+  register_branding_routes(router, ctx);
 }
 
 }  // namespace visitd::http

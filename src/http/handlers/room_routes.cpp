@@ -146,12 +146,21 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
                  {"end", core::format_rfc3339_utc(booking->time.end)},
                  {"service", json::object{{"id", booking->service_id}, {"name", service.name}}},
                  {"provider", json::object{{"id", booking->provider_id}, {"name", provider ? provider->name : ""}}}};
+  // A moved appointment says so: the consumer may hold a reminder with the old time.
+  for (auto h = booking->history.rbegin(); h != booking->history.rend(); ++h) {
+    if (h->action == "rescheduled") {
+      b["movedFrom"] = core::format_rfc3339_utc(h->from.begin);
+      break;
+    }
+  }
   return json_response(200, json::object{{"roomId", booking->id},
                                          {"status", status},
                                          {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
                                          {"closesAt", core::format_rfc3339_utc(facts.window.end)},
                                          {"booking", std::move(b)},
-                                         {"business", json::object{{"name", business ? business->name : ""}}}});
+                                         {"bookingStatus", core::to_string(booking->status)},
+                                         {"business", json::object{{"name", business ? business->name : ""},
+                                                                   {"slug", business ? business->slug : ""}}}});
 }
 
 Response post_consumer_join(ApiContext& ctx, Request& req) {

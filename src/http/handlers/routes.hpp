@@ -12,6 +12,9 @@ void register_manage_routes(Router& r, ApiContext& ctx);  // /api/v1/manage/{tok
 void register_staff_routes(Router& r, ApiContext& ctx);   // /api/v1/businesses/{businessId}/...
 void register_sms_routes(Router& r, ApiContext& ctx);     // /api/v1/sms/* (gateway webhooks)
 void register_dev_outbox(Router& r, ApiContext& ctx);     // /dev/outbox, demo mode only
-void register_room_routes(Router& r, ApiContext& ctx);    // /api/v1/join/{token}, /api/v1/rooms/{roomId}/...
+void register_room_routes(Router& r, ApiContext& ctx);
+void register_branding_routes(
+    Router& r,
+    ApiContext& ctx);  // profile, logo (branding_routes.cpp)    // /api/v1/join/{token}, /api/v1/rooms/{roomId}/...
 
 }  // namespace visitd::http

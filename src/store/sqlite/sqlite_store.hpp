@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "store/branding.hpp"
 #include "store/sqlite/connection_pool.hpp"
 #include "store/sqlite/statement.hpp"
 #include "store/sqlite/transaction.hpp"
@@ -19,7 +20,7 @@ namespace visitd::store::sqlite {
 
 inline constexpr std::size_t kDefaultPoolSize = 8;
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public BrandingStore {
  public:
   // Throws SqliteError when the file cannot be opened; open_store() reports it as a value.
   SqliteStore(const std::string& path, Clock clock, std::size_t pool_size = kDefaultPoolSize);
@@ -125,6 +126,17 @@ class SqliteStore final : public Store {
                                  const Actor& by) override;
   void capture_message(const CapturedMessage& m) override;
   std::vector<CapturedMessage> captured_messages(int limit) override;
+
+  // the clinic's public face (branding.cpp)
+  BusinessProfile business_profile(const Id& business_id) override;
+  Status put_business_profile(const Id& business_id, const BusinessProfile& p, const Actor& by) override;
+  std::optional<Logo> logo(const Id& business_id) override;
+  Status put_logo(const Id& business_id, const Logo& logo, const Actor& by) override;
+  Status delete_logo(const Id& business_id, const Actor& by) override;
+  std::vector<ServiceProfile> service_profiles(const Id& business_id) override;
+  Status put_service_profile(const Id& business_id, const ServiceProfile& p, const Actor& by) override;
+  std::vector<ProviderProfile> provider_profiles(const Id& business_id) override;
+  Status put_provider_profile(const Id& business_id, const ProviderProfile& p, const Actor& by) override;
 
  private:
   template <class T>

@@ -116,6 +116,56 @@ TEST_F(StaticFiles, NeverAnswersApiPaths) {
   EXPECT_FALSE(get("/api").has_value());
 }
 
+TEST_F(StaticFiles, ServesThePrecompressedFormTheClientAccepts) {
+  write(root_ / "assets" / "app-3f2a1b.js.br", "BROTLI");
+  write(root_ / "assets" / "app-3f2a1b.js.gz", "GZIP");
+  auto with = [&](std::string accept) {
+    Request req;
+    req.method = "GET";
+    req.path = "/assets/app-3f2a1b.js";
+    req.headers["accept-encoding"] = std::move(accept);
+    return serve_static(root_.string(), req);
+  };
+  auto br = with("gzip, deflate, br");
+  ASSERT_TRUE(br.has_value());
+  EXPECT_EQ(br->body, "BROTLI");
+  EXPECT_EQ(header_of(*br, "Content-Encoding"), "br");
+  EXPECT_EQ(header_of(*br, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(br->content_type, "text/javascript; charset=utf-8");
+  auto gz = with("gzip");
+  EXPECT_EQ(gz->body, "GZIP");
+  EXPECT_EQ(header_of(*gz, "Content-Encoding"), "gzip");
+  auto refused = with("br;q=0, gzip;q=0.5");
+  EXPECT_EQ(refused->body, "GZIP");
+  auto none = with("identity");
+  EXPECT_EQ(none->body, "console.log(1)");
+  EXPECT_FALSE(header_of(*none, "Content-Encoding").has_value());
+  EXPECT_EQ(header_of(*none, "Vary"), "Accept-Encoding");
+}
+
+TEST_F(StaticFiles, WithoutAPrecompressedFileServesTheFileItself) {
+  Request req;
+  req.method = "GET";
+  req.path = "/";
+  req.headers["accept-encoding"] = "br, gzip";
+  auto r = serve_static(root_.string(), req);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "<!doctype html><title>visitd</title>");
+  EXPECT_FALSE(header_of(*r, "Content-Encoding").has_value());
+}
+
+TEST(AcceptEncoding, FollowsRfc9110Weights) {
+  EXPECT_TRUE(accepts_encoding("gzip, deflate, br", "br"));
+  EXPECT_TRUE(accepts_encoding("GZIP", "gzip"));
+  EXPECT_FALSE(accepts_encoding("gzip;q=0", "gzip"));
+  EXPECT_FALSE(accepts_encoding("gzip; q=0.000", "gzip"));
+  EXPECT_TRUE(accepts_encoding("gzip;q=0.1", "gzip"));
+  EXPECT_TRUE(accepts_encoding("*", "br"));
+  EXPECT_FALSE(accepts_encoding("*, br;q=0", "br"));
+  EXPECT_FALSE(accepts_encoding("", "gzip"));
+  EXPECT_FALSE(accepts_encoding("identity", "gzip"));
+}
+
 TEST(StaticContentType, KnowsTheBundleTypes) {
   EXPECT_EQ(content_type_for("a.css"), "text/css; charset=utf-8");
   EXPECT_EQ(content_type_for("a.mjs"), "text/javascript; charset=utf-8");

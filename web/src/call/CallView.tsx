@@ -1,7 +1,8 @@
 // The call: remote and own video, controls (mute, camera, screen share, leave; hosts also end
 // the meeting and admit or deny people from the lobby), the connection hint, a banner while
 // reconnecting, and the chat beside it.
-import { useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { Alert, PageTitle } from '../components/ui';
 import { ChatPanel } from './ChatPanel';
@@ -44,8 +45,19 @@ function worst(qs: Quality[]): Quality {
   return 'connecting';
 }
 
-export function CallView({ session, snap }: { session: RoomSession; snap: Snapshot }) {
+export function CallView({ session, snap, aside }: { session: RoomSession; snap: Snapshot; aside?: ComponentChildren }) {
   const [shareError, setShareError] = useState(false);
+  const stageRef = useRef<HTMLElement>(null);
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const on = () => setFull(document.fullscreenElement === stageRef.current);
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+  const toggleFull = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void stageRef.current?.requestFullscreen?.().catch(() => undefined);
+  };
   const host = snap.me.role === 'host';
   const previewTrack = session.previewTrack();
   const preview = useMemo(() => (previewTrack ? new MediaStream([previewTrack]) : null), [previewTrack]);
@@ -69,7 +81,7 @@ export function CallView({ session, snap }: { session: RoomSession; snap: Snapsh
       <LobbyNotices session={session} snap={snap} />
       {snap.notice && <Alert kind="info">{snap.notice}</Alert>}
       <div class="call-layout">
-        <section class="stage" aria-label={t.callTitle}>
+        <section class={`stage${snap.remotes.length === 1 ? ' stage-duo' : ''}`} aria-label={t.callTitle} ref={stageRef}>
           <ul class="tiles">
             {snap.remotes.map((r) => {
               const who = others.find((p) => p.id === r.id);
@@ -114,6 +126,11 @@ export function CallView({ session, snap }: { session: RoomSession; snap: Snapsh
                 {snap.sharing ? t.stopSharing : t.shareScreen}
               </button>
             )}
+            {!!document.fullscreenEnabled && (
+              <button type="button" class="btn-secondary" aria-pressed={full} onClick={toggleFull}>
+                {t.fullScreen}
+              </button>
+            )}
             <button type="button" class="btn-danger" onClick={() => session.hangUp()}>
               {t.hangUp}
             </button>
@@ -130,7 +147,10 @@ export function CallView({ session, snap }: { session: RoomSession; snap: Snapsh
             )}
           </div>
         </section>
-        <ChatPanel session={session} snap={snap} />
+        <div class="call-side">
+          {aside}
+          <ChatPanel session={session} snap={snap} />
+        </div>
       </div>
     </main>
   );

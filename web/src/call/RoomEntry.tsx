@@ -20,6 +20,8 @@ interface Props {
   intro?: ComponentChildren;
   /** Shown on the screens after the call (e.g. a link back). */
   after?: ComponentChildren;
+  /** Beside the call (the provider's view of who they are talking to). */
+  aside?: ComponentChildren;
 }
 
 function remembered(key: string): DeviceChoice | null {
@@ -31,7 +33,7 @@ function remembered(key: string): DeviceChoice | null {
   }
 }
 
-export function RoomEntry({ storageKey, join, intro, after }: Props) {
+export function RoomEntry({ storageKey, join, intro, after, aside }: Props) {
   const resume = useRef(remembered(storageKey));
   const [stage, setStage] = useState<'check' | 'resuming' | 'in' | 'stopped'>(resume.current ? 'resuming' : 'check');
   const [session, setSession] = useState<RoomSession | null>(null);
@@ -101,6 +103,7 @@ export function RoomEntry({ storageKey, join, intro, after }: Props) {
     return (
       <RoomView
         session={session}
+        aside={aside}
         onRejoin={rejoin}
         onStop={() => {
           stopStream(session.local);

@@ -11,7 +11,7 @@ import { Video } from './Video';
 import type { Phase, RoomSession, Snapshot } from './session';
 import { useSnapshot } from './useSession';
 
-export type RoomStop = 'early' | 'closed' | 'ended' | 'denied' | 'replaced' | 'full' | 'left' | 'error';
+export type RoomStop = 'early' | 'closed' | 'ended' | 'cancelled' | 'completed' | 'denied' | 'replaced' | 'full' | 'left' | 'error';
 
 /** The problem slug of a refused join (…/problems/room-too-early → room-too-early). */
 export function problemSlug(e: unknown): string {
@@ -65,6 +65,8 @@ export function StopScreen({ stop, opensAt, error, onRejoin, children }: ScreenP
     early: [t.tooEarlyTitle, t.tooEarlyText(opensAt ? `${formatDateTime(opensAt, zone, locale)}, ${zoneLabel(zone, opensAt)}` : '')],
     closed: [t.tooLateTitle, t.tooLateText],
     ended: [t.endedTitle, t.endedText],
+    cancelled: [t.cancelledTitle, t.cancelledText],
+    completed: [t.completedTitle, t.completedText],
     denied: [t.deniedTitle, t.deniedText],
     replaced: [t.replacedTitle, t.replacedText],
     full: [t.fullTitle, t.fullText],
@@ -121,10 +123,11 @@ interface RoomViewProps {
   /** The session ended for good (not "left"): forget that we were in. */
   onStop: (stop: RoomStop) => void;
   children?: ComponentChildren;
+  aside?: ComponentChildren;
 }
 
 /** Lobby, call or the screen that follows, for one session. */
-export function RoomView({ session, onRejoin, onStop, children }: RoomViewProps) {
+export function RoomView({ session, onRejoin, onStop, children, aside }: RoomViewProps) {
   const snap = useSnapshot(session);
   const stop = stopOfPhase(snap.phase, snap.error);
   useEffect(() => {
@@ -149,5 +152,5 @@ export function RoomView({ session, onRejoin, onStop, children }: RoomViewProps)
     );
   }
   if (snap.phase === 'lobby') return <LobbyView session={session} snap={snap} />;
-  return <CallView session={session} snap={snap} />;
+  return <CallView session={session} snap={snap} aside={aside} />;
 }

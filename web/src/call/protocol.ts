@@ -27,8 +27,17 @@ export interface RoomPreview {
   status: 'open' | 'early' | 'closed' | 'ended' | 'denied';
   opensAt: string;
   closesAt: string;
-  booking: { start: string; end: string; service: { id: string; name: string }; provider: { id: string; name: string } };
-  business: { name: string };
+  booking: {
+    start: string;
+    end: string;
+    service: { id: string; name: string };
+    provider: { id: string; name: string };
+    /** The start before the latest reschedule, when the appointment was moved. */
+    movedFrom?: string;
+  };
+  /** The appointment's own status, so a cancelled one is not called "ended". */
+  bookingStatus?: 'confirmed' | 'cancelled' | 'completed' | 'noShow';
+  business: { name: string; slug?: string };
 }
 
 export interface Participant {

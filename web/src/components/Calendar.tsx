@@ -2,7 +2,7 @@
 // zone. The server groups slots by date in that zone; this component only lays them out.
 // Used for booking, rescheduling by the manage link, and staff rescheduling.
 import { useEffect, useState } from 'preact/hooks';
-import { t, locale } from '../i18n';
+import { t, locale, duration } from '../i18n';
 import type { Slot, SlotsResponse } from '../lib/api';
 import {
   addDays,
@@ -38,10 +38,50 @@ export function Calendar({ zone, now, windowDays, fetchSlots, selected, onSelect
   const [days, setDays] = useState<Map<Ymd, Slot[]> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [day, setDay] = useState<Ymd | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [noneLeft, setNoneLeft] = useState(false);
 
   const firstMonth = monthOf(today);
   const range = bookableRange(month, today, windowDays);
-  const lastMonth = monthOf(addDays(today, Math.max(0, windowDays)));
+  const lastDay = addDays(today, Math.max(0, windowDays));
+  const lastMonth = monthOf(lastDay);
+  const lastDayText = formatDate(lastDay, locale);
+
+  // An empty month: look ahead month by month, within the booking window, for a free day.
+  const jumpToNextFree = async () => {
+    setSearching(true);
+    setNoneLeft(false);
+    try {
+      for (let m = addMonths(month, 1); compareMonths(m, lastMonth) <= 0; m = addMonths(m, 1)) {
+        const r = bookableRange(m, today, windowDays);
+        if (!r) continue;
+        const answer = await fetchSlots(r.from, r.to, zone);
+        const first = answer.days.find((d) => d.slots.length > 0);
+        if (first) {
+          setDay(first.date);
+          setMonth(m);
+          return;
+        }
+      }
+      setNoneLeft(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  // Arrow keys move between free days (left/right: previous/next, up/down: a week).
+  const onGridKey = (e: KeyboardEvent) => {
+    const from = (e.target as HTMLElement).dataset?.date;
+    if (!from || !days) return;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const free = [...days.keys()].sort();
+    const target = step > 0 ? free.find((d) => d >= addDays(from, step)) : [...free].reverse().find((d) => d <= addDays(from, step));
+    if (target) (e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>(`button[data-date="${target}"]`)?.focus();
+  };
 
   useEffect(() => {
     let live = true;
@@ -64,6 +104,7 @@ export function Calendar({ zone, now, windowDays, fetchSlots, selected, onSelect
       live = false;
     };
   }, [month.year, month.month, zone, reloadKey]);
+  useEffect(() => setNoneLeft(false), [month.year, month.month, zone, reloadKey]);
 
   const names = weekdayNames(locale, 'short');
   const longNames = weekdayNames(locale, 'long');
@@ -97,7 +138,7 @@ export function Calendar({ zone, now, windowDays, fetchSlots, selected, onSelect
       </div>
       <ErrorMessage error={error} />
       {!days && !error && <Loading label={t.slotsLoading} />}
-      <table class="month" aria-label={t.calendarMonth(monthName)}>
+      <table class="month" aria-label={t.calendarMonth(monthName)} onKeyDown={onGridKey}>
         <thead>
           <tr>
             {names.map((n, i) => (
@@ -134,7 +175,17 @@ export function Calendar({ zone, now, windowDays, fetchSlots, selected, onSelect
           ))}
         </tbody>
       </table>
-      {days && days.size === 0 && !error && <p class="muted">{t.noFreeDays}</p>}
+      {days && days.size === 0 && !error && (
+        <div class="next-available" data-testid="no-free-days">
+          <p class="muted">{compareMonths(month, lastMonth) >= 0 || noneLeft ? t.noneInWindow(lastDayText) : t.noFreeDays}</p>
+          {compareMonths(month, lastMonth) < 0 && !noneLeft && (
+            <button type="button" class="btn-secondary" onClick={jumpToNextFree} disabled={searching}>
+              {searching ? t.nextAvailableSearching : t.nextAvailable}
+            </button>
+          )}
+        </div>
+      )}
+      {windowDays > 0 && <p class="muted">{t.windowExplained(duration(windowDays * 1440), lastDayText)}</p>}
       {days && days.size > 0 && !day && <p class="muted">{t.pickDay}</p>}
       {day && (
         <fieldset class="slots">

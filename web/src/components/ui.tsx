@@ -5,6 +5,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../lib/api';
 import { t } from '../i18n';
 import { navigate } from '../lib/router';
+import { brandName, useBrand } from '../lib/brand';
+
+function titleWith(title: string): string {
+  const suffix = brandName();
+  return suffix === null ? `${title} · ${t.appName}` : suffix ? `${title} · ${suffix}` : title;
+}
 
 let idCounter = 0;
 export function useId(prefix = 'f'): string {
@@ -16,8 +22,11 @@ export function useId(prefix = 'f'): string {
 /** A page's main heading; it takes focus when the page opens so screen readers announce it. */
 export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const brand = useBrand();
   useEffect(() => {
-    document.title = `${title} · ${t.appName}`;
+    document.title = titleWith(title);
+  }, [title, brand]);
+  useEffect(() => {
     ref.current?.focus();
   }, [title]);
   return (

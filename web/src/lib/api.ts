@@ -85,6 +85,27 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
   return data as T;
 }
 
+/** A raw body (an uploaded image) with its own Content-Type; answers parsed like api(). */
+export async function apiUpload<T>(method: string, path: string, body: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, title: 'network' });
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) throw new ApiError({ ...((data && typeof data === 'object' ? data : {}) as Problem), status: res.status });
+  return data as T;
+}
+
 export const enc = encodeURIComponent;
 
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -33,6 +33,65 @@ export function listZones(current: string): string[] {
   return [...zones].sort();
 }
 
+// Names some runtimes (CLDR) still report for zones IANA has since renamed.
+const kRenamed: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+};
+const kRegions = /^(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
+
+/** The current IANA name of a zone (legacy CLDR spellings renamed). */
+export function canonicalZone(zone: string): string {
+  return kRenamed[zone] ?? zone;
+}
+
+/**
+ * Zones offered in the consumer's picker: geographic IANA zones under their current names
+ * (no "US/Eastern", "EST5EDT" or "Etc/GMT+5" aliases), plus UTC and `current`.
+ */
+export function listCanonicalZones(current: string): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  const zones = new Set<string>();
+  for (const z of intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : []) {
+    const c = canonicalZone(z);
+    if (kRegions.test(c) && isValidZone(c)) zones.add(c);
+  }
+  zones.add('UTC');
+  if (current) zones.add(current);
+  return [...zones].sort();
+}
+
+/** "New York · Eastern Time (GMT-5)": the city, the zone's generic name, the offset now. */
+export function friendlyZoneName(zone: string, instant: string | number | Date, locale?: string): string {
+  const city = zone.split('/').pop()!.replace(/_/g, ' ');
+  let generic = '';
+  try {
+    generic =
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+        .formatToParts(new Date(toMs(instant)))
+        .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    generic = '';
+  }
+  const offset = zoneOffsetName(zone, instant);
+  return generic && !generic.startsWith('GMT') && generic !== city ? `${city} · ${generic} (${offset})` : `${city} (${offset})`;
+}
+
 interface WallParts {
   year: number;
   month: number;

@@ -2,19 +2,22 @@
 // the consumer's zone, intake questions and contact details, then the confirmation. All
 // typed input lives in this component's state, so a taken slot (409) loses nothing.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, locale } from '../i18n';
+import { t, locale, money } from '../i18n';
 import { api, ApiError, enc, newIdempotencyKey, query, type Slot, type SlotsResponse } from '../lib/api';
 import type { BookingCreated, PublicBusiness, Question, Service } from '../lib/types';
 import { detectZone, formatDateTime, isValidZone } from '../lib/tz';
 import { Calendar } from '../components/Calendar';
 import { ZonePicker } from '../components/ZonePicker';
 import { Alert, ErrorSummary, Field, Loading, PageTitle, TextField, errorText } from '../components/ui';
-import { Confirmation } from './Confirmation';
+import { navigate } from '../lib/router';
+import { useClinicBrand, type Profile } from '../lib/brand';
+import { ContactCard, PolicyCard } from '../components/ClinicInfo';
 
 const ANY = '';
 
 export function BookPage({ slug }: { slug: string }) {
   const [business, setBusiness] = useState<PublicBusiness | null>(null);
+  const profile = useClinicBrand(slug, business?.name);
   const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
     api<PublicBusiness>('GET', `/api/v1/public/businesses/${enc(slug)}`)
@@ -38,7 +41,7 @@ export function BookPage({ slug }: { slug: string }) {
       </main>
     );
   }
-  return <BookingForm business={business} />;
+  return <BookingForm business={business} profile={profile} />;
 }
 
 interface Contact {
@@ -49,7 +52,7 @@ interface Contact {
   smsConsent: boolean;
 }
 
-function BookingForm({ business }: { business: PublicBusiness }) {
+function BookingForm({ business, profile }: { business: PublicBusiness; profile: Profile | null }) {
   const now = useMemo(() => Date.now(), []);
   const [serviceId, setServiceId] = useState<string>(business.services.length === 1 ? business.services[0].id : '');
   const [providerId, setProviderId] = useState<string>(ANY);
@@ -65,12 +68,25 @@ function BookingForm({ business }: { business: PublicBusiness }) {
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<BookingCreated | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const altRef = useRef<HTMLDivElement>(null);
+  const submitErrRef = useRef<HTMLDivElement>(null);
   // One key per booking attempt of the same slot: a network retry cannot book twice.
   const idemKey = useRef(newIdempotencyKey());
 
   const service: Service | undefined = business.services.find((s) => s.id === serviceId);
   const providers = business.providers.filter((p) => service?.providerIds.includes(p.id));
+  const serviceWords = (id: string) => profile?.services.find((x) => x.id === id);
+  const providerWords = (id: string) => profile?.providers.find((x) => x.id === id);
+  const chosenProvider = providerId ? providerWords(providerId) : undefined;
+
+  // A failed submit moves focus to what went wrong, so it is seen and announced.
+  useEffect(() => {
+    if (alternatives) altRef.current?.focus();
+  }, [alternatives]);
+  useEffect(() => {
+    if (submitError != null) submitErrRef.current?.focus();
+  }, [submitError]);
 
   const selectSlot = (s: Slot) => {
     setSlot(s);
@@ -105,6 +121,18 @@ function BookingForm({ business }: { business: PublicBusiness }) {
     setFieldErrors(errs);
     setSummary(Object.values(errs));
     if (Object.keys(errs).length) return;
+    await book(slot);
+  };
+
+  // One click on an offered alternative books it: the details were already valid.
+  const bookAlternative = async (a: Slot) => {
+    selectSlot(a);
+    setSubmitError(null);
+    await book(a);
+  };
+
+  const book = async (slot: Slot) => {
+    if (!service) return;
     setBusy(true);
     try {
       const body = {
@@ -117,11 +145,14 @@ function BookingForm({ business }: { business: PublicBusiness }) {
       const created = await api<BookingCreated>('POST', `/api/v1/public/businesses/${enc(business.slug)}/bookings`, body, {
         idempotencyKey: idemKey.current,
       });
-      setDone(created);
+      const token = new URL(created.manageUrl, location.origin).pathname.split('/').pop() ?? '';
+      navigate(`/b/${enc(business.slug)}/booked/${enc(token)}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setAlternatives(err.problem.nearest ?? []);
         setSlot(null);
+        // The times on screen are stale now: fetch them again.
+        setReloads((n) => n + 1);
       } else if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
         const fe: Record<string, string> = {};
         for (const x of err.problem.errors) fe[x.field] = `${labelFor(x.field, service)}: ${x.message}`;
@@ -135,11 +166,20 @@ function BookingForm({ business }: { business: PublicBusiness }) {
     }
   };
 
-  if (done) return <Confirmation business={business} created={done} zone={zone} />;
-
   return (
     <main id="main">
       <PageTitle title={t.bookTitle(business.name)}>{t.bookTitle(business.name)}</PageTitle>
+      {profile?.description && <p class="clinic-intro" data-testid="clinic-description">{profile.description}</p>}
+      <PolicyCard
+        facts={{
+          minNoticeMinutes: service?.minNoticeMinutes,
+          bookingWindowDays: service?.bookingWindowDays,
+          cancelCutoffHours: profile?.policy.cancelCutoffHours ?? 0,
+          rescheduleCutoffHours: profile?.policy.rescheduleCutoffHours ?? 0,
+        }}
+        zone={zone}
+        now={now}
+      />
       <form onSubmit={submit} noValidate>
         <section aria-labelledby="step-service" class="card">
           <h2 id="step-service">{t.stepService}</h2>
@@ -161,6 +201,15 @@ function BookingForm({ business }: { business: PublicBusiness }) {
                 />
                 <span>
                   {s.name} <span class="muted">· {t.minutes(s.durationMinutes)}</span>
+                  {serviceWords(s.id)?.price && (
+                    <span class="price">
+                      {' · '}
+                      {Number(serviceWords(s.id)!.price!.amount) === 0
+                        ? t.priceFree
+                        : money(serviceWords(s.id)!.price!.amount, serviceWords(s.id)!.price!.currency)}
+                    </span>
+                  )}
+                  {serviceWords(s.id)?.description && <span class="service-desc">{serviceWords(s.id)!.description}</span>}
                 </span>
               </label>
             ))}
@@ -179,12 +228,19 @@ function BookingForm({ business }: { business: PublicBusiness }) {
                   <option value={ANY}>{t.anyProvider}</option>
                   {providers.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.name}
+                      {t.providerWith(p.name, providerWords(p.id)?.title ?? '')}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
+          )}
+          {service && providers.length === 1 && providerWords(providers[0].id)?.title && (
+            <p class="muted">{t.providerWith(providers[0].name, providerWords(providers[0].id)!.title)}</p>
+          )}
+          {chosenProvider?.bio && <p class="provider-bio" data-testid="provider-bio">{chosenProvider.bio}</p>}
+          {service && providers.length === 1 && providerWords(providers[0].id)?.bio && (
+            <p class="provider-bio" data-testid="provider-bio">{providerWords(providers[0].id)!.bio}</p>
           )}
         </section>
 
@@ -199,7 +255,7 @@ function BookingForm({ business }: { business: PublicBusiness }) {
               fetchSlots={fetchSlots}
               selected={slot}
               onSelect={selectSlot}
-              reloadKey={`${serviceId}-${providerId}`}
+              reloadKey={`${serviceId}-${providerId}-${reloads}`}
             />
             {slot && (
               <p class="selected" role="status">
@@ -210,13 +266,13 @@ function BookingForm({ business }: { business: PublicBusiness }) {
         )}
 
         {alternatives && (
-          <div class="alert alert-error" role="alert">
+          <div class="alert alert-error" role="alert" tabIndex={-1} ref={altRef}>
             <p>{alternatives.length ? t.slotTaken : t.slotTakenNone}</p>
             {alternatives.length > 0 && (
               <ul class="alternatives">
                 {alternatives.map((a) => (
                   <li key={a.start}>
-                    <button type="button" class="btn-secondary" data-start={a.start} onClick={() => selectSlot(a)}>
+                    <button type="button" class="btn-secondary" data-start={a.start} disabled={busy} onClick={() => bookAlternative(a)}>
                       {t.useAlternative(formatDateTime(a.start, zone, locale))}
                     </button>
                   </li>
@@ -280,7 +336,11 @@ function BookingForm({ business }: { business: PublicBusiness }) {
                 <span>{t.smsConsentLabel}</span>
               </label>
             )}
-            {submitError != null && <Alert>{errorText(submitError)}</Alert>}
+            {submitError != null && (
+              <div tabIndex={-1} ref={submitErrRef}>
+                <Alert>{errorText(submitError)}</Alert>
+              </div>
+            )}
             <button type="submit" class="btn-primary" disabled={busy}>
               {busy ? t.booking : t.bookButton}
             </button>
@@ -288,6 +348,7 @@ function BookingForm({ business }: { business: PublicBusiness }) {
           </section>
         )}
       </form>
+      <ContactCard profile={profile} lead={t.contactHelp(business.name)} />
     </main>
   );
 }

@@ -2,13 +2,16 @@
 // shows the opening time in the viewer's zone and opens by itself; too late, ended or
 // cancelled, denied get their own screens), then the device check, the lobby and the call.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { t, locale } from '../i18n';
+import { detectZone, formatDateTime } from '../lib/tz';
 import { api, ApiError, enc } from '../lib/api';
 import type { JoinAnswer, RoomPreview } from '../call/protocol';
 import { RoomEntry } from '../call/RoomEntry';
 import { StopScreen } from '../call/RoomScreens';
 import { Loading } from '../components/ui';
 import { LinkProblem } from './Manage';
+import { useClinicBrand } from '../lib/brand';
+import type { RoomStop } from '../call/RoomScreens';
 
 // setTimeout's limit; later openings are re-checked when the timer fires.
 const kMaxTimerMs = 2 ** 31 - 1;
@@ -17,6 +20,7 @@ export function JoinPage({ token }: { token: string }) {
   const [preview, setPreview] = useState<RoomPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const base = `/api/v1/join/${enc(token)}`;
+  useClinicBrand(preview?.business.slug || undefined, preview?.business.name);
   const load = () =>
     api<RoomPreview>('GET', base)
       .then((p) => {
@@ -52,14 +56,22 @@ export function JoinPage({ token }: { token: string }) {
       </main>
     );
   }
+  const zone = detectZone();
   const what = (
-    <p class="room-what">
-      {t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}
-    </p>
+    <>
+      <p class="room-what">{t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}</p>
+      {preview.booking.movedFrom && preview.bookingStatus !== 'cancelled' && (
+        <p class="alert alert-info" data-testid="moved">
+          {t.movedNote(formatDateTime(preview.booking.movedFrom, zone, locale), formatDateTime(preview.booking.start, zone, locale))}
+        </p>
+      )}
+    </>
   );
   if (preview.status !== 'open') {
+    const stop: RoomStop =
+      preview.bookingStatus === 'cancelled' ? 'cancelled' : preview.bookingStatus === 'completed' ? 'completed' : preview.status;
     return (
-      <StopScreen stop={preview.status} opensAt={preview.opensAt}>
+      <StopScreen stop={stop} opensAt={preview.opensAt}>
         {what}
         <p>{t.joinManageHint}</p>
       </StopScreen>

@@ -10,6 +10,8 @@ import { Calendar } from '../components/Calendar';
 import { ZonePicker } from '../components/ZonePicker';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, errorText } from '../components/ui';
 import { appPath } from './Confirmation';
+import { useClinicBrand } from '../lib/brand';
+import { ContactCard } from '../components/ClinicInfo';
 import { Link } from '../components/ui';
 
 // Reschedule calendar: how far ahead to let the consumer browse (the server applies the
@@ -70,9 +72,11 @@ export function ManagePage({ token }: { token: string }) {
 function ManageView({ view, base, reload }: { view: ManageView; base: string; reload: () => Promise<void> }) {
   const now = useMemo(() => Date.now(), []);
   const { booking, business, policy } = view;
+  const profile = useClinicBrand(business.slug, business.name);
+  // The picker says the zone was detected: so it is the viewer's, not the one booked in.
   const [zone, setZone] = useState(() => {
-    const z = booking.consumer.timeZone;
-    return z && isValidZone(z) ? z : detectZone();
+    const z = detectZone();
+    return isValidZone(z) ? z : booking.consumer.timeZone;
   });
   const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
   const [slot, setSlot] = useState<Slot | null>(null);
@@ -81,6 +85,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   const confirmed = booking.status === 'confirmed';
   const fetchSlots = (from: string, to: string, z: string) =>
@@ -100,6 +105,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
       if (e instanceof ApiError && e.status === 409 && e.problem.nearest) {
         setAlternatives(e.problem.nearest);
         setSlot(null);
+        setReloads((n) => n + 1);
       } else {
         setError(e);
       }
@@ -156,7 +162,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
                 fetchSlots={fetchSlots}
                 selected={slot}
                 onSelect={(s) => { setSlot(s); setAlternatives(null); }}
-                reloadKey="manage"
+                reloadKey={`manage-${reloads}`}
               />
               {alternatives && (
                 <div class="alert alert-error" role="alert">
@@ -164,8 +170,17 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
                   <ul class="alternatives">
                     {alternatives.map((a) => (
                       <li key={a.start}>
-                        <button type="button" class="btn-secondary" onClick={() => setSlot(a)}>
-                          {formatDateTime(a.start, zone, locale)}
+                        <button
+                          type="button"
+                          class="btn-secondary"
+                          data-start={a.start}
+                          disabled={busy}
+                          onClick={() => {
+                            setSlot(a);
+                            act(() => api('POST', `${base}/reschedule`, { start: a.start }), t.rescheduled);
+                          }}
+                        >
+                          {t.confirmNewTime(formatDateTime(a.start, zone, locale))}
                         </button>
                       </li>
                     ))}
@@ -222,6 +237,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
         </section>
       )}
       {!confirmed && <p>{t.notChangeable}</p>}
+      <ContactCard profile={profile} lead={t.contactHelp(business.name)} />
     </main>
   );
 }

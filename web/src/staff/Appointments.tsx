@@ -13,6 +13,8 @@ import { useLoad } from './useLoad';
 import { JoinButton } from './JoinButton';
 import { LobbyWatch } from './LobbyWatch';
 import { MessagesPanel } from './Messages';
+import { fetchAllBookings } from './bookings_query';
+import { Agenda } from './Agenda';
 
 const kUpcomingDays = 30;
 
@@ -23,21 +25,18 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
   const manager = isManager(ctx.membership);
   const [providerId, setProviderId] = useState('');
   const [status, setStatus] = useState('confirmed');
+  const [view, setView] = useState<'list' | 'day' | 'week'>('list');
 
   const providers = useLoad(() => api<Page<Provider>>('GET', `${ctx.biz}/providers`), [ctx.biz]);
   const services = useLoad(() => api<Page<Service>>('GET', `${ctx.biz}/services`), [ctx.biz]);
   const bookings = useLoad(
     () =>
-      api<Page<Booking>>(
-        'GET',
-        `${ctx.biz}/bookings${query({
-          from: zonedTimeToUtc(today, '00:00', zone).toISOString(),
-          to: zonedTimeToUtc(addDays(today, kUpcomingDays), '00:00', zone).toISOString(),
-          providerId,
-          status,
-          limit: 200,
-        })}`,
-      ),
+      fetchAllBookings(ctx.biz, {
+        from: zonedTimeToUtc(today, '00:00', zone).toISOString(),
+        to: zonedTimeToUtc(addDays(today, kUpcomingDays), '00:00', zone).toISOString(),
+        providerId,
+        status,
+      }),
     [ctx.biz, providerId, status, today],
   );
 
@@ -77,12 +76,37 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
             </select>
           )}
         </Field>
+        <fieldset class="view-switch">
+          <legend>{t.viewLabel}</legend>
+          {(['list', 'day', 'week'] as const).map((v) => (
+            <label key={v} class="choice">
+              <input type="radio" name="view" value={v} checked={view === v} onChange={() => setView(v)} />
+              <span>{{ list: t.viewList, day: t.viewDay, week: t.viewWeek }[v]}</span>
+            </label>
+          ))}
+        </fieldset>
       </div>
-      <ErrorMessage error={bookings.error} />
+      {view !== 'list' && (
+        <Agenda
+          mode={view}
+          ctx={ctx}
+          zone={zone}
+          now={now}
+          today={today}
+          providerId={providerId}
+          status={status}
+          renderCard={(b, onChange) => <BookingCard booking={b} ctx={ctx} zone={zone} now={now} lookups={lookups} onChange={onChange} />}
+          lookups={lookups}
+        />
+      )}
+      {view === 'list' && <ErrorMessage error={bookings.error} />}
       {bookings.data && <LobbyWatch bookings={items} services={lookups.services} />}
-      {!bookings.data && !bookings.error && <Loading />}
-      {bookings.data && (
+      {view === 'list' && !bookings.data && !bookings.error && <Loading />}
+      {view === 'list' && bookings.data && (
         <>
+          <p class="muted" data-testid="list-count">
+            {t.listCount(items.length, bookings.data.total)}
+          </p>
           <section aria-labelledby="today-h">
             <h2 id="today-h">{t.today}</h2>
             <BookingList items={todays} ctx={ctx} zone={zone} now={now} lookups={lookups} onChange={bookings.reload} />
@@ -124,7 +148,7 @@ function BookingList({ items, ...rest }: ListProps) {
   );
 }
 
-function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: Omit<ListProps, 'items'> & { booking: Booking }) {
+export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: Omit<ListProps, 'items'> & { booking: Booking }) {
   const service = lookups.services.find((s) => s.id === (b.serviceId ?? b.service?.id));
   const provider = lookups.providers.find((p) => p.id === (b.providerId ?? b.provider?.id));
   const [mode, setMode] = useState<'none' | 'cancel' | 'reschedule'>('none');

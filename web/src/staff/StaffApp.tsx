@@ -8,6 +8,7 @@ import { ErrorMessage, Link, Loading, PageTitle } from '../components/ui';
 import { Appointments } from './Appointments';
 import { AuditSection, HoursSection, MyHoursSection, ProvidersSection, SettingsSection, TeamSection } from './Console';
 import { ServicesSection } from './Services';
+import { ProfileSection } from './Profile';
 import { LoginPage } from './Login';
 import { StaffRoom } from './StaffRoom';
 import { isManager, loadMe, logout, type StaffContext } from './session';
@@ -26,6 +27,7 @@ const sections: Section[] = [
   { path: '/staff/services', label: t.navServices, manager: true, view: ServicesSection },
   { path: '/staff/hours', label: t.navHours, manager: true, view: HoursSection },
   { path: '/staff/team', label: t.navTeam, manager: true, view: TeamSection },
+  { path: '/staff/profile', label: t.navProfile, manager: true, view: ProfileSection },
   { path: '/staff/settings', label: t.navSettings, manager: true, view: SettingsSection },
   { path: '/staff/audit', label: t.navAudit, manager: true, view: AuditSection },
 ];
@@ -63,7 +65,7 @@ export function StaffApp({ path }: { path: string }) {
     );
   }
   const room = match('/staff/rooms/:roomId', path);
-  if (room) return <StaffRoom roomId={room.roomId} />;
+  if (room) return <StaffRoom roomId={room.roomId} biz={`/api/v1/businesses/${enc(membership.businessId)}`} />;
   const ctx: StaffContext = { me, membership, biz: `/api/v1/businesses/${enc(membership.businessId)}` };
   const allowed = sections.filter((s) => !s.manager || isManager(membership));
   const section = allowed.find((s) => s.path === path);

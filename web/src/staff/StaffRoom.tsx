@@ -6,8 +6,9 @@ import { api, enc } from '../lib/api';
 import type { JoinAnswer } from '../call/protocol';
 import { RoomEntry } from '../call/RoomEntry';
 import { Link } from '../components/ui';
+import { CallSidePanel } from './CallSidePanel';
 
-export function StaffRoom({ roomId }: { roomId: string }) {
+export function StaffRoom({ roomId, biz }: { roomId: string; biz: string }) {
   const back = (
     <p>
       <Link href="/staff/appointments">{t.backToAppointments}</Link>
@@ -20,6 +21,7 @@ export function StaffRoom({ roomId }: { roomId: string }) {
       join={() => api<JoinAnswer>('POST', `/api/v1/rooms/${enc(roomId)}/join`)}
       intro={back}
       after={back}
+      aside={<CallSidePanel biz={biz} bookingId={roomId} />}
     />
   );
 }
