@@ -10,8 +10,8 @@ PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhowardhinnant-date-dev tzdata libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  # notifications: SMTP/HTTP client, iCalendar, Mustache, phone numbers (runtime; headers below)
-  libcurl4-openssl-dev libical-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev
+  # notifications: SMTP/HTTP client, iCalendar, MIME (GMime 3), Mustache, phone numbers (runtime; headers below)
+  libcurl4-openssl-dev libical-dev libgmime-3.0-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
   python3-aiosmtpd python3-icalendar python3-phonenumbers

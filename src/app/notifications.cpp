@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/wiring.hpp"
-#include "http/booking_flow.hpp"
+#include "notify/booking_invite.hpp"
 #include "notify/sms.hpp"
 #include "notify/smtp.hpp"
 #include "notify/twilio_signature.hpp"
@@ -18,10 +18,17 @@ void configure_notification_api(const Config& config, http::ApiSettings& setting
   settings.sms_signature_valid =
       [token](const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
               const std::string& signature) { return notify::twilio_signature_valid(token, url, params, signature); };
+  settings.consumer_calendar = [from = config.mail.smtp_from](store::Store& store, const core::Booking& b,
+                                                              const std::string& manage_url,
+                                                              const std::string& join_url, const std::string& book_url,
+                                                              int sequence, core::Instant now) {
+    return notify::consumer_calendar(store, b, manage_url, join_url, book_url, from, sequence, now);
+  };
 }
 
 std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
-                                                          http::ApiContext& ctx) {
+                                                          const core::Clock& clock, const service::Links& links,
+                                                          const std::string& public_url) {
   std::shared_ptr<notify::MailTransport> mail;
   if (!config.mail.smtp_host.empty()) {
     notify::SmtpSettings s;
@@ -44,12 +51,13 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
     s.account_sid = config.sms.sms_account_sid;
     s.auth_token = config.sms.sms_auth_token;
     s.from = config.sms.sms_from;
-    s.status_callback_url = ctx.settings.public_url + "/api/v1/sms/status";
+    s.status_callback_url = public_url + "/api/v1/sms/status";
     sms = std::make_shared<notify::TwilioSmsTransport>(s);
   }
   notify::ComposeSettings compose;
   compose.from_address = config.mail.smtp_from;
   compose.from_name = config.mail.smtp_from_name;
+  compose.public_url = public_url;
   notify::WorkerSettings ws;
   ws.interval = config.outbox.interval;
   ws.batch = config.outbox.batch;
@@ -57,11 +65,11 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   ws.max_attempts = config.outbox.max_attempts;
   ws.retry_base = config.outbox.retry_base;
   ws.retry_max = config.outbox.retry_max;
-  auto links = [&ctx](const core::Booking& b) {
-    auto l = http::links_for(ctx, b);
+  auto consumer_links = [&links](const core::Booking& b) {
+    auto l = links.issue(b);
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
-  auto worker = std::make_shared<notify::OutboxWorker>(store, ctx.clock, compose, links, mail, sms, ws,
+  auto worker = std::make_shared<notify::OutboxWorker>(store, clock, compose, consumer_links, mail, sms, ws,
                                                        config.outbox.demo_outbox);
   worker->start();
   spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",

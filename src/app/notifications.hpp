@@ -4,7 +4,9 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "core/clock.hpp"
 #include "http/context.hpp"
+#include "service/links.hpp"
 
 namespace visitd::notify {
 class OutboxWorker;
@@ -16,8 +18,10 @@ namespace visitd::app {
 void configure_notification_api(const Config& config, http::ApiSettings& settings);
 
 // Starts the outbox worker; call once the public URL is final (links and the SMS status
-// callback name it). Stopping is the returned object's destruction (or stop()).
+// callback name it). Consumer links in messages come from the links use case, so they
+// follow the booking's current time. Stopping is the returned object's destruction (or stop()).
 std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
-                                                          http::ApiContext& ctx);
+                                                          const core::Clock& clock, const service::Links& links,
+                                                          const std::string& public_url);
 
 }  // namespace visitd::app

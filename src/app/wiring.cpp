@@ -13,6 +13,7 @@
 #include "live/live_service.hpp"
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
+#include "service/use_cases.hpp"
 
 namespace visitd::app {
 namespace {
@@ -31,8 +32,14 @@ http::ApiSettings api_settings(const Config& c) {
   s.public_url = c.http.public_url;
   s.secure_cookies = c.auth.secure_cookies;
   s.session_hours = static_cast<int>(c.auth.session.count());
-  s.manage_link_days_after_end = static_cast<int>(c.links.manage_link.count());
-  s.join_link_minutes_after_end = static_cast<int>(c.links.join_link.count());
+  return s;
+}
+
+service::LinkSettings link_settings(const Config& c) {
+  service::LinkSettings s;
+  s.public_url = c.http.public_url;
+  s.lifetimes.manage_after_end = c.links.manage_link;
+  s.lifetimes.join_after_end = c.links.join_link;
   return s;
 }
 
@@ -78,13 +85,17 @@ int serve(const Config& config) {
   http::Metrics metrics;
   http::RateLimiter login_limiter(config.auth.login_rate_per_minute, config.auth.login_burst);
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
-  http::ApiContext ctx{store,           signer,
-                       metrics,         login_limiter,
-                       booking_limiter, [&clock] { return clock.now(); },
-                       clock,           api_settings(config)};
+  // The use cases and their ports (service/): every entry point below calls these.
+  service::CapabilityLinkSigner link_signer(signer);
+  service::NoEvents events;  // no subscribers yet (webhooks, bus, live rooms)
+  service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
+  http::ApiContext ctx{store, use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
-  live::LiveService live(store, signing_secret(config, store), clock, live_settings(config));
+  // The bus (one process) and the timer thread are built here and nowhere else.
+  live::InProcessBus room_bus;
+  live::ThreadTimers live_timers(clock);
+  live::LiveService live(store, room_bus, live_timers, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
@@ -109,13 +120,18 @@ int serve(const Config& config) {
       config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
     std::string address = "http://" + config.http.listen_host + ":" + std::to_string(port);
-    if (default_public_url) ctx.settings.public_url = address;  // port 0: links name the real port
+    if (default_public_url) {  // port 0: links name the real port
+      ctx.settings.public_url = address;
+      use.links.set_public_url(address);
+    }
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
-    outbox_worker = start_outbox_worker(config, store, ctx);  // links need the final public URL
+    // Links need the final public URL.
+    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
     spdlog::info("listening on {} (database {})", address, config.store.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   return rc;
 }
 
@@ -130,8 +146,11 @@ int print_routes(const Config& config) {
   security::CapabilitySigner signer("routes-listing-only-secret");
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
-  const SystemClock clock(std::chrono::seconds(0));
-  http::ApiContext ctx{*opened.value(), signer, metrics, limiter, limiter, [] { return core::Instant{}; }, clock, {}};
+  const core::ManualClock clock(core::Instant{});
+  service::CapabilityLinkSigner link_signer(signer);
+  service::NoEvents events;
+  service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
+  http::ApiContext ctx{*opened.value(), use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);

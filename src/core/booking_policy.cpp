@@ -42,8 +42,22 @@ Status check_change(const Booking& b, int cutoff_hours, Actor actor, Instant now
 
 }  // namespace
 
+Status check_status_change(BookingStatus from, BookingStatus to) {
+  if (is_final(from)) return policy(std::string("booking is already ") + human(from));
+  if (to == BookingStatus::confirmed) return policy("booking is already confirmed");
+  return ok_status();
+}
+
+Status check_movable(BookingStatus current) {
+  if (is_final(current)) {
+    const std::string what = current == BookingStatus::no_show ? "no-show" : human(current);
+    return policy("a " + what + " booking cannot be rescheduled");
+  }
+  return ok_status();
+}
+
 Status check_transition(const Booking& b, BookingStatus to, Instant now) {
-  if (is_final(b.status)) return policy(already(b));
+  if (auto s = check_status_change(b.status, to); !s) return s;
   switch (to) {
     case BookingStatus::confirmed:
       return policy("booking is already confirmed");

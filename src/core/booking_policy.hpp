@@ -12,13 +12,24 @@ enum class Actor { consumer, staff };
 // completed and no_show only once the appointment has started.
 Status check_transition(const Booking& b, BookingStatus to, Instant now);
 
+// The part of check_transition that depends only on the stored status: what a store
+// re-checks inside its write transaction (two racing cancels cannot both succeed).
+// policy error "booking is already <status>" otherwise.
+Status check_status_change(BookingStatus from, BookingStatus to);
+
+// Only a confirmed booking can be moved (re-checked by the store under its write lock).
+// policy error "a <status> booking cannot be rescheduled" otherwise.
+Status check_movable(BookingStatus current);
+
 // Consumers must act before start - cutoff; staff may override. Only confirmed bookings
 // can be rescheduled or cancelled, and never after they started.
 Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 
-// "Any provider": order the free candidates by fewest confirmed bookings in the ISO week
-// (business zone) containing the slot, then by provider id (stable tie-break).
+// Superseded by core/assignment.hpp (a window longer than a week, non-cancelled bookings,
+// least recently assigned first on a tie), which the store applies inside its transaction
+// when a booking asks for CandidateOrder::round_robin. Kept for callers that still order
+// by plain counts: fewest first, then by provider id.
 std::vector<Id> round_robin_order(const std::vector<Id>& free_providers, const std::map<Id, int>& confirmed_this_week);
 
 // The block a booking occupies: time widened by the service's buffers.

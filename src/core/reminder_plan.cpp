@@ -97,8 +97,26 @@ std::vector<PlannedMessage> plan_messages(const PlanInput& in) {
       kind = MessageKind::cancellation;
       break;
   }
+  const bool moved_provider = in.event == BookingEvent::rescheduled && !in.previous_provider_id.empty() &&
+                              in.previous_provider_id != in.provider_id;
   for (const auto& r : *notice) {
-    if (reachable(in, r)) out.push_back({kind, r.channel, r.to, in.now, 0, in.sequence});
+    if (!reachable(in, r)) continue;
+    PlannedMessage m{kind, r.channel, r.to, in.now, 0, in.sequence, {}, false, false};
+    if (r.to == Recipient::provider) m.provider_id = in.provider_id;
+    if (in.event == BookingEvent::rescheduled) {
+      m.time_changed = in.time_changed;
+      m.provider_changed = moved_provider;
+    }
+    if (moved_provider && r.to == Recipient::provider) {
+      // The old provider's calendar entry goes; the new provider is told of a new appointment.
+      PlannedMessage gone = m;
+      gone.kind = MessageKind::cancellation;
+      gone.provider_id = in.previous_provider_id;
+      out.push_back(gone);
+      m.kind = MessageKind::confirmation;
+      m.time_changed = m.provider_changed = false;
+    }
+    out.push_back(m);
   }
   if (in.event == BookingEvent::cancelled) return out;
 
@@ -109,10 +127,31 @@ std::vector<PlannedMessage> plan_messages(const PlanInput& in) {
     const Instant due = in.time.begin - Minutes{offset};
     if (due <= in.now || in.time.begin <= in.now) continue;
     for (const auto& r : p.reminder) {
-      if (reachable(in, r)) out.push_back({MessageKind::reminder, r.channel, r.to, due, offset, in.sequence});
+      if (!reachable(in, r)) continue;
+      PlannedMessage m{MessageKind::reminder, r.channel, r.to, due, offset, in.sequence, {}, false, false};
+      if (r.to == Recipient::provider) m.provider_id = in.provider_id;
+      out.push_back(m);
     }
   }
   return out;
+}
+
+bool reminder_overtaken(Instant due_at, Channel channel, Recipient recipient, const std::vector<SentBefore>& others,
+                        Instant now) {
+  return std::any_of(others.begin(), others.end(), [&](const SentBefore& o) {
+    return o.kind == MessageKind::reminder && o.channel == channel && o.recipient == recipient &&
+           (o.pending || o.sent) && o.due_at > due_at && o.due_at <= now;
+  });
+}
+
+bool recipient_was_told(Channel channel, Recipient recipient, const Id& provider_id,
+                        const std::vector<SentBefore>& others) {
+  return std::any_of(others.begin(), others.end(), [&](const SentBefore& o) {
+    return o.sent && (o.kind == MessageKind::confirmation || o.kind == MessageKind::reschedule) &&
+           o.channel == channel && o.recipient == recipient &&
+           (recipient == Recipient::consumer || o.provider_id.empty() || provider_id.empty() ||
+            o.provider_id == provider_id);
+  });
 }
 
 }  // namespace visitd::core

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/error_extension.hpp"
+
 namespace visitd::core {
 
 enum class ErrorCode {
@@ -42,10 +44,26 @@ struct Error {
   std::optional<std::chrono::seconds> retry_after;  // -> Retry-After
   std::vector<std::string> allow;                   // -> Allow (405)
   std::optional<std::string> location;              // -> Location
+  // Members beyond type/title/status/detail/errors, e.g. "nearest" free slots of a 409 or a
+  // room's "opensAt"; rendered by the edge in this order.
+  ExtensionMembers extensions;
+
+  Error& with(std::string name, ExtensionValue value);  // appends an extension member
 
   static Error invalid(std::string field, std::string message) {
     Error e = make(ErrorCode::invalid, message);
     e.fields.push_back({std::move(field), std::move(message)});
+    return e;
+  }
+  // Several bad fields at once; the detail names the first ("start is required (and 2 more)").
+  static Error invalid_fields(std::vector<FieldError> errors) {
+    std::string detail = "Invalid request";
+    if (!errors.empty()) {
+      detail = errors.front().field + " " + errors.front().message;
+      if (errors.size() > 1) detail += " (and " + std::to_string(errors.size() - 1) + " more)";
+    }
+    Error e = make(ErrorCode::invalid, std::move(detail));
+    e.fields = std::move(errors);
     return e;
   }
   static Error make(ErrorCode code, std::string detail) {

@@ -61,6 +61,14 @@ std::optional<JoinRefusal> check_join(const RoomFacts& facts, Instant now) {
   return std::nullopt;
 }
 
+RoomReview review_room(const Interval& known, BookingStatus status, const Interval& window, Instant now) {
+  if (status != BookingStatus::confirmed) return RoomReview::ends;
+  const bool moved = known.begin != window.begin || known.end != window.end;
+  const bool open = window.begin <= now && now < window.end;
+  if (!open) return moved ? RoomReview::closes_moved : RoomReview::closes_over;
+  return moved ? RoomReview::moved : RoomReview::stays;
+}
+
 bool may_host(std::optional<Role> role_in_business, bool is_bookings_provider) {
   if (!role_in_business) return false;
   return is_bookings_provider || role_at_least(*role_in_business, Role::manager);

@@ -45,6 +45,18 @@ struct RoomFacts {  // what the caller gathered about the room
 // window, a denied participant learns it rather than "too early".
 std::optional<JoinRefusal> check_join(const RoomFacts& facts, Instant now);
 
+// A room with people in it re-checks its window whenever the booking may have changed (a
+// reschedule, a cancel, a status change) and when its close time comes. What it must do:
+enum class RoomReview {
+  stays,         // same window, still open: nothing to tell
+  moved,         // the window moved but still holds `now`: tell the new times, re-arm the close
+  closes_moved,  // the window moved away from `now`: tell the new times, close (4005)
+  closes_over,   // `now` reached the window's end: close (4005)
+  ends,          // the booking is cancelled, completed or a no-show: the meeting is over (4004)
+};
+// `known` is the window the room was opened with; `window` the booking's current one.
+RoomReview review_room(const Interval& known, BookingStatus status, const Interval& window, Instant now);
+
 // Staff may host a booking's room when they are its provider (their login is linked to
 // the booking's provider) or a manager or owner of its business.
 bool may_host(std::optional<Role> role_in_business, bool is_bookings_provider);

@@ -17,28 +17,48 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-std::int64_t ceil_div_nonneg(std::int64_t a, std::int64_t b) { return a <= 0 ? 0 : (a + b - 1) / b; }
-
 const std::vector<TimeRange>& ranges_on(const Provider& p, LocalDate day) {
   for (const auto& o : p.overrides)
     if (o.date == day) return o.ranges;
   return p.weekly[static_cast<std::size_t>(iso_weekday(day) - 1)];
 }
 
-// Weekly hours (or the date's override) of each local day in [first, last], as the
-// instants whose wall time lies in each range, minus time off. Not clipped: a range
-// keeps its true start, which anchors the slot grid.
-IntervalSet expand_days(const Provider& p, const Zone& zone, LocalDate first, LocalDate last) {
-  std::vector<Interval> spans;
+// One configured working range (weekly hours or a date override) of one local date as
+// instants: from the first moment the wall clock reaches its opening to the first moment
+// it reaches its closing (see WallTimeline::first_reaching). The ranges of successive
+// dates never overlap, since first_reaching is monotone.
+struct WorkingRange {
+  Instant open;
+  Instant close;
+};
+
+std::vector<WorkingRange> working_ranges(const Provider& p, const WallTimeline& wall, LocalDate first, LocalDate last) {
+  std::vector<WorkingRange> out;
   for (LocalDate d = first; std::chrono::sys_days{d} <= std::chrono::sys_days{last}; d = add_days(d, 1)) {
     for (const auto& r : ranges_on(p, d)) {
       MinuteOfDay a = std::clamp(r.start, 0, 1440);
       MinuteOfDay b = std::clamp(r.end, 0, 1440);
       if (a >= b) continue;
-      // 1440 resolves to the next local midnight by plain arithmetic on local seconds.
-      spans.push_back({zone.resolve(d, a, true), zone.resolve(d, b, false)});
+      Instant open = wall.first_reaching(wall_seconds(d, a));
+      Instant close = wall.first_reaching(wall_seconds(d, b));
+      if (open < close) out.push_back({open, close});  // a range inside a gap is empty
     }
   }
+  // Validation keeps a day's ranges sorted; stored data from before it may not be.
+  std::sort(out.begin(), out.end(), [](const WorkingRange& x, const WorkingRange& y) { return x.open < y.open; });
+  return out;
+}
+
+// Instants wide enough to hold every local date in [first, last] plus a day each side.
+Interval timeline_window(const Zone& zone, LocalDate first, LocalDate last) {
+  return {zone.day_span(add_days(first, -1)).begin, zone.day_span(add_days(last, 1)).end};
+}
+
+// Working ranges minus time off, as one set of instants.
+IntervalSet availability_of(const Provider& p, const std::vector<WorkingRange>& ranges) {
+  std::vector<Interval> spans;
+  spans.reserve(ranges.size());
+  for (const auto& r : ranges) spans.push_back({r.open, r.close});
   IntervalSet avail(std::move(spans));
   if (avail.empty() || p.time_off.empty()) return avail;
   Interval window{avail.parts().front().begin, avail.parts().back().end};
@@ -48,49 +68,16 @@ IntervalSet expand_days(const Provider& p, const Zone& zone, LocalDate first, Lo
   return avail.subtract(IntervalSet(std::move(off)));
 }
 
-// Local wall seconds of instants walked in ascending order; one tz lookup per offset period.
-class WallClock {
- public:
-  explicit WallClock(const Zone& zone) : zone_(zone) {}
-  std::int64_t at(Instant t) {
-    if (!valid_ || t < period_.span.begin || t >= period_.span.end) {
-      period_ = zone_.offset_period(t);
-      valid_ = true;
-    }
-    return (t + period_.offset).time_since_epoch().count();
-  }
-
- private:
-  const Zone& zone_;
-  Zone::OffsetPeriod period_{};
-  bool valid_ = false;
-};
-
-// In a fall-back overlap the same wall time occurs twice; only its first occurrence is
-// a candidate. Wall times rise with the instant except after a fall back, so a sorted
-// list of the rising ones answers "seen before?" by binary search.
-class WallDedupe {
- public:
-  bool first_time(std::int64_t wall) {
-    if (seen_.empty() || wall > seen_.back()) {
-      seen_.push_back(wall);
-      return true;
-    }
-    auto it = std::lower_bound(seen_.begin(), seen_.end(), wall);
-    if (it != seen_.end() && *it == wall) return false;
-    seen_.insert(it, wall);
-    return true;
-  }
-
- private:
-  std::vector<std::int64_t> seen_;
-};
-
 struct Bounds {
   Instant lo;  // earliest allowed start (range, notice)
   Instant hi;  // starts must be before this (range, window)
 };
 
+// Slot starts of one provider. The grid is wall-clock: each working range (and each
+// part of it that time off cuts out) steps from the wall reading at which it opens in
+// whole slot intervals of wall time. A grid reading is a start at its first occurrence
+// only, and only when that instant lies inside the part; skipped readings are no starts.
+// A slot must fit in free time, which may run on across the joint into a touching range.
 std::vector<Interval> provider_slots(const ProviderCalendar& cal, const Service& service, Bounds bounds,
                                      const std::optional<Id>& exclude) {
   std::vector<Interval> out;
@@ -102,18 +89,18 @@ std::vector<Interval> provider_slots(const ProviderCalendar& cal, const Service&
   const Minutes interval{service.slot_interval_minutes > 0 ? service.slot_interval_minutes : service.duration_minutes};
   const std::int64_t interval_s = std::chrono::duration_cast<Seconds>(interval).count();
 
-  // Candidates are generated from the start of the provider-local day holding the first
-  // allowed start, so an ambiguous wall time is recognised as a repeat no matter where
-  // the query range begins.
   const LocalDate first_day = zone->local_date(bounds.lo);
   const LocalDate last_day = zone->local_date(bounds.hi - Seconds{1});
-  const Instant gen_begin = std::min(zone->day_span(first_day).begin, bounds.lo);
   const std::int64_t first_day_no = day_number(first_day);
   const std::int64_t day_count = day_number(last_day) - first_day_no + 1;
 
-  // One day of margin each side: ranges ending at 24:00 merge with the next day's 00:00
-  // start, keeping one grid across midnight.
-  IntervalSet avail = expand_days(p, *zone, add_days(first_day, -1), add_days(last_day, 1));
+  // One day of margin each side: a slot late on the last day may run on into the next
+  // day's hours, and a fall back at midnight can move an instant to the previous date.
+  const LocalDate from_day = add_days(first_day, -1);
+  const LocalDate to_day = add_days(last_day, 1);
+  const WallTimeline wall(*zone, timeline_window(*zone, from_day, to_day));
+  const std::vector<WorkingRange> ranges = working_ranges(p, wall, from_day, to_day);
+  IntervalSet avail = availability_of(p, ranges);
   if (avail.empty()) return out;
   const Interval window{avail.parts().front().begin, avail.parts().back().end};
   // The daily limit counts whole local days, also the parts outside the bounds.
@@ -134,29 +121,35 @@ std::vector<Interval> provider_slots(const ProviderCalendar& cal, const Service&
       if (idx >= 0 && idx < day_count) ++per_day[static_cast<std::size_t>(idx)];
     }
   }
-  IntervalSet free = avail.subtract(IntervalSet(std::move(blocked)));
+  const IntervalSet free = avail.subtract(IntervalSet(std::move(blocked)));
 
-  WallClock wall(*zone);
-  WallDedupe dedupe;
+  // Starts rise with their grid readings (first_reaching is monotone), and ranges come in
+  // time order, so one forward pass over the available and free parts serves all ranges.
+  auto a = avail.parts().begin();
+  const auto a_end = avail.parts().end();
   auto f = free.parts().begin();
   const auto f_end = free.parts().end();
-  for (const Interval& part : avail.parts()) {
-    if (part.end <= gen_begin) continue;
-    if (part.begin >= bounds.hi) break;
-    while (f != f_end && f->end <= part.begin) ++f;
-    for (; f != f_end && f->begin < part.end; ++f) {
-      // First grid point (anchored at the availability part's start) inside this free part.
-      Instant from = std::max(f->begin, gen_begin);
-      std::int64_t k = ceil_div_nonneg((from - part.begin).count(), interval_s);
-      for (Instant s = part.begin + Seconds{k * interval_s}; s + duration <= f->end && s < bounds.hi; s += interval) {
-        std::int64_t w = wall.at(s);
-        if (!dedupe.first_time(w)) continue;
-        if (s < bounds.lo) continue;
+  for (const WorkingRange& r : ranges) {
+    if (r.close <= bounds.lo) continue;
+    if (r.open >= bounds.hi) break;
+    while (a != a_end && a->end <= r.open) ++a;
+    for (auto part = a; part != a_end && part->begin < r.close; ++part) {
+      const Instant part_begin = std::max(part->begin, r.open);
+      const Instant part_end = std::min(part->end, r.close);
+      const WallSeconds anchor = wall.wall(part_begin);
+      for (WallSeconds reading = anchor;; reading += interval_s) {
+        std::optional<Instant> s = wall.first_occurrence(reading);
+        if ((s ? *s : wall.first_reaching(reading)) >= part_end) break;
+        if (!s || *s < part_begin || *s < bounds.lo) continue;  // skipped, repeated, or too early
+        if (*s >= bounds.hi) break;
+        while (f != f_end && f->end <= *s) ++f;
+        if (f == f_end) break;
+        if (f->begin > *s || *s + duration > f->end) continue;
         if (!per_day.empty()) {
-          std::int64_t idx = floor_div(w, 86400) - first_day_no;
+          std::int64_t idx = floor_div(reading, 86400) - first_day_no;
           if (idx >= 0 && idx < day_count && per_day[static_cast<std::size_t>(idx)] >= service.max_per_day) continue;
         }
-        out.push_back({s, s + duration});
+        out.push_back({*s, *s + duration});
       }
     }
   }
@@ -178,19 +171,60 @@ std::vector<Slot> compute_slots(const SlotQuery& query) {
   auto bounds = bounds_of(query);
   if (!bounds) return slots;
 
-  std::vector<std::pair<Interval, const Id*>> found;
-  for (const auto& cal : query.providers) {
-    if (cal.provider == nullptr) continue;
-    for (const auto& t : provider_slots(cal, *query.service, *bounds, query.exclude_booking))
-      found.emplace_back(t, &cal.provider->id);
+  // Providers in id order: equal slots then list their ids sorted without comparing
+  // strings per slot.
+  std::vector<const ProviderCalendar*> cals;
+  for (const auto& cal : query.providers)
+    if (cal.provider != nullptr) cals.push_back(&cal);
+  std::stable_sort(cals.begin(), cals.end(),
+                   [](const auto* a, const auto* b) { return a->provider->id < b->provider->id; });
+
+  // Each provider's slots come out sorted by start; a k-way merge over a small heap costs
+  // n log(providers) and no buffer of every provider's slots at once.
+  std::vector<std::vector<Interval>> lists;
+  lists.reserve(cals.size());
+  std::size_t total = 0;
+  for (const auto* cal : cals) {
+    lists.push_back(provider_slots(*cal, *query.service, *bounds, query.exclude_booking));
+    total += lists.back().size();
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.begin, a.first.end, *a.second) < std::tie(b.first.begin, b.first.end, *b.second);
-  });
-  for (const auto& [time, id] : found) {
-    if (slots.empty() || !(slots.back().time == time)) slots.push_back({time, {}});
-    auto& ids = slots.back().provider_ids;
-    if (ids.empty() || ids.back() != *id) ids.push_back(*id);
+  struct Head {
+    Interval time;
+    std::size_t who;  // index into cals and lists
+    std::size_t next;
+  };
+  // std heaps keep the greatest on top: "greater" puts the earliest slot, then the smallest id, there.
+  auto later = [](const Head& a, const Head& b) {
+    return std::tie(a.time.begin, a.time.end, a.who) > std::tie(b.time.begin, b.time.end, b.who);
+  };
+  std::vector<Head> heap;
+  for (std::size_t i = 0; i < lists.size(); ++i)
+    if (!lists[i].empty()) heap.push_back({lists[i].front(), i, 1});
+  std::make_heap(heap.begin(), heap.end(), later);
+
+  slots.reserve(cals.size() == 1 ? total : 0);
+  std::vector<std::size_t> free_now;  // providers free for the slot being assembled
+  while (!heap.empty()) {
+    const Interval time = heap.front().time;
+    free_now.clear();
+    while (!heap.empty() && heap.front().time == time) {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      Head& h = heap.back();
+      if (free_now.empty() || free_now.back() != h.who) free_now.push_back(h.who);
+      if (h.next < lists[h.who].size()) {
+        h.time = lists[h.who][h.next++];
+        std::push_heap(heap.begin(), heap.end(), later);
+      } else {
+        heap.pop_back();
+      }
+    }
+    Slot slot{time, {}};
+    slot.provider_ids.reserve(free_now.size());
+    for (std::size_t who : free_now) {
+      const Id& id = cals[who]->provider->id;
+      if (slot.provider_ids.empty() || slot.provider_ids.back() != id) slot.provider_ids.push_back(id);
+    }
+    slots.push_back(std::move(slot));
   }
   return slots;
 }
@@ -199,8 +233,12 @@ IntervalSet provider_availability(const Provider& provider, Interval range) {
   if (range.empty()) return {};
   auto zone = Zone::find(provider.zone);
   if (!zone) return {};
-  return expand_days(provider, *zone, zone->local_date(range.begin), zone->local_date(range.end - Seconds{1}))
-      .intersect(range);
+  // A day of margin each side: the date of an instant and the date whose hours hold it
+  // differ around a fall back at midnight.
+  const LocalDate first = add_days(zone->local_date(range.begin), -1);
+  const LocalDate last = add_days(zone->local_date(range.end - Seconds{1}), 1);
+  const WallTimeline wall(*zone, timeline_window(*zone, first, last));
+  return availability_of(provider, working_ranges(provider, wall, first, last)).intersect(range);
 }
 
 bool is_slot_free(const SlotQuery& query, const Id& provider_id, Instant start) {

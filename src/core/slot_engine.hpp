@@ -1,14 +1,21 @@
 #pragma once
 // Free slots as interval-set algebra:
-//   availability = weekly hours expanded per provider-local day through the zone
-//                  (date overrides replace a day's ranges) minus time off
+//   availability = each configured range of weekly hours (or of the date's override) of
+//                  each provider-local date, as instants, minus time off
 //   free         = availability minus busy bookings, each widened so the new slot's own
 //                  buffers stay clear of the booking's padded block
-//   slots        = free cut by the service duration on a grid of slot_interval anchored
-//                  at the start of each availability range, then filtered by minimum
-//                  notice, booking window and the per-day limit.
-// DST: a nonexistent wall time resolves to the first instant after the gap; in a
-// fall-back overlap each wall-clock start is offered once (its first occurrence).
+//   slots        = starts on a wall-clock grid of slot_interval anchored at each configured
+//                  range's opening, where the slot's duration fits in free time, then
+//                  filtered by minimum notice, booking window and the per-day limit.
+// Wall clock and DST (docs/architecture.md, "Time"):
+//   - a range runs from the first instant at which the provider's wall clock shows its
+//     opening to the first instant at which it shows its closing; a reading the clock
+//     skips (spring-forward gap) is reached when the gap ends;
+//   - grid readings step in wall-clock time (09:00, 09:45, ...) from the opening, or from
+//     where time off inside the range ends; a reading is a start at its first occurrence
+//     only, and only inside the range (or part); a reading the clock skips is no start;
+//   - a slot may run on across the joint into a touching range (the provider works
+//     through), but each range keeps its own grid.
 #include <map>
 #include <vector>
 

@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <exception>
@@ -132,6 +133,49 @@ Instant Zone::resolve(LocalDate day, MinuteOfDay minute, bool earliest) const {
 }
 
 Interval Zone::day_span(LocalDate day) const { return {resolve(day, 0), resolve(add_days(day, 1), 0)}; }
+
+// ---- wall clock over a window ----------------------------------------------
+
+WallSeconds wall_seconds(LocalDate day, MinuteOfDay minute) {
+  return day_number(day) * 86400 + std::int64_t{minute} * 60;
+}
+
+WallTimeline::WallTimeline(const Zone& zone, Interval window) {
+  Instant t = window.begin;
+  do {
+    Zone::OffsetPeriod p = zone.offset_period(t);
+    Instant end = std::min(p.span.end, window.end);
+    periods_.push_back({t, std::max(end, t + Seconds{1}), p.offset});
+    t = p.span.end;
+  } while (t < window.end);
+}
+
+WallSeconds WallTimeline::wall(Instant t) const {
+  // Few periods (one per clock change in the window): a linear scan is the fast search.
+  const Period* p = &periods_.front();
+  for (const auto& q : periods_)
+    if (q.begin <= t) p = &q;
+  return (t + p->offset).time_since_epoch().count();
+}
+
+std::optional<Instant> WallTimeline::first_occurrence(WallSeconds reading) const {
+  for (const auto& p : periods_) {
+    Instant t{Seconds{reading} - p.offset};
+    if (p.begin <= t && t < p.end) return t;
+  }
+  return std::nullopt;
+}
+
+Instant WallTimeline::first_reaching(WallSeconds reading) const {
+  // Periods in time order: the reading is either inside one (its first occurrence) or
+  // below a period's first reading, i.e. skipped by the jump into that period.
+  for (const auto& p : periods_) {
+    Instant t{Seconds{reading} - p.offset};
+    if (t < p.begin) return p.begin;
+    if (t < p.end) return t;
+  }
+  return periods_.back().end;
+}
 
 // ---- RFC 3339 ---------------------------------------------------------------
 

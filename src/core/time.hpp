@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -32,6 +33,14 @@ struct Interval {
 
 // A wall-clock time of day as minutes after local midnight, 0..1440 (1440 = 24:00, only as an end).
 using MinuteOfDay = int;
+
+// A wall-clock reading of some zone as seconds since 1970-01-01T00:00 on that wall clock
+// (the date and time a clock on the wall shows, with no offset). Whole days are multiples
+// of 86400, so date and time of day are floor division and remainder.
+using WallSeconds = std::int64_t;
+
+// The wall reading of a date at a time of day; 1440 gives the next date's 00:00.
+WallSeconds wall_seconds(LocalDate day, MinuteOfDay minute);
 
 // An IANA time zone, resolved against the system tz database.
 class Zone {
@@ -64,6 +73,33 @@ class Zone {
   Zone(std::string name, const date::time_zone* tz) : name_(std::move(name)), tz_(tz) {}
   std::string name_;
   const date::time_zone* tz_;
+};
+
+// The wall clock of one zone over a window of instants, for callers that look up many wall
+// readings (the slot engine's grids): one tz lookup per offset period of the window, then
+// plain arithmetic. Answers are only meaningful for readings the window holds; a reading
+// before the window resolves to the window's start, one after it to the window's end.
+class WallTimeline {
+ public:
+  WallTimeline(const Zone& zone, Interval window);
+
+  // The wall reading at an instant of the window.
+  [[nodiscard]] WallSeconds wall(Instant t) const;
+  // The first instant showing exactly this reading; nullopt when the clock skips it
+  // (spring-forward gap). In a fall-back overlap this is the earlier occurrence.
+  [[nodiscard]] std::optional<Instant> first_occurrence(WallSeconds reading) const;
+  // The first instant at which the clock shows this reading or a later one: the first
+  // occurrence, or for a skipped reading the first instant after the gap. Non-decreasing
+  // in `reading`.
+  [[nodiscard]] Instant first_reaching(WallSeconds reading) const;
+
+ private:
+  struct Period {  // instants [begin, end) share one offset
+    Instant begin;
+    Instant end;
+    Seconds offset;
+  };
+  std::vector<Period> periods_;  // ascending, contiguous, clipped to the window
 };
 
 // RFC 3339 with a mandatory offset or Z ("2026-03-08T09:00:00-04:00"); fractions are

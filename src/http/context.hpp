@@ -1,5 +1,6 @@
 #pragma once
-// Everything handlers need, built once by the composition root (app/wiring.cpp).
+// Everything handlers need, built once by the composition root (app/wiring.cpp). Handlers
+// parse, call a use case (ctx.use), and render; the store is for plain reads.
 #include <functional>
 #include <string>
 #include <utility>
@@ -9,8 +10,8 @@
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
-#include "security/capability.hpp"
 #include "security/password_checks.hpp"
+#include "service/use_cases.hpp"
 #include "store/store.hpp"
 
 namespace visitd::live {
@@ -20,11 +21,9 @@ class LiveService;
 namespace visitd::http {
 
 struct ApiSettings {
-  std::string public_url = "http://127.0.0.1:8080";  // base of manageUrl/joinUrl
+  std::string public_url = "http://127.0.0.1:8080";  // this server's base URL (SMS webhook signatures)
   bool secure_cookies = false;                       // Secure flag on the session cookie
   int session_hours = 12;
-  int manage_link_days_after_end = 30;   // manage link valid until end + this
-  int join_link_minutes_after_end = 30;  // join link valid until end + this
   // Notifications (issue B)
   bool demo_outbox = false;    // serve /dev/outbox (demo mode only)
   std::string sms_auth_token;  // key of the X-Twilio-Signature HMAC
@@ -33,20 +32,26 @@ struct ApiSettings {
   std::function<bool(const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
                      const std::string& signature)>
       sms_signature_valid;
+  // The consumer's .ics of a booking, the same iCalendar the mailed invite carries
+  // (notify::consumer_calendar), injected for the same reason. Unset = 404.
+  std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
+                            const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
+      consumer_calendar;
 };
 
 struct ApiContext {
   store::Store& store;
-  security::CapabilitySigner& signer;
+  service::UseCases& use;  // the use cases: bookings, links, rooms, staff
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
-  std::function<core::Instant()> now;  // wall time, read from `clock`
-  const core::Clock& clock;            // the one time source (monotonic: rate limits)
+  const core::Clock& clock;  // the one time source (wall: now(); monotonic: rate limits)
   ApiSettings settings;
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
   // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
   security::PasswordCheckLimit* password_checks = nullptr;
+
+  [[nodiscard]] core::Instant now() const { return clock.now(); }
 };
 
 class Router;

@@ -49,7 +49,7 @@ core::Result<json::object> parse_object(const Request& req) {
   if (blank(req.body)) return core::Error::make(core::ErrorCode::invalid, "body required: a JSON object");
   const std::string type = lower(req.header("content-type").value_or(""));
   if (type.rfind("application/json", 0) != 0) {
-    core::Error e = core::Error::make(core::ErrorCode::invalid, std::string(kUnsupportedMediaType));
+    core::Error e = core::Error::make(core::ErrorCode::unsupported_media_type, "the body must be application/json");
     e.fields.push_back({"Content-Type", "must be application/json"});
     return e;
   }
@@ -68,13 +68,7 @@ core::Result<json::object> parse_object(const Request& req) {
   return std::move(v.as_object());
 }
 
-Response body_problem(const core::Error& e) {
-  if (e.code == core::ErrorCode::invalid && e.detail == kUnsupportedMediaType) {
-    return problem(415, "unsupported-media-type", "Unsupported media type", "the body must be application/json",
-                   e.fields);
-  }
-  return problem_from(e);
-}
+Response body_problem(const core::Error& e) { return problem_from(e); }
 
 // ---- FieldReader ------------------------------------------------------------
 
@@ -229,12 +223,7 @@ const json::array* FieldReader::array(std::string_view key, bool required, std::
 // ---- responses ----------------------------------------------------------------
 
 Response invalid_fields(const std::vector<core::FieldError>& errors) {
-  std::string detail = "Invalid request";
-  if (!errors.empty()) {
-    detail = errors.front().field + " " + errors.front().message;
-    if (errors.size() > 1) detail += " (and " + std::to_string(errors.size() - 1) + " more)";
-  }
-  return problem(400, "invalid-request", "Invalid request", detail, errors);
+  return problem_from(core::Error::invalid_fields(errors));
 }
 
 Response json_response(int status, const json::value& body) {

@@ -16,11 +16,10 @@
 namespace visitd::http {
 
 // Parses a request body as a JSON object (Content-Type must be application/json when a
-// body is present). Errors: 415 wrong type, 400 malformed / not an object.
+// body is present). Errors: unsupported_media_type (415) naming the field "Content-Type",
+// invalid (400) for a blank, malformed or non-object body.
 core::Result<boost::json::object> parse_object(const Request& req);
-// The detail parse_object gives a wrong Content-Type (an ErrorCode::invalid naming the
-// field "Content-Type"); body_problem turns it into a 415, anything else via problem_from.
-inline constexpr std::string_view kUnsupportedMediaType = "unsupported media type: the body must be application/json";
+// Kept for existing callers: the same as problem_from (the 415 is the error's own code).
 Response body_problem(const core::Error& e);
 
 // Reads typed fields from an object, recording a FieldError per problem.

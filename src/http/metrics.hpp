@@ -7,16 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "service/metrics_sink.hpp"
+
 namespace visitd::http {
 
-class Metrics {
+// Also the booking use cases' MetricsSink (their counters appear in render()).
+class Metrics final : public service::MetricsSink {
  public:
   // One request: route pattern (or "unmatched"), method, status, latency.
   void observe_request(const std::string& method, const std::string& route, int status, double seconds);
-  void booking_created() { bookings_created_.fetch_add(1, std::memory_order_relaxed); }
-  void booking_cancelled() { bookings_cancelled_.fetch_add(1, std::memory_order_relaxed); }
-  void booking_rescheduled() { bookings_rescheduled_.fetch_add(1, std::memory_order_relaxed); }
-  void booking_conflict() { booking_conflicts_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_created() override { bookings_created_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_cancelled() override { bookings_cancelled_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_rescheduled() override { bookings_rescheduled_.fetch_add(1, std::memory_order_relaxed); }
+  void booking_conflict() override { booking_conflicts_.fetch_add(1, std::memory_order_relaxed); }
   void rate_limited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
   [[nodiscard]] std::string render() const;  // text/plain; version=0.0.4
   // Another module's metrics (already in text format), appended to every render (e.g. live).

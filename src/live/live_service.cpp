@@ -2,17 +2,19 @@
 
 namespace visitd::live {
 
-LiveService::LiveService(store::Store& store, std::string secret, const core::Clock& clock, LiveSettings settings)
+LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret,
+                         const core::Clock& clock, LiveSettings settings)
     : settings_(std::move(settings)),
       clock_(clock),
       signer_(std::move(secret)),
-      now_([&clock] { return clock.now(); }),
-      timers_(clock) {
-  hub_ = std::make_unique<RoomHub>(store, signer_, bus_, timers_, metrics_, now_,
+      now_([&clock] { return clock.now(); }) {
+  hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_,
                                    HubSettings{std::chrono::seconds(settings_.grace_s)});
 }
 
-LiveService::~LiveService() { timers_.stop(); }
+LiveService::~LiveService() = default;
+
+void LiveService::booking_changed(const core::Booking& booking) { hub_->booking_changed(booking); }
 
 std::uint64_t LiveService::track(std::weak_ptr<Peer> peer) {
   std::lock_guard lock(mu_);
@@ -38,7 +40,6 @@ void LiveService::shutdown() {
     }
   }
   for (auto& p : peers) p->close(close_code::kGoingAway, "server shutting down");
-  timers_.stop();
 }
 
 }  // namespace visitd::live

@@ -1,8 +1,8 @@
 #pragma once
-// The live module assembled: room tokens, TURN credentials, the hub on an in-process bus, the
-// timers and the connection limits. Built once by the composition root; the HTTP server hands
-// it upgraded WebSocket connections (live/websocket.hpp) and the room routes use it to mint
-// tokens and ICE servers.
+// The live module assembled: room tokens, TURN credentials, the hub and the connection limits.
+// Built once by the composition root (app/wiring.cpp), which also builds the RoomBus and the
+// Timers it runs on; the HTTP server hands it upgraded WebSocket connections
+// (live/websocket.hpp) and the room routes use it to mint tokens and ICE servers.
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -35,8 +35,10 @@ struct LiveSettings {
 
 class LiveService {
  public:
-  // `clock` (the one time source) must outlive the service.
-  LiveService(store::Store& store, std::string secret, const core::Clock& clock, LiveSettings settings);
+  // `bus`, `timers` and `clock` (the one time source) must outlive the service; stop the
+  // timers before destroying it.
+  LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret, const core::Clock& clock,
+              LiveSettings settings);
   ~LiveService();
   LiveService(const LiveService&) = delete;
   LiveService& operator=(const LiveService&) = delete;
@@ -54,14 +56,18 @@ class LiveService {
   // Closes every live connection (1001); the server calls it when it starts draining.
   void shutdown();
 
+  // The event entry point for booking changes (reschedule, provider change, cancel,
+  // complete, no-show): call it after the change committed, with the booking as it is now.
+  // The booking's room, if anyone is connected to it, re-evaluates its window at once
+  // (RoomHub::booking_changed). Never blocks on the network; reads the store once.
+  void booking_changed(const core::Booking& booking);
+
  private:
   LiveSettings settings_;
   const core::Clock& clock_;
   RoomTokenSigner signer_;
   std::function<core::Instant()> now_;
   LiveMetrics metrics_;
-  ThreadTimers timers_;
-  InProcessBus bus_;
   std::unique_ptr<RoomHub> hub_;
   std::mutex mu_;
   std::map<std::uint64_t, std::weak_ptr<Peer>> connections_;

@@ -18,6 +18,9 @@ class Peer {
 namespace close_code {
 inline constexpr int kGoingAway = 1001;
 inline constexpr int kPolicy = 1008;
+inline constexpr int kTooBig = 1009;
+inline constexpr int kInternal = 1011;
+inline constexpr int kTryAgainLater = 1013;
 inline constexpr int kAuthFailed = 4001;
 inline constexpr int kTokenExpired = 4002;
 inline constexpr int kDenied = 4003;
@@ -25,6 +28,9 @@ inline constexpr int kEnded = 4004;
 inline constexpr int kClosed = 4005;
 inline constexpr int kReplaced = 4008;
 inline constexpr int kFull = 4009;
+// Every code the server closes with (1000 is the client's own); docs/live-protocol.md lists them.
+inline constexpr int kAll[] = {kGoingAway,    kPolicy, kTooBig, kInternal, kTryAgainLater, kAuthFailed,
+                               kTokenExpired, kDenied, kEnded,  kClosed,   kReplaced,      kFull};
 }  // namespace close_code
 
 }  // namespace visitd::live

@@ -1,55 +1,94 @@
 #include "live/room_hub.hpp"
 
 #include <spdlog/spdlog.h>
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+
+#include "live/ws_errors.hpp"
 
 namespace visitd::live {
 
-namespace json = boost::json;
+namespace pr = protocol;
 using core::LobbyState;
+using core::RoomMember;
 using core::RoomRole;
 
 namespace {
 
-constexpr std::size_t kMaxClientIdLength = 64;
-constexpr std::size_t kMaxIdLength = 128;
 constexpr int kMaxReplay = 10000;
 constexpr std::size_t kMaxWatchersPerRoom = 8;  // a few dashboard tabs per room, not unbounded
+// A close timer that fires early (the wall clock and the timer's steady clock disagree) is
+// re-armed; never sooner than this, so a clock that lags cannot spin it.
+constexpr auto kMinRearm = std::chrono::milliseconds(250);
 
-std::string iso(core::Instant t) { return core::format_rfc3339_utc(t); }
-
-std::optional<std::string> string_field(const json::object& o, std::string_view key) {
-  auto it = o.find(key);
-  if (it == o.end() || !it->value().is_string()) return std::nullopt;
-  return std::string(it->value().as_string());
+pr::ParticipantView view(const RoomMember& m) {
+  return pr::ParticipantView{m.id, m.name, m.role, m.state, m.online, m.audio, m.video};
 }
 
-std::optional<std::int64_t> int_field(const json::object& o, std::string_view key) {
-  auto it = o.find(key);
-  if (it == o.end()) return std::nullopt;
-  if (it->value().is_int64()) return it->value().as_int64();
-  if (it->value().is_uint64() && it->value().as_uint64() <= INT64_MAX) {
-    return static_cast<std::int64_t>(it->value().as_uint64());
+std::vector<pr::ParticipantView> views(const std::vector<RoomMember>& ms) {
+  std::vector<pr::ParticipantView> out;
+  out.reserve(ms.size());
+  for (const auto& m : ms) out.push_back(view(m));
+  return out;
+}
+
+pr::ChatMessageOut chat_out(const store::ChatMessage& m) {
+  return pr::ChatMessageOut{
+      m.seq, m.author_id, m.author_name, m.body, m.created_at, m.edited_at, m.deleted_at.has_value(), ""};
+}
+
+core::RoomAction action_of(pr::ClientType t) {
+  switch (t) {
+    case pr::ClientType::lobby_admit:
+      return core::RoomAction::admit;
+    case pr::ClientType::lobby_deny:
+      return core::RoomAction::deny;
+    case pr::ClientType::participant_remove:
+      return core::RoomAction::remove;
+    case pr::ClientType::room_end:
+      return core::RoomAction::end;
+    case pr::ClientType::signal_offer:
+    case pr::ClientType::signal_answer:
+    case pr::ClientType::signal_ice:
+    case pr::ClientType::call_hangup:
+      return core::RoomAction::signal;
+    case pr::ClientType::call_media:
+      return core::RoomAction::media;
+    default:
+      return core::RoomAction::chat;
   }
-  return std::nullopt;
 }
 
-std::optional<bool> bool_field(const json::object& o, std::string_view key) {
-  auto it = o.find(key);
-  if (it == o.end() || !it->value().is_bool()) return std::nullopt;
-  return it->value().as_bool();
+pr::ServerType signal_type(pr::ClientType t) {
+  return t == pr::ClientType::signal_offer    ? pr::ServerType::signal_offer
+         : t == pr::ClientType::signal_answer ? pr::ServerType::signal_answer
+                                              : pr::ServerType::signal_ice;
 }
 
-json::object message_json(const store::ChatMessage& m) {
-  json::object o{{"type", "chat.message"}, {"seq", m.seq},   {"from", m.author_id},
-                 {"name", m.author_name},  {"text", m.body}, {"at", iso(m.created_at)}};
-  if (m.edited_at) o["editedAt"] = iso(*m.edited_at);
-  if (m.deleted_at) o["deleted"] = true;
-  return o;
-}
+// Publishes chat events in ticket order: the destructor passes the turn on even when the
+// write failed or threw, so one failure never stalls the room's chat.
+class ChatTurn {
+ public:
+  ChatTurn(std::uint64_t& turn, std::condition_variable& cv, std::unique_lock<std::mutex>& lock, std::uint64_t ticket)
+      : turn_(turn), cv_(cv), lock_(lock), ticket_(ticket) {}
+  ChatTurn(const ChatTurn&) = delete;
+  ChatTurn& operator=(const ChatTurn&) = delete;
+  void wait() {
+    if (!lock_.owns_lock()) lock_.lock();
+    cv_.wait(lock_, [&] { return turn_ == ticket_; });
+    waited_ = true;
+  }
+  ~ChatTurn() {
+    if (!waited_) wait();
+    ++turn_;
+    cv_.notify_all();
+  }
+
+ private:
+  std::uint64_t& turn_;
+  std::condition_variable& cv_;
+  std::unique_lock<std::mutex>& lock_;
+  std::uint64_t ticket_;
+  bool waited_ = false;
+};
 
 }  // namespace
 
@@ -88,7 +127,7 @@ std::shared_ptr<RoomHub::Room> RoomHub::room_for(const std::string& room_id, boo
 }
 
 void RoomHub::drop_room_if_empty(const std::string& room_id, Room& room) {
-  if (!room.members.empty() || has_watchers(room)) return;
+  if (!room.state.empty() || has_watchers(room)) return;
   room.dead = true;
   std::lock_guard lock(rooms_mu_);
   auto it = rooms_.find(room_id);
@@ -96,8 +135,8 @@ void RoomHub::drop_room_if_empty(const std::string& room_id, Room& room) {
   metrics_.rooms_open.store(static_cast<long long>(rooms_.size()));
 }
 
-void RoomHub::publish(Room&, const std::string& room_id, Audience to, const json::object& msg, int close_code) {
-  bus_.publish(RoomEvent{room_id, std::move(to), json::serialize(msg), close_code});
+void RoomHub::publish(const std::string& room_id, Audience to, const pr::ServerMessage& msg, int close_code) {
+  bus_.publish(RoomEvent{room_id, std::move(to), pr::encode(msg), close_code});
 }
 
 void RoomHub::deliver(const RoomEvent& e) {
@@ -127,7 +166,7 @@ void RoomHub::deliver(const RoomEvent& e) {
     metrics_.messages_relayed.fetch_add(1, std::memory_order_relaxed);
     if (e.close_code != 0) t.peer->close(e.close_code, "");
   }
-  // Watchers get what hosts get (the lobby) and what everyone gets (room.ended), nothing else.
+  // Watchers get what hosts get (the lobby) and what everyone gets (the room's end), nothing else.
   if (e.audience.to == Audience::To::hosts || e.audience.to == Audience::To::everyone) {
     for (const auto& [number, peer] : room->watchers) {
       peer->send(text);
@@ -142,9 +181,13 @@ bool RoomHub::has_watchers(Room& room) {
   return !room.watchers.empty();
 }
 
-void RoomHub::set_target(Room& room, const Member& m) {
+void RoomHub::set_target(Room& room, const RoomMember& m, const std::shared_ptr<Peer>& peer) {
   std::lock_guard lock(room.delivery_mu);
-  room.targets[m.id] = Target{m.peer, m.role, m.state == LobbyState::admitted};
+  if (peer) {
+    room.targets[m.id] = Target{peer, m.role, m.state == LobbyState::admitted};
+  } else if (auto it = room.targets.find(m.id); it != room.targets.end()) {
+    it->second.admitted = m.state == LobbyState::admitted;
+  }
 }
 
 void RoomHub::remove_target(Room& room, const std::string& participant_id, const std::shared_ptr<Peer>& only) {
@@ -153,177 +196,160 @@ void RoomHub::remove_target(Room& room, const std::string& participant_id, const
   if (it != room.targets.end() && (!only || it->second.peer == only)) room.targets.erase(it);
 }
 
-int RoomHub::admitted_count(const Room& room) const {
-  int n = 0;
-  for (const auto& [id, m] : room.members) n += m.state == LobbyState::admitted ? 1 : 0;
-  return n;
+std::shared_ptr<Peer> RoomHub::target_peer(Room& room, const std::string& participant_id) {
+  std::lock_guard lock(room.delivery_mu);
+  auto it = room.targets.find(participant_id);
+  return it == room.targets.end() ? nullptr : it->second.peer;
 }
 
-void RoomHub::send_to(const std::shared_ptr<Peer>& peer, const json::object& msg) {
-  peer->send(std::make_shared<const std::string>(json::serialize(msg)));
+void RoomHub::send_to(const std::shared_ptr<Peer>& peer, const pr::ServerMessage& msg) {
+  peer->send(std::make_shared<const std::string>(pr::encode(msg)));
   metrics_.messages_relayed.fetch_add(1, std::memory_order_relaxed);
 }
 
-void RoomHub::reply_error(Attachment& a, std::string_view code, std::string_view message, std::string_view ref) {
-  send_to(a.peer, json::object{{"type", "error"}, {"code", code}, {"message", message}, {"ref", ref}});
+void RoomHub::reply_error(Attachment& a, const core::Error& e, std::string_view ref) {
+  const WsRefusal r = to_ws(e);
+  send_to(a.peer, pr::ErrorOut{r.code, e.detail, std::string(ref)});
+  if (r.fatal) a.peer->close(r.close_code, e.detail);
 }
 
-namespace {
-
-json::object participant_json(const std::string& id, const std::string& name, RoomRole role, LobbyState state,
-                              bool online, bool audio, bool video) {
-  return json::object{{"id", id},
-                      {"name", name},
-                      {"role", core::to_string(role)},
-                      {"state", core::to_string(state)},
-                      {"presence", online ? "online" : "reconnecting"},
-                      {"audio", audio},
-                      {"video", video}};
+void RoomHub::store_failed(Attachment& a, const core::Error& e, std::string_view ref, std::string_view what) {
+  spdlog::error("live: room {}: could not {}: {}", a.room_id, what, e.detail);
+  reply_error(a, core::Error::make(core::ErrorCode::unavailable, "could not " + std::string(what) + "; try again"),
+              ref);
 }
 
-}  // namespace
+void RoomHub::close_room(Room& room, const std::string& room_id, const pr::ServerMessage& last, int close_code) {
+  publish(room_id, Audience{Audience::To::everyone, "", ""}, last, close_code);
+  {
+    std::lock_guard lock(room.delivery_mu);
+    room.targets.clear();
+    room.watchers.clear();
+  }
+  room.state.clear();
+  room.close_timer = 0;
+  drop_room_if_empty(room_id, room);
+}
 
 // ---------------------------------------------------------------------------------------
 // Messages
 
 void RoomHub::on_text(Attachment& a, std::string_view text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object()) {
-    if (!a.authed) {
-      metrics_.auth_failures.fetch_add(1);
-      a.peer->close(close_code::kAuthFailed, "auth first");
-      return;
-    }
-    reply_error(a, "invalid", "each message must be a JSON object", "");
-    return;
-  }
-  const json::object& msg = v.as_object();
-  auto type_ptr = string_field(msg, "type");
-  const std::string type = type_ptr ? *type_ptr : "";
+  const pr::Inbound in = pr::parse(text);
   if (!a.authed) {
-    if (type != "auth") {
-      metrics_.auth_failures.fetch_add(1);
-      send_to(a.peer, json::object{
-                          {"type", "error"}, {"code", "auth-required"}, {"message", "send auth first"}, {"ref", type}});
-      a.peer->close(close_code::kAuthFailed, "auth first");
-      return;
+    if (in.type != pr::ClientType::auth) {
+      return fail_auth(a, core::Error::typed(core::ErrorCode::unauthorized, "auth-required", "send auth first"),
+                       in.ref);
     }
-    authenticate(a, msg);
-    return;
+    if (!in.body) return fail_auth(a, in.body.error(), in.ref);
+    return authenticate(a, std::get<pr::Auth>(*in.body));
   }
-  if (type == "auth") {
-    reply_error(a, "invalid", "already authenticated", type);
-    return;
+  if (in.type == pr::ClientType::auth) {
+    return reply_error(a, core::Error::make(core::ErrorCode::invalid, "already authenticated"), in.ref);
   }
-  if (a.watching) return on_watch_text(a, type, msg);
+  if (!in.type) return reply_error(a, in.body.error(), in.ref);
+  if (a.watching) return on_watch_text(a, in);
   auto room = room_for(a.room_id, false);
   if (!room) return;
-  std::lock_guard lock(room->mu);
-  auto it = room->members.find(a.participant_id);
-  if (it == room->members.end() || it->second.number != a.number) return;  // replaced or gone
-  handle(a, *room, type, msg);
+  Lock lock(room->mu);
+  if (!room->state.current(a.participant_id, a.number)) return;  // replaced or gone
+  handle(a, *room, lock, in);
 }
 
-void RoomHub::authenticate(Attachment& a, const json::object& msg) {
-  auto fail = [&](int code, std::string_view reason, std::string_view error_code) {
-    metrics_.auth_failures.fetch_add(1);
-    send_to(a.peer, json::object{{"type", "error"}, {"code", error_code}, {"message", reason}, {"ref", "auth"}});
-    a.peer->close(code, std::string(reason));
-  };
-  auto token = string_field(msg, "token");
-  if (!token) return fail(close_code::kAuthFailed, "auth needs a token", "auth-failed");
+void RoomHub::fail_auth(Attachment& a, const core::Error& e, std::string_view ref) {
+  metrics_.auth_failures.fetch_add(1);
+  const WsRefusal r = to_ws(e);
+  send_to(a.peer, pr::ErrorOut{r.code, e.detail, std::string(ref)});
+  a.peer->close(r.close_code, e.detail);
+}
+
+void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
+  constexpr std::string_view kRef = "auth";
   const core::Instant now = now_();
-  auto claims = signer_.verify(*token, now);
+  auto claims = signer_.verify(auth.token, now);
   if (!claims) {
     if (claims.error().code == core::ErrorCode::gone) {
-      return fail(close_code::kTokenExpired, "room token expired; join again", "token-expired");
+      return fail_auth(a, core::Error::make(core::ErrorCode::gone, "room token expired; join again"), kRef);
     }
-    return fail(close_code::kAuthFailed, "room token not recognised", "auth-failed");
+    return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
   }
-  std::optional<std::int64_t> last_seq = int_field(msg, "lastSeq");
-  const bool watch = bool_field(msg, "watch").value_or(false);
-  if (watch && claims->role != RoomRole::host) {
-    return fail(close_code::kAuthFailed, "only a host may watch the lobby", "forbidden");
+  if (auth.watch && claims->role != RoomRole::host) {
+    return fail_auth(a, core::Error::make(core::ErrorCode::forbidden, "only a host may watch the lobby"), kRef);
   }
 
-  // The booking decides the window and whether the room is still open at all.
+  // Everything the store knows is read before the room is locked.
   auto booking = store_.booking(claims->room_id);
-  if (!booking) return fail(close_code::kAuthFailed, "no such room", "auth-failed");
+  if (!booking) return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "no such room"), kRef);
   core::Service service;  // defaults when the service was archived since
   if (auto s = store_.service(booking->business_id, booking->service_id)) service = *s;
   const auto record = store_.room(claims->room_id);
   const auto decision = store_.room_decision(claims->room_id, claims->participant_id);
-  core::RoomFacts facts{booking->status, core::room_window(*booking, service), record.ended_at.has_value(),
+  const core::Interval window = core::room_window(*booking, service);
+  core::RoomFacts facts{booking->status, window, record.ended_at.has_value(),
                         decision ? std::optional(decision->state) : std::nullopt};
-  if (auto refusal = core::check_join(facts, now)) {
-    switch (*refusal) {
-      case core::JoinRefusal::denied:
-        return fail(close_code::kDenied, "denied by the host", "denied");
-      case core::JoinRefusal::ended:
-        return fail(close_code::kEnded, "the meeting has ended", "ended");
-      default:
-        return fail(close_code::kClosed, "the room is not open now", core::to_string(*refusal));
-    }
-  }
+  if (auto refusal = core::check_join(facts, now)) return fail_auth(a, join_refusal_error(*refusal), kRef);
   std::string name;
   if (claims->role == RoomRole::guest) {
     if (claims->participant_id != guest_participant_id(booking->id)) {
-      return fail(close_code::kAuthFailed, "room token not recognised", "auth-failed");
+      return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
     }
     name = booking->consumer.name;
   } else if (auto user = store_.user_by_id(claims->participant_id)) {
     name = user->user.name;
   } else {
-    return fail(close_code::kAuthFailed, "room token not recognised", "auth-failed");
+    return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
+  }
+  const LobbyState start = core::initial_lobby_state(
+      claims->role, decision ? std::optional(decision->state) : std::nullopt, service.room_auto_admit);
+  if (!auth.watch && start == LobbyState::admitted && claims->role == RoomRole::guest && !decision) {
+    // The service admits automatically: recorded so a reconnect finds the guest admitted.
+    if (auto recorded =
+            store_.decide_participant(claims->room_id, claims->participant_id, LobbyState::admitted, "auto", now);
+        !recorded) {
+      spdlog::error("live: room {}: could not record an automatic admission: {}", claims->room_id,
+                    recorded.error().detail);
+      return fail_auth(a, core::Error::make(core::ErrorCode::unavailable, "could not join the room; try again"), kRef);
+    }
   }
 
   std::shared_ptr<Room> room;
-  std::unique_lock<std::mutex> lock;
+  Lock lock;
   for (;;) {  // a room emptied and dropped meanwhile is replaced by a fresh one
     room = room_for(claims->room_id, true);
-    lock = std::unique_lock(room->mu);
+    lock = Lock(room->mu);
     if (!room->dead) break;
     lock.unlock();
   }
-  if (watch) {
+  room->last_seq = std::max(room->last_seq, record.last_seq);
+  learn_window(*room, claims->room_id, *booking, window, now);
+  if (auth.watch) {
     bool full = false;
     {
       std::lock_guard delivery(room->delivery_mu);
       full = room->watchers.size() >= kMaxWatchersPerRoom;
     }
     if (full) {
+      drop_room_if_empty(claims->room_id, *room);
       lock.unlock();
-      return fail(close_code::kPolicy, "too many lobby watchers for this room", "room-full");
+      return fail_auth(
+          a, core::Error::typed(core::ErrorCode::conflict, "watchers-full", "too many lobby watchers for this room"),
+          kRef);
     }
     return start_watching(a, *room, claims->room_id, claims->participant_id, name);
   }
 
-  const LobbyState state = core::initial_lobby_state(
-      claims->role, decision ? std::optional(decision->state) : std::nullopt, service.room_auto_admit);
-  auto existing = room->members.find(claims->participant_id);
-  const bool resumed = existing != room->members.end();
-  const bool was_admitted = resumed && existing->second.state == LobbyState::admitted;
-  if (state == LobbyState::admitted && !was_admitted && admitted_count(*room) >= core::kMaxCallParticipants) {
+  auto arrival = room->state.arrive(claims->participant_id, name, claims->role, start, a.number);
+  if (!arrival) {
+    drop_room_if_empty(claims->room_id, *room);
     lock.unlock();
-    return fail(close_code::kFull, "the call is full", "room-full");
+    return fail_auth(a, arrival.error(), kRef);
   }
-  if (state == LobbyState::admitted && claims->role == RoomRole::guest && !decision) {
-    (void)store_.decide_participant(claims->room_id, claims->participant_id, LobbyState::admitted, "auto", now);
+  if (arrival->replaced) {
+    if (auto old = target_peer(*room, claims->participant_id)) {
+      old->close(close_code::kReplaced, "connected again elsewhere");
+    }
   }
-
-  Member m;
-  if (resumed) {
-    m = existing->second;
-    if (m.peer) m.peer->close(close_code::kReplaced, "connected again elsewhere");
-  }
-  m.id = claims->participant_id;
-  m.name = name;
-  m.role = claims->role;
-  m.state = state;
-  m.peer = a.peer;
-  m.number = a.number;
-  room->members[m.id] = m;
+  const RoomMember& m = arrival->member;
   a.authed = true;
   a.room_id = claims->room_id;
   a.participant_id = m.id;
@@ -331,244 +357,221 @@ void RoomHub::authenticate(Attachment& a, const json::object& msg) {
 
   // The welcome (and any replay) goes straight to the new connection before it is a delivery
   // target; room.mu is held, so no room event can slip in between.
-  json::array participants, waiting;
-  for (const auto& [id, other] : room->members) {
-    auto pj = participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr, other.audio,
-                               other.video);
-    if (other.state == LobbyState::admitted)
-      participants.push_back(pj);
-    else if (other.state == LobbyState::waiting && other.peer && m.role == RoomRole::host)
-      waiting.push_back(pj);
-  }
-  json::object welcome{{"type", "welcome"},
-                       {"roomId", a.room_id},
-                       {"you", participant_json(m.id, m.name, m.role, m.state, true, m.audio, m.video)},
-                       {"participants", std::move(participants)},
-                       {"lastSeq", m.state == LobbyState::admitted ? record.last_seq : 0},
-                       {"resumed", resumed}};
-  if (m.role == RoomRole::host) welcome["waiting"] = std::move(waiting);
+  const bool admitted = m.state == LobbyState::admitted;
+  pr::Welcome welcome;
+  welcome.room_id = a.room_id;
+  welcome.you = view(m);
+  welcome.participants = views(room->state.admitted());
+  if (m.role == RoomRole::host) welcome.waiting = views(room->state.waiting_online());
+  welcome.last_seq = admitted ? room->last_seq : 0;
+  welcome.resumed = arrival->resumed;
+  welcome.window = room->window;
   send_to(a.peer, welcome);
-  if (m.state == LobbyState::admitted && last_seq && *last_seq >= 0 && *last_seq < record.last_seq) {
-    for (const auto& cm : store_.chat_since(a.room_id, *last_seq, kMaxReplay)) {
-      if (cm.seq > *last_seq) {
-        send_to(a.peer, message_json(cm));
+  if (admitted && auth.last_seq && *auth.last_seq < room->last_seq) {
+    // A read, not a write: it must see exactly what was published before this connection
+    // becomes a target, so it stays under room.mu.
+    for (const auto& cm : store_.chat_since(a.room_id, *auth.last_seq, kMaxReplay)) {
+      if (cm.seq > *auth.last_seq) {
+        send_to(a.peer, chat_out(cm));
       } else if (cm.deleted_at) {
-        send_to(a.peer, json::object{{"type", "chat.deleted"}, {"seq", cm.changed_seq}, {"messageSeq", cm.seq}});
+        send_to(a.peer, pr::ChatDeleted{cm.changed_seq, cm.seq});
       } else {
-        send_to(a.peer, json::object{{"type", "chat.edited"},
-                                     {"seq", cm.changed_seq},
-                                     {"messageSeq", cm.seq},
-                                     {"text", cm.body},
-                                     {"at", iso(cm.edited_at.value_or(cm.created_at))}});
+        send_to(a.peer, pr::ChatEdited{cm.changed_seq, cm.seq, cm.body, cm.edited_at.value_or(cm.created_at)});
       }
     }
   }
-  set_target(*room, m);
+  set_target(*room, m, a.peer);
 
-  auto pj = participant_json(m.id, m.name, m.role, m.state, true, m.audio, m.video);
-  if (m.state == LobbyState::admitted) {
-    publish(*room, a.room_id, Audience{Audience::To::admitted, "", m.id},
-            json::object{{"type", "presence"}, {"participant", pj}, {"status", "joined"}});
+  if (admitted) {
+    publish(a.room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(m), pr::PresenceStatus::joined});
   } else {
-    publish(*room, a.room_id, Audience{Audience::To::hosts, "", m.id},
-            json::object{{"type", "lobby.waiting"}, {"participant", pj}});
+    publish(a.room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyWaiting{view(m)});
   }
 }
 
-void RoomHub::handle(Attachment& a, Room& room, const std::string& type, const json::object& msg) {
-  Member& me = room.members.at(a.participant_id);
-  const bool host = me.role == RoomRole::host;
-  const bool admitted = me.state == LobbyState::admitted;
-  const core::Instant now = now_();
+void RoomHub::handle(Attachment& a, Room& room, Lock& lock, const pr::Inbound& in) {
+  const RoomMember me = *room.state.current(a.participant_id, a.number);
   const std::string& room_id = a.room_id;
-  auto everyone_but_me = Audience{Audience::To::admitted, "", me.id};
+  const pr::ClientType type = *in.type;
+  if (auto allowed = core::RoomState::may(me, action_of(type)); !allowed) {
+    return reply_error(a, allowed.error(), in.ref);
+  }
+  if (!in.body) return reply_error(a, in.body.error(), in.ref);
+  const pr::ClientBody& body = *in.body;
+  const Audience others{Audience::To::admitted, "", me.id};
 
-  // ---- host-only lobby and room control ----
-  if (type == "lobby.admit" || type == "lobby.deny") {
-    if (!host) return reply_error(a, "forbidden", "only a host may do this", type);
-    return decide_lobby(a, room, me.id, type, msg);
+  switch (type) {
+    case pr::ClientType::lobby_admit:
+    case pr::ClientType::lobby_deny:
+      return decide_lobby(a, room, lock, me.id, type == pr::ClientType::lobby_admit,
+                          std::get<pr::LobbyDecision>(body).participant_id, in.ref);
+    case pr::ClientType::participant_remove:
+      return remove_guest(a, room, lock, me.id, std::get<pr::RemoveParticipant>(body).participant_id);
+    case pr::ClientType::room_end:
+      return end_meeting(a, room, lock, me.id);
+    case pr::ClientType::chat_send:
+    case pr::ClientType::chat_edit:
+    case pr::ClientType::chat_delete:
+      return chat_change(a, room, lock, me, in);
+    case pr::ClientType::chat_typing:
+      return publish(room_id, others, pr::TypingOut{me.id, std::get<pr::TypingIn>(body).typing});
+    case pr::ClientType::chat_read:
+      return mark_read(a, room, lock, me, std::get<pr::ReadIn>(body).seq);
+    case pr::ClientType::call_media: {
+      const auto& media = std::get<pr::MediaIn>(body);
+      const RoomMember now = room.state.set_media(me.id, media.audio, media.video);
+      return publish(room_id, others, pr::MediaOut{me.id, now.audio, now.video});
+    }
+    case pr::ClientType::call_hangup: {
+      const auto& hangup = std::get<pr::HangupIn>(body);
+      if (hangup.to.empty()) return publish(room_id, others, pr::HangupOut{me.id});
+      if (auto ok = room.state.check_signal(me.id, hangup.to); !ok) return reply_error(a, ok.error(), in.ref);
+      return publish(room_id, Audience{Audience::To::one, hangup.to, ""}, pr::HangupOut{me.id});
+    }
+    case pr::ClientType::signal_offer:
+    case pr::ClientType::signal_answer:
+    case pr::ClientType::signal_ice: {
+      const auto& signal = std::get<pr::SignalIn>(body);
+      if (auto ok = room.state.check_signal(me.id, signal.to); !ok) return reply_error(a, ok.error(), in.ref);
+      return publish(room_id, Audience{Audience::To::one, signal.to, ""},
+                     pr::SignalOut{signal_type(type), me.id, signal.sdp, signal.candidate_json});
+    }
+    case pr::ClientType::auth:
+      break;
   }
-  if (type == "participant.remove") {
-    if (!host) return reply_error(a, "forbidden", "only a host may do this", type);
-    auto pid = string_field(msg, "participantId");
-    if (!pid || pid->size() > kMaxIdLength) return reply_error(a, "invalid", "participantId is required", type);
-    const std::string target_id = *pid;
-    auto it = room.members.find(target_id);
-    if (it == room.members.end() || it->second.role != RoomRole::guest) {
-      return reply_error(a, "not-found", "no such guest here", type);
-    }
-    Member& guest = it->second;
-    (void)store_.decide_participant(room_id, target_id, LobbyState::removed, me.id, now);
-    publish(room, room_id, Audience{Audience::To::one, target_id, ""},
-            json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}},
-            close_code::kDenied);
-    if (guest.state == LobbyState::admitted) {
-      publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
-              json::object{{"type", "participant.removed"}, {"participantId", target_id}, {"by", me.id}});
-    }
-    remove_target(room, target_id);
-    room.members.erase(it);
-    return;
-  }
-  if (type == "room.end") {
-    if (!host) return reply_error(a, "forbidden", "only a host may end the meeting", type);
-    auto ended = store_.end_room(room_id, me.id, now);
-    if (!ended) return reply_error(a, "internal", "could not end the meeting", type);
-    publish(room, room_id, Audience{Audience::To::everyone, "", ""},
-            json::object{{"type", "room.ended"}, {"by", me.id}}, close_code::kEnded);
-    {
-      std::lock_guard lock(room.delivery_mu);
-      room.targets.clear();
-      room.watchers.clear();
-    }
-    room.members.clear();
-    drop_room_if_empty(room_id, room);
-    return;
-  }
-
-  // ---- everything else needs admission ----
-  if (!admitted) return reply_error(a, "not-admitted", "wait until a host admits you", type);
-
-  if (type == "chat.send") {
-    auto text = string_field(msg, "text");
-    if (!text) return reply_error(a, "invalid", "text is required", type);
-    auto clean = core::clean_chat_text(*text);
-    if (!clean) return reply_error(a, "invalid", clean.error().detail, type);
-    std::string client_id;
-    if (auto cid = string_field(msg, "clientId"); cid && cid->size() <= kMaxClientIdLength) {
-      client_id = *cid;
-    }
-    auto stored = store_.append_chat(room_id, me.id, me.name, *clean, now);
-    if (!stored) return reply_error(a, "internal", "could not store the message", type);
-    auto out = message_json(*stored);
-    if (!client_id.empty()) out["clientId"] = client_id;
-    return publish(room, room_id, Audience{Audience::To::admitted, "", ""}, out);
-  }
-  if (type == "chat.edit" || type == "chat.delete") {
-    auto seq = int_field(msg, "seq");
-    if (!seq || *seq <= 0) return reply_error(a, "invalid", "seq is required", type);
-    std::optional<std::string> body;
-    if (type == "chat.edit") {
-      auto text = string_field(msg, "text");
-      if (!text) return reply_error(a, "invalid", "text is required", type);
-      auto clean = core::clean_chat_text(*text);
-      if (!clean) return reply_error(a, "invalid", clean.error().detail, type);
-      body = *clean;
-    }
-    auto changed = store_.change_chat(room_id, *seq, me.id, host, body, now);
-    if (!changed) {
-      const auto code = changed.error().code;
-      return reply_error(a, code == core::ErrorCode::forbidden ? "forbidden" : "not-found", changed.error().detail,
-                         type);
-    }
-    if (body) {
-      return publish(room, room_id, Audience{Audience::To::admitted, "", ""},
-                     json::object{{"type", "chat.edited"},
-                                  {"seq", changed->changed_seq},
-                                  {"messageSeq", changed->seq},
-                                  {"text", changed->body},
-                                  {"at", iso(now)}});
-    }
-    return publish(room, room_id, Audience{Audience::To::admitted, "", ""},
-                   json::object{{"type", "chat.deleted"}, {"seq", changed->changed_seq}, {"messageSeq", changed->seq}});
-  }
-  if (type == "chat.typing") {
-    const bool typing = bool_field(msg, "typing").value_or(true);
-    return publish(room, room_id, everyone_but_me,
-                   json::object{{"type", "chat.typing"}, {"from", me.id}, {"typing", typing}});
-  }
-  if (type == "chat.read") {
-    auto seq = int_field(msg, "seq");
-    if (!seq || *seq < 0) return reply_error(a, "invalid", "seq is required", type);
-    (void)store_.mark_read(room_id, me.id, *seq);
-    return publish(room, room_id, everyone_but_me, json::object{{"type", "chat.read"}, {"from", me.id}, {"seq", *seq}});
-  }
-  if (type == "call.media") {
-    if (auto audio = bool_field(msg, "audio")) me.audio = *audio;
-    if (auto video = bool_field(msg, "video")) me.video = *video;
-    return publish(room, room_id, everyone_but_me,
-                   json::object{{"type", "call.media"}, {"from", me.id}, {"audio", me.audio}, {"video", me.video}});
-  }
-  if (type == "signal.offer" || type == "signal.answer" || type == "signal.ice" || type == "call.hangup") {
-    auto to_ptr = string_field(msg, "to");
-    std::string to = to_ptr ? *to_ptr : "";
-    if (type == "call.hangup" && to.empty()) {
-      return publish(room, room_id, everyone_but_me, json::object{{"type", "call.hangup"}, {"from", me.id}});
-    }
-    auto target = room.members.find(to);
-    if (to.empty() || to == me.id || target == room.members.end() || target->second.state != LobbyState::admitted ||
-        !target->second.peer) {
-      return reply_error(a, "not-found", "`to` must name another admitted participant who is online", type);
-    }
-    json::object out{{"type", type}, {"from", me.id}};
-    if (type == "signal.offer" || type == "signal.answer") {
-      auto sdp = string_field(msg, "sdp");
-      if (!sdp) return reply_error(a, "invalid", "sdp is required", type);
-      out["sdp"] = *sdp;
-    } else if (type == "signal.ice") {
-      auto it = msg.find("candidate");
-      if (it == msg.end() || !(it->value().is_object() || it->value().is_null())) {
-        return reply_error(a, "invalid", "candidate must be an object or null", type);
-      }
-      out["candidate"] = it->value();
-    }
-    return publish(room, room_id, Audience{Audience::To::one, to, ""}, out);
-  }
-  reply_error(a, "invalid", "unknown message type", type);
 }
 
 // ---------------------------------------------------------------------------------------
-// The lobby decision, shared by hosts in the room and lobby watchers
+// Changes that are stored: checked under room.mu, written without it, applied under it.
 
-void RoomHub::decide_lobby(Attachment& a, Room& room, const std::string& by, const std::string& type,
-                           const json::object& msg) {
-  const core::Instant now = now_();
-  const std::string& room_id = a.room_id;
-  auto pid = string_field(msg, "participantId");
-  if (!pid || pid->size() > kMaxIdLength) return reply_error(a, "invalid", "participantId is required", type);
-  const std::string target_id = *pid;
-  auto it = room.members.find(target_id);
-  if (it == room.members.end() || it->second.role != RoomRole::guest) {
-    return reply_error(a, "not-found", "no such guest here", type);
+void RoomHub::decide_lobby(Attachment& a, Room& room, Lock& lock, const std::string& by, bool admit,
+                           const std::string& guest, std::string_view ref) {
+  const std::string room_id = a.room_id;
+  if (auto ok = admit ? room.state.check_admit(guest) : room.state.check_deny(guest); !ok) {
+    return reply_error(a, ok.error(), ref);
   }
-  Member& guest = it->second;
-  if (guest.state != LobbyState::waiting || !guest.peer) {
-    return reply_error(a, "not-found", "that guest is not waiting", type);
-  }
-  if (type == "lobby.deny") {
-    (void)store_.decide_participant(room_id, target_id, LobbyState::denied, by, now);
-    publish(room, room_id, Audience{Audience::To::hosts, "", ""},
-            json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "denied"}, {"by", by}});
-    publish(room, room_id, Audience{Audience::To::one, target_id, ""}, json::object{{"type", "lobby.denied"}},
-            close_code::kDenied);
-    remove_target(room, target_id);
-    room.members.erase(it);
+  lock.unlock();
+  auto stored =
+      store_.decide_participant(room_id, guest, admit ? LobbyState::admitted : LobbyState::denied, by, now_());
+  lock.lock();
+  if (!stored) return store_failed(a, stored.error(), ref, admit ? "record the admission" : "record the denial");
+  if (room.dead) return;
+  if (!admit) {
+    auto denied = room.state.deny(guest);
+    if (!denied) return reply_error(a, denied.error(), ref);
+    publish(room_id, Audience{Audience::To::hosts, "", ""}, pr::LobbyDecided{guest, false, by});
+    publish(room_id, Audience{Audience::To::one, guest, ""}, pr::LobbyDenied{}, close_code::kDenied);
+    remove_target(room, guest);
+    drop_room_if_empty(room_id, room);
     return;
   }
-  if (admitted_count(room) >= core::kMaxCallParticipants) {
-    return reply_error(a, "room-full", "the call already has the most participants a mesh allows", type);
+  auto admitted = room.state.admit(guest);
+  if (!admitted) return reply_error(a, admitted.error(), ref);
+  set_target(room, *admitted, nullptr);
+  publish(room_id, Audience{Audience::To::hosts, "", ""}, pr::LobbyDecided{guest, true, by});
+  publish(room_id, Audience{Audience::To::one, guest, ""},
+          pr::LobbyAdmitted{views(room.state.admitted()), room.last_seq});
+  publish(room_id, Audience{Audience::To::admitted, "", guest},
+          pr::Presence{view(*admitted), pr::PresenceStatus::joined});
+}
+
+void RoomHub::remove_guest(Attachment& a, Room& room, Lock& lock, const std::string& by, const std::string& guest) {
+  constexpr std::string_view kRef = "participant.remove";
+  const std::string room_id = a.room_id;
+  if (auto ok = room.state.check_remove(guest); !ok) return reply_error(a, ok.error(), kRef);
+  lock.unlock();
+  auto stored = store_.decide_participant(room_id, guest, LobbyState::removed, by, now_());
+  lock.lock();
+  if (!stored) return store_failed(a, stored.error(), kRef, "record the removal");
+  if (room.dead) return;
+  auto removed = room.state.remove(guest);
+  if (!removed) return reply_error(a, removed.error(), kRef);
+  publish(room_id, Audience{Audience::To::one, guest, ""}, pr::ParticipantRemoved{guest, by}, close_code::kDenied);
+  if (removed->state == LobbyState::admitted) {
+    publish(room_id, Audience{Audience::To::admitted, "", guest}, pr::ParticipantRemoved{guest, by});
   }
-  (void)store_.decide_participant(room_id, target_id, LobbyState::admitted, by, now);
-  guest.state = LobbyState::admitted;
-  set_target(room, guest);
-  json::array participants;
-  for (const auto& [id, other] : room.members) {
-    if (other.state == LobbyState::admitted) {
-      participants.push_back(participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr,
-                                              other.audio, other.video));
+  remove_target(room, guest);
+  drop_room_if_empty(room_id, room);
+}
+
+void RoomHub::end_meeting(Attachment& a, Room& room, Lock& lock, const std::string& by) {
+  const std::string room_id = a.room_id;
+  lock.unlock();
+  auto ended = store_.end_room(room_id, by, now_());
+  lock.lock();
+  if (!ended) return store_failed(a, ended.error(), "room.end", "end the meeting");
+  if (room.dead) return;
+  close_room(room, room_id, pr::RoomEnded{pr::RoomEnded::Reason::host, by}, close_code::kEnded);
+}
+
+void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMember& me, const pr::Inbound& in) {
+  const std::string room_id = a.room_id;
+  const pr::ClientType type = *in.type;
+  std::optional<std::string> text;  // the cleaned body of a send or an edit
+  if (const auto* send = std::get_if<pr::ChatSend>(&*in.body)) text = send->text;
+  if (const auto* edit = std::get_if<pr::ChatEdit>(&*in.body)) text = edit->text;
+  if (text) {
+    auto clean = core::clean_chat_text(*text);
+    if (!clean) return reply_error(a, clean.error(), in.ref);
+    text = *clean;
+  }
+  ChatTurn turn(room.turn, room.turn_cv, lock, room.next_ticket++);
+  lock.unlock();
+  const core::Instant now = now_();
+  std::optional<pr::ServerMessage> out;
+  std::optional<core::Error> failed;
+  std::optional<core::Error> refused;
+  std::int64_t seq = 0;
+  if (type == pr::ClientType::chat_send) {
+    auto stored = store_.append_chat(room_id, me.id, me.name, *text, now);
+    if (stored) {
+      auto msg = chat_out(*stored);
+      msg.client_id = std::get<pr::ChatSend>(*in.body).client_id;
+      seq = stored->seq;
+      out = msg;
+    } else {
+      failed = stored.error();
+    }
+  } else {
+    const std::int64_t message_seq = type == pr::ClientType::chat_edit ? std::get<pr::ChatEdit>(*in.body).seq
+                                                                       : std::get<pr::ChatDelete>(*in.body).seq;
+    auto changed = store_.change_chat(room_id, message_seq, me.id, me.role == RoomRole::host,
+                                      type == pr::ClientType::chat_edit ? text : std::nullopt, now);
+    if (changed) {
+      seq = changed->changed_seq;
+      if (type == pr::ClientType::chat_edit) {
+        out = pr::ChatEdited{changed->changed_seq, changed->seq, changed->body, now};
+      } else {
+        out = pr::ChatDeleted{changed->changed_seq, changed->seq};
+      }
+    } else if (changed.error().code == core::ErrorCode::internal ||
+               changed.error().code == core::ErrorCode::unavailable) {
+      failed = changed.error();
+    } else {
+      refused = changed.error();  // not yours, no such message, already deleted
     }
   }
-  publish(room, room_id, Audience{Audience::To::hosts, "", ""},
-          json::object{{"type", "lobby.decided"}, {"participantId", target_id}, {"outcome", "admitted"}, {"by", by}});
-  publish(room, room_id, Audience{Audience::To::one, target_id, ""},
-          json::object{{"type", "lobby.admitted"},
-                       {"participants", std::move(participants)},
-                       {"lastSeq", store_.room(room_id).last_seq}});
-  publish(room, room_id, Audience{Audience::To::admitted, "", target_id},
-          json::object{{"type", "presence"},
-                       {"participant", participant_json(guest.id, guest.name, guest.role, guest.state, true,
-                                                        guest.audio, guest.video)},
-                       {"status", "joined"}});
+  turn.wait();  // re-locks room.mu, then waits for the chat events before this one
+  if (failed)
+    return store_failed(a, *failed, in.ref,
+                        type == pr::ClientType::chat_send ? "store the message" : "change the message");
+  if (refused) {
+    if (refused->code == core::ErrorCode::gone) refused->code = core::ErrorCode::not_found;
+    return reply_error(a, *refused, in.ref);
+  }
+  if (room.dead) return;
+  room.last_seq = std::max(room.last_seq, seq);
+  publish(room_id, Audience{Audience::To::admitted, "", ""}, *out);
+}
+
+void RoomHub::mark_read(Attachment& a, Room& room, Lock& lock, const RoomMember& me, std::int64_t seq) {
+  const std::string room_id = a.room_id;
+  lock.unlock();
+  auto stored = store_.mark_read(room_id, me.id, seq);
+  lock.lock();
+  if (!stored) return store_failed(a, stored.error(), "chat.read", "record the read receipt");
+  if (room.dead) return;
+  publish(room_id, Audience{Audience::To::admitted, "", me.id}, pr::ReadOut{me.id, seq});
 }
 
 // ---------------------------------------------------------------------------------------
@@ -582,42 +585,34 @@ void RoomHub::start_watching(Attachment& a, Room& room, const std::string& room_
   a.room_id = room_id;
   a.participant_id = host_id;
   a.role = RoomRole::host;
-  json::array participants, waiting;
-  for (const auto& [id, other] : room.members) {
-    auto pj = participant_json(other.id, other.name, other.role, other.state, other.peer != nullptr, other.audio,
-                               other.video);
-    if (other.state == LobbyState::admitted)
-      participants.push_back(pj);
-    else if (other.state == LobbyState::waiting && other.peer)
-      waiting.push_back(pj);
-  }
-  json::object you = participant_json(host_id, name, RoomRole::host, LobbyState::waiting, true, false, false);
-  you.erase("state");
+  pr::Welcome welcome;
+  welcome.room_id = room_id;
+  welcome.watching = true;
+  welcome.you = pr::ParticipantView{host_id, name, RoomRole::host, std::nullopt, true, false, false};
+  welcome.participants = views(room.state.admitted());
+  welcome.waiting = views(room.state.waiting_online());
+  welcome.window = room.window;
   // room.mu is held: no lobby event can reach the watcher before its welcome.
-  send_to(a.peer, json::object{{"type", "welcome"},
-                               {"roomId", room_id},
-                               {"watching", true},
-                               {"you", std::move(you)},
-                               {"participants", std::move(participants)},
-                               {"waiting", std::move(waiting)},
-                               {"lastSeq", 0},
-                               {"resumed", false}});
+  send_to(a.peer, welcome);
   std::lock_guard lock(room.delivery_mu);
   room.watchers[a.number] = a.peer;
 }
 
-void RoomHub::on_watch_text(Attachment& a, const std::string& type, const json::object& msg) {
+void RoomHub::on_watch_text(Attachment& a, const pr::Inbound& in) {
   auto room = room_for(a.room_id, false);
   if (!room) return;
-  std::lock_guard lock(room->mu);
+  Lock lock(room->mu);
   {
     std::lock_guard delivery(room->delivery_mu);
     if (!room->watchers.contains(a.number)) return;  // the meeting ended meanwhile
   }
-  if (type != "lobby.admit" && type != "lobby.deny") {
-    return reply_error(a, "forbidden", "a lobby watch connection may only admit or deny", type);
+  if (in.type != pr::ClientType::lobby_admit && in.type != pr::ClientType::lobby_deny) {
+    return reply_error(
+        a, core::Error::make(core::ErrorCode::forbidden, "a lobby watch connection may only admit or deny"), in.ref);
   }
-  decide_lobby(a, *room, a.participant_id, type, msg);
+  if (!in.body) return reply_error(a, in.body.error(), in.ref);
+  decide_lobby(a, *room, lock, a.participant_id, in.type == pr::ClientType::lobby_admit,
+               std::get<pr::LobbyDecision>(*in.body).participant_id, in.ref);
 }
 
 void RoomHub::stop_watching(Attachment& a) {
@@ -634,20 +629,14 @@ void RoomHub::stop_watching(Attachment& a) {
 // ---------------------------------------------------------------------------------------
 // Leaving, reconnect grace, shutdown
 
-void RoomHub::leave(Room& room, const std::string& room_id, const std::string& participant_id) {
-  auto it = room.members.find(participant_id);
-  if (it == room.members.end()) return;
-  Member m = it->second;
-  room.members.erase(it);
-  remove_target(room, participant_id);
+void RoomHub::leave(Room& room, const std::string& room_id, const RoomMember& m) {
+  remove_target(room, m.id);
   if (m.state == LobbyState::admitted) {
-    publish(room, room_id, Audience{Audience::To::admitted, "", m.id},
-            json::object{{"type", "presence"},
-                         {"participant", participant_json(m.id, m.name, m.role, m.state, false, m.audio, m.video)},
-                         {"status", "left"}});
+    RoomMember gone = m;
+    gone.online = false;
+    publish(room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(gone), pr::PresenceStatus::left});
   } else {
-    publish(room, room_id, Audience{Audience::To::hosts, "", m.id},
-            json::object{{"type", "lobby.left"}, {"participantId", m.id}});
+    publish(room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyLeft{m.id});
   }
   drop_room_if_empty(room_id, room);
 }
@@ -658,17 +647,18 @@ void RoomHub::on_closed(Attachment& a, bool clean) {
   auto room = room_for(a.room_id, false);
   if (!room) return;
   std::lock_guard lock(room->mu);
-  auto it = room->members.find(a.participant_id);
-  if (it == room->members.end() || it->second.number != a.number) return;  // replaced, removed or ended
-  Member& m = it->second;
-  // A waiting guest simply leaves the lobby; it queues again when it comes back.
-  if (clean || m.state != LobbyState::admitted) return leave(*room, a.room_id, a.participant_id);
-  m.peer = nullptr;
+  RoomMember m;
+  switch (room->state.disconnect(a.participant_id, a.number, clean, &m)) {
+    case core::Departure::ignored:  // replaced, removed or ended
+      return;
+    case core::Departure::left:
+      return leave(*room, a.room_id, m);
+    case core::Departure::reconnecting:
+      break;
+  }
   remove_target(*room, m.id, a.peer);
-  publish(*room, a.room_id, Audience{Audience::To::admitted, "", m.id},
-          json::object{{"type", "presence"},
-                       {"participant", participant_json(m.id, m.name, m.role, m.state, false, m.audio, m.video)},
-                       {"status", "reconnecting"}});
+  publish(a.room_id, Audience{Audience::To::admitted, "", m.id},
+          pr::Presence{view(m), pr::PresenceStatus::reconnecting});
   timers_.after(
       std::chrono::duration_cast<std::chrono::milliseconds>(settings_.grace),
       [this, room_id = a.room_id, pid = a.participant_id, number = a.number] { grace_expired(room_id, pid, number); });
@@ -678,9 +668,7 @@ void RoomHub::grace_expired(const std::string& room_id, const std::string& parti
   auto room = room_for(room_id, false);
   if (!room) return;
   std::lock_guard lock(room->mu);
-  auto it = room->members.find(participant_id);
-  if (it == room->members.end() || it->second.number != number || it->second.peer) return;  // came back
-  leave(*room, room_id, participant_id);
+  if (auto gone = room->state.grace_over(participant_id, number)) leave(*room, room_id, *gone);
 }
 
 void RoomHub::shutdown() {
@@ -693,6 +681,88 @@ void RoomHub::shutdown() {
     std::lock_guard lock(room->delivery_mu);
     for (auto& [id, t] : room->targets) t.peer->close(close_code::kGoingAway, "server shutting down");
     for (auto& [number, peer] : room->watchers) peer->close(close_code::kGoingAway, "server shutting down");
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The room's window: whatever ends or moves it reaches the people in the room at once.
+
+void RoomHub::arm_close(Room& room, const std::string& room_id, core::Instant now) {
+  const std::uint64_t timer = next_timer_.fetch_add(1);
+  room.close_timer = timer;
+  auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(room.window.end - now);
+  if (delay < std::chrono::milliseconds(0)) delay = std::chrono::milliseconds(0);
+  timers_.after(delay, [this, room_id, timer] { close_time(room_id, timer); });
+}
+
+void RoomHub::learn_window(Room& room, const std::string& room_id, const core::Booking& b, const core::Interval& window,
+                           core::Instant now) {
+  const bool known = room.close_timer != 0;
+  if (known && room.window == window) return;
+  const bool moved = known && !(room.window == window);
+  room.appointment = b.time;
+  room.window = window;
+  if (moved) publish(room_id, Audience{Audience::To::everyone, "", ""}, pr::RoomWindow{b.time, window});
+  arm_close(room, room_id, now);
+}
+
+void RoomHub::close_time(const std::string& room_id, std::uint64_t timer) {
+  auto room = room_for(room_id, false);
+  if (!room) return;
+  {
+    std::lock_guard lock(room->mu);
+    if (room->close_timer != timer) return;  // re-armed or closed since
+  }
+  auto booking = store_.booking(room_id);
+  if (!booking) {
+    // Without the booking the window cannot be checked; close as planned rather than run on.
+    spdlog::error("live: room {}: could not read its booking at its close time: {}", room_id, booking.error().detail);
+    std::lock_guard lock(room->mu);
+    if (room->dead || room->close_timer != timer) return;
+    return close_room(*room, room_id, pr::RoomClosed{pr::RoomClosed::Reason::over, room->appointment, room->window},
+                      close_code::kClosed);
+  }
+  review(room_id, *booking);
+}
+
+void RoomHub::booking_changed(const core::Booking& booking) { review(booking.id, booking); }
+
+void RoomHub::review(const std::string& room_id, const core::Booking& b) {
+  auto room = room_for(room_id, false);
+  if (!room) return;  // nobody here to tell
+  core::Service service;
+  if (auto s = store_.service(b.business_id, b.service_id)) service = *s;
+  const core::Interval window = core::room_window(b, service);
+  const core::Instant now = now_();
+  std::lock_guard lock(room->mu);
+  if (room->dead || room->close_timer == 0) return;
+  switch (core::review_room(room->window, b.status, window, now)) {
+    case core::RoomReview::stays: {
+      // Early (the timer's clock ran ahead of the wall clock): wait for the rest.
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(room->window.end - now);
+      const std::uint64_t timer = next_timer_.fetch_add(1);
+      room->close_timer = timer;
+      timers_.after(std::max(left, kMinRearm), [this, room_id, timer] { close_time(room_id, timer); });
+      return;
+    }
+    case core::RoomReview::moved:
+      room->appointment = b.time;
+      room->window = window;
+      publish(room_id, Audience{Audience::To::everyone, "", ""}, pr::RoomWindow{b.time, window});
+      return arm_close(*room, room_id, now);
+    case core::RoomReview::closes_moved:
+      return close_room(*room, room_id, pr::RoomClosed{pr::RoomClosed::Reason::moved, b.time, window},
+                        close_code::kClosed);
+    case core::RoomReview::closes_over:
+      return close_room(*room, room_id, pr::RoomClosed{pr::RoomClosed::Reason::over, b.time, window},
+                        close_code::kClosed);
+    case core::RoomReview::ends:
+      return close_room(*room, room_id,
+                        pr::RoomEnded{b.status == core::BookingStatus::cancelled   ? pr::RoomEnded::Reason::cancelled
+                                      : b.status == core::BookingStatus::completed ? pr::RoomEnded::Reason::completed
+                                                                                   : pr::RoomEnded::Reason::no_show,
+                                      ""},
+                        close_code::kEnded);
   }
 }
 

@@ -1,12 +1,21 @@
 #pragma once
-// The room hub: who is in which room, the lobby, presence and reconnect grace, chat and call
-// signaling. It decides and publishes events on the RoomBus; what the bus hands back it
+// The room hub: carries out what a room's state machine (core::RoomState) decides. It reads
+// client messages through the codec (live/protocol), asks the state machine, persists through
+// the rooms part of the store, and publishes events on the RoomBus; what the bus hands back it
 // delivers to its local connections (Peers). No sockets and no Beast here.
 //
 // Locking: each room has `mu` (its state; held while deciding and publishing, so a room's
-// events are published in order) and `delivery_mu` (its local connections; taken by delivery).
-// The hub's room map lock is a leaf: nothing else is locked while holding it.
+// events are published in order) and `delivery_mu` (its local connections; taken by
+// delivery). No store write happens while `mu` is held: a change is checked under `mu`,
+// written without it, then applied and published under `mu` again (re-checked, as the room
+// may have moved on). Chat events take a ticket before their write and publish in ticket
+// order, so clients see chat seqs in order. The hub's room map lock is a leaf.
+//
+// Store failures reach the client as an `error` message (code `unavailable`, `ref` = the
+// message type) and are logged; the room's state is left as it was.
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -15,11 +24,11 @@
 #include <string>
 #include <string_view>
 
-#include <boost/json/fwd.hpp>
-
 #include "core/room_policy.hpp"
+#include "core/room_state.hpp"
 #include "live/live_metrics.hpp"
 #include "live/peer.hpp"
+#include "live/protocol.hpp"
 #include "live/room_bus.hpp"
 #include "live/room_token.hpp"
 #include "live/timers.hpp"
@@ -59,17 +68,15 @@ class RoomHub {
   // Server shutdown: every authenticated connection is closed (1001).
   void shutdown();
 
+  // The booking (= room) changed: its time, provider or status. Re-evaluates the room's
+  // window against `booking` at once and tells the connected participants: a new window
+  // that still holds now is announced (`room.window`) and the close re-armed; a window
+  // moved away closes the room (`room.closed` reason `moved` with the new times, close
+  // 4005); a cancelled, completed or no-show booking ends it (`room.ended`, close 4004).
+  // A room nobody is connected to is left alone. Reads the service (store) without a lock.
+  void booking_changed(const core::Booking& booking);
+
  private:
-  struct Member {
-    std::string id;
-    std::string name;
-    core::RoomRole role = core::RoomRole::guest;
-    core::LobbyState state = core::LobbyState::waiting;
-    std::shared_ptr<Peer> peer;  // null while reconnecting
-    std::uint64_t number = 0;
-    bool audio = true;
-    bool video = true;
-  };
   struct Target {  // a local connection, for delivery
     std::shared_ptr<Peer> peer;
     core::RoomRole role;
@@ -77,38 +84,62 @@ class RoomHub {
   };
   struct Room {
     std::mutex mu;
-    std::map<std::string, Member> members;
-    bool dead = false;  // removed from the map; get a fresh one
+    core::RoomState state;
+    bool dead = false;              // removed from the map; get a fresh one
+    core::Interval appointment;     // the booking's time as last seen
+    core::Interval window;          // and its room window
+    std::uint64_t close_timer = 0;  // the armed close timer; older ones are stale
+    std::int64_t last_seq = 0;      // latest chat seq known here
+    // Chat publishing order (see the header comment); under mu.
+    std::uint64_t next_ticket = 0;
+    std::uint64_t turn = 0;
+    std::condition_variable turn_cv;
     std::mutex delivery_mu;
     std::map<std::string, Target> targets;
     std::map<std::uint64_t, std::shared_ptr<Peer>> watchers;  // by connection number; under delivery_mu
   };
+  using Lock = std::unique_lock<std::mutex>;
 
-  void authenticate(Attachment& a, const boost::json::object& msg);
-  void handle(Attachment& a, Room& room, const std::string& type, const boost::json::object& msg);
-  // lobby.admit / lobby.deny by host `by` (a member or a watcher); room.mu held.
-  void decide_lobby(Attachment& a, Room& room, const std::string& by, const std::string& type,
-                    const boost::json::object& msg);
-  // Watch mode: the room is locked and the token is a host's.
+  void authenticate(Attachment& a, const protocol::Auth& auth);
+  void fail_auth(Attachment& a, const core::Error& e, std::string_view ref);
+  void handle(Attachment& a, Room& room, Lock& lock, const protocol::Inbound& in);
+  void decide_lobby(Attachment& a, Room& room, Lock& lock, const std::string& by, bool admit, const std::string& guest,
+                    std::string_view ref);
+  void remove_guest(Attachment& a, Room& room, Lock& lock, const std::string& by, const std::string& guest);
+  void end_meeting(Attachment& a, Room& room, Lock& lock, const std::string& by);
+  void chat_change(Attachment& a, Room& room, Lock& lock, const core::RoomMember& me, const protocol::Inbound& in);
+  void mark_read(Attachment& a, Room& room, Lock& lock, const core::RoomMember& me, std::int64_t seq);
   void start_watching(Attachment& a, Room& room, const std::string& room_id, const std::string& host_id,
                       const std::string& name);
-  void on_watch_text(Attachment& a, const std::string& type, const boost::json::object& msg);
+  void on_watch_text(Attachment& a, const protocol::Inbound& in);
   void stop_watching(Attachment& a);
   bool has_watchers(Room& room);  // takes delivery_mu
   void deliver(const RoomEvent& e);
 
   std::shared_ptr<Room> room_for(const std::string& room_id, bool create);
   void drop_room_if_empty(const std::string& room_id, Room& room);  // room.mu held
-  void publish(Room& room, const std::string& room_id, Audience to, const boost::json::object& msg,
-               int close_code = 0);              // room.mu held
-  void set_target(Room& room, const Member& m);  // room.mu held
+  void publish(const std::string& room_id, Audience to, const protocol::ServerMessage& msg,
+               int close_code = 0);                                                           // room.mu held
+  void set_target(Room& room, const core::RoomMember& m, const std::shared_ptr<Peer>& peer);  // room.mu held
   void remove_target(Room& room, const std::string& participant_id, const std::shared_ptr<Peer>& only = nullptr);
-  void leave(Room& room, const std::string& room_id, const std::string& participant_id);  // room.mu held
+  std::shared_ptr<Peer> target_peer(Room& room, const std::string& participant_id);
+  void leave(Room& room, const std::string& room_id, const core::RoomMember& m);  // room.mu held
   void grace_expired(const std::string& room_id, const std::string& participant_id, std::uint64_t number);
-  int admitted_count(const Room& room) const;
+  // Closes the room for everyone after `last` (room.ended / room.closed); room.mu held.
+  void close_room(Room& room, const std::string& room_id, const protocol::ServerMessage& last, int close_code);
 
-  void send_to(const std::shared_ptr<Peer>& peer, const boost::json::object& msg);
-  void reply_error(Attachment& a, std::string_view code, std::string_view message, std::string_view ref);
+  // The room's window: kept up to date and closed on time.
+  void arm_close(Room& room, const std::string& room_id, core::Instant now);  // room.mu held
+  void close_time(const std::string& room_id, std::uint64_t timer);
+  void review(const std::string& room_id, const core::Booking& booking);
+  // A window learnt from a fresh read of the booking (auth); room.mu held.
+  void learn_window(Room& room, const std::string& room_id, const core::Booking& b, const core::Interval& window,
+                    core::Instant now);
+
+  void send_to(const std::shared_ptr<Peer>& peer, const protocol::ServerMessage& msg);
+  void reply_error(Attachment& a, const core::Error& e, std::string_view ref);
+  // A store write failed: logged with what was being done, answered as `unavailable`.
+  void store_failed(Attachment& a, const core::Error& e, std::string_view ref, std::string_view what);
 
   store::Store& store_;
   const RoomTokenSigner& signer_;
@@ -121,6 +152,7 @@ class RoomHub {
   std::mutex rooms_mu_;  // leaf lock
   std::map<std::string, std::shared_ptr<Room>> rooms_;
   std::uint64_t next_number_ = 1;  // under rooms_mu_
+  std::atomic<std::uint64_t> next_timer_{1};
 };
 
 }  // namespace visitd::live

@@ -17,6 +17,8 @@
 
 #include "core/token_bucket.hpp"
 #include "live/live_service.hpp"
+#include "live/protocol.hpp"
+#include "live/ws_errors.hpp"
 
 namespace visitd::live {
 
@@ -169,11 +171,14 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
     }
     if (!bucket_.take(live_.clock().monotonic())) {
       live_.metrics().rate_limited_disconnects.fetch_add(1);
-      enqueue(Out{std::make_shared<const std::string>(
-                      R"({"type":"error","code":"rate-limited","message":"too many messages","ref":""})"),
+      // `ref` names the type of the message that went over the limit (docs/live-protocol.md).
+      const auto refusal = core::Error::make(core::ErrorCode::rate_limited, "too many messages");
+      const WsRefusal ws = to_ws(refusal);
+      enqueue(Out{std::make_shared<const std::string>(protocol::encode(protocol::ErrorOut{
+                      ws.code, refusal.detail, protocol::peek_type(beast::buffers_to_string(buffer.data()))})),
                   0,
                   {}});
-      enqueue(Out{nullptr, close_code::kPolicy, "rate limit"});
+      enqueue(Out{nullptr, ws.close_code, "rate limit"});
       buffer.consume(buffer.size());
       continue;
     }

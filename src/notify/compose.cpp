@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "notify/booking_invite.hpp"
 #include "notify/icalendar.hpp"
 #include "notify/mime.hpp"
 #include "notify/templates.hpp"
@@ -50,6 +51,21 @@ store::SendOutcome final(store::MessageStatus status, std::string address, std::
   return o;
 }
 
+std::vector<core::SentBefore> others_of(store::Store& store, const store::OutboxMessage& m) {
+  std::vector<core::SentBefore> out;
+  for (const auto& o : store.booking_messages(m.booking_id)) {
+    if (o.id == m.id) continue;
+    const bool pending = o.status == store::MessageStatus::planned || o.status == store::MessageStatus::sending;
+    out.push_back({o.kind, o.channel, o.recipient, o.provider_id, o.due_at, o.sent_at.has_value(), pending});
+  }
+  return out;
+}
+
+std::string base_url(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
 }  // namespace
 
 std::string format_local_long(core::Instant t, const core::Zone& zone) {
@@ -71,10 +87,17 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
     out.final_outcome = final(store::MessageStatus::withdrawn, "", "booking no longer exists");
     return out;
   }
-  // A reminder found late (visitd was down past the start) would only confuse: drop it.
-  if (m.kind == core::MessageKind::reminder && now >= booking->time.begin) {
-    out.final_outcome = final(store::MessageStatus::withdrawn, "", "the appointment had already started");
-    return out;
+  const auto others = others_of(store, m);
+  if (m.kind == core::MessageKind::reminder) {
+    // A reminder found late (visitd was down past the start) would only confuse: drop it.
+    if (now >= booking->time.begin) {
+      out.final_outcome = final(store::MessageStatus::withdrawn, "", "the appointment had already started");
+      return out;
+    }
+    if (core::reminder_overtaken(m.due_at, m.channel, m.recipient, others, now)) {
+      out.final_outcome = final(store::MessageStatus::withdrawn, "", "overtaken by a later reminder");
+      return out;
+    }
   }
   auto business = store.business_by_id(booking->business_id);
   if (!business) {
@@ -82,7 +105,12 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
     return out;
   }
   auto service = store.service(booking->business_id, booking->service_id);
-  auto provider = store.provider(booking->business_id, booking->provider_id);
+  // A provider message goes to the provider it was planned for (a move notifies the old one).
+  const core::Id provider_id =
+      m.recipient == core::Recipient::provider && !m.provider_id.empty() ? m.provider_id : booking->provider_id;
+  auto provider = store.provider(booking->business_id, provider_id);
+  auto current_provider =
+      provider_id == booking->provider_id ? provider : store.provider(booking->business_id, booking->provider_id);
 
   Party to;
   if (m.recipient == core::Recipient::consumer) {
@@ -96,15 +124,16 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   const std::string address = m.channel == core::Channel::email ? to.email : to.phone;
   if (address.empty()) {
     out.final_outcome =
-        final(store::MessageStatus::withdrawn, "",
+        final(store::MessageStatus::no_address, "",
               std::string("no ") + (m.channel == core::Channel::email ? "e-mail address" : "phone number") +
-                  " for the " + core::to_string(m.recipient));
+                  " on record for the " + core::to_string(m.recipient));
     return out;
   }
   if (m.channel == core::Channel::sms) {
     if (auto since = store.sms_opted_out_at(address)) {
-      out.final_outcome = final(store::MessageStatus::suppressed_opt_out, address,
-                                "recipient replied STOP at " + core::format_rfc3339_utc(*since));
+      out.final_outcome =
+          final(store::MessageStatus::suppressed_opt_out, address,
+                "recipient opted out (STOP, or the gateway said unsubscribed) at " + core::format_rfc3339_utc(*since));
       return out;
     }
     if (m.recipient == core::Recipient::consumer && !store.sms_consent_at(booking->id)) {
@@ -112,29 +141,56 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
       return out;
     }
   }
+  // Nothing about this appointment ever reached the recipient here: a cancellation (and its
+  // calendar CANCEL) would speak of an appointment they never had; a reschedule is, to
+  // them, the first news of it.
+  const bool told = core::recipient_was_told(m.channel, m.recipient, provider_id, others);
+  if (m.kind == core::MessageKind::cancellation && !told) {
+    out.final_outcome = final(store::MessageStatus::withdrawn, address,
+                              "not sent: the recipient never received this appointment, so there is nothing to cancel");
+    return out;
+  }
+  core::MessageKind kind = m.kind;
+  if (kind == core::MessageKind::reschedule && !told) kind = core::MessageKind::confirmation;
+  const bool cancelled = kind == core::MessageKind::cancellation || booking->status == core::BookingStatus::cancelled;
 
   const core::Zone zone = zone_or_utc(to.zone);
+  const std::string base = base_url(settings.public_url);
   TemplateValues v;
   v["recipientName"] = to.name;
   v["businessName"] = business->name;
   v["serviceName"] = service ? service->name : std::string("Appointment");
-  v["providerName"] = provider ? provider->name : std::string();
+  // The provider of the appointment (for the old provider's cancellation: them).
+  v["providerName"] = provider ? provider->name : current_provider ? current_provider->name : std::string();
   v["start"] = format_local_long(booking->time.begin, zone);
   v["endTime"] = format_local_time(booking->time.end, zone);
   v["timeZone"] = zone.name();
   v["startUtc"] = core::format_rfc3339_utc(booking->time.begin);
-  v["kind"] = core::to_string(m.kind);
+  v["kind"] = core::to_string(kind);
+  if (kind == core::MessageKind::reschedule) {
+    v["timeChanged"] = m.time_changed || !m.provider_changed ? "yes" : "";
+    v["providerChanged"] = m.provider_changed ? "yes" : "";
+  }
+  if (booking->status == core::BookingStatus::cancelled) v["reason"] = booking->cancel_reason;
   ConsumerLinks l;
+  std::string book_url;
+  if (cancelled && !base.empty()) book_url = base + "/b/" + business->slug;
   if (m.recipient == core::Recipient::consumer) {
-    l = links(*booking);
-    v["manageUrl"] = l.manage_url;
-    // A cancelled appointment has no call to join.
-    if (m.kind != core::MessageKind::cancellation) v["joinUrl"] = l.join_url;
+    // A cancelled appointment has nothing to manage and no call to join: offer booking again.
+    if (!cancelled) {
+      l = links(*booking);
+      v["manageUrl"] = l.manage_url;
+      v["joinUrl"] = l.join_url;
+    }
+    v["bookUrl"] = book_url;
   } else {
     v["consumerName"] = booking->consumer.name;
+    // The provider joins from the staff app (signed in), where the room is the booking's.
+    if (!cancelled && !base.empty()) l.join_url = base + "/staff/rooms/" + booking->id;
+    v["joinUrl"] = l.join_url;
   }
 
-  auto rendered = render(templates_for(store, business->id, m.kind, m.channel), v);
+  auto rendered = render(templates_for(store, business->id, kind, m.channel), v);
   if (!rendered) {
     out.final_outcome = final(store::MessageStatus::failed, address, "template: " + rendered.error().detail);
     return out;
@@ -158,22 +214,26 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   mail.html = rendered->html;
   mail.message_id = m.message_id + "@" + domain;
   mail.date = now;
-  if (m.kind != core::MessageKind::reminder) {
-    Invite inv;
-    inv.cancel = m.kind == core::MessageKind::cancellation;
-    inv.uid = booking->id + "@" + domain;
-    inv.sequence = m.sequence;
-    inv.time = booking->time;
-    inv.stamp = now;
-    inv.summary = v["serviceName"] + " with " + (provider ? provider->name : business->name);
-    inv.description = business->name + (l.manage_url.empty() ? "" : "\n\nReschedule or cancel: " + l.manage_url);
-    inv.join_url = inv.cancel ? std::string() : l.join_url;
-    inv.organizer_name = business->name;
-    inv.organizer_email = settings.from_address;
-    inv.attendee_name = to.name;
-    inv.attendee_email = address;
-    mail.calendar = build_invite(inv);
-    mail.calendar_method = inv.cancel ? "CANCEL" : "REQUEST";
+  // A cancelled booking's other messages (a staff resend of its confirmation) carry no
+  // invite: a REQUEST would put the cancelled appointment back into calendars.
+  const bool invite = kind != core::MessageKind::reminder &&
+                      (kind == core::MessageKind::cancellation || booking->status != core::BookingStatus::cancelled);
+  if (invite) {
+    BookingInviteFacts f;
+    f.booking = &*booking;
+    f.business_name = business->name;
+    f.service_name = v["serviceName"];
+    f.provider_name = v["providerName"];
+    f.from_address = settings.from_address;
+    f.attendee = {to.name, address};
+    f.manage_url = l.manage_url;
+    f.join_url = l.join_url;
+    if (m.recipient == core::Recipient::consumer) f.book_url = book_url;
+    f.sequence = m.sequence;
+    f.cancel = kind == core::MessageKind::cancellation;
+    f.stamp = now;
+    mail.calendar = build_invite(booking_invite(f));
+    mail.calendar_method = f.cancel ? "CANCEL" : "REQUEST";
   }
   auto mime = build_mime(mail);
   if (!mime) {

@@ -1,8 +1,12 @@
 #pragma once
 // Turns one outbox row into what goes on the wire, from the booking as it is now: the
 // recipient's address, a MIME mail (text, HTML, iCalendar invite) or an SMS text, with the
-// time in the recipient's own zone and the consumer's manage and join links. Rows that
-// cannot or must not be sent come back as a final outcome instead (no address, opted out).
+// time in the recipient's own zone, the consumer's manage and join links (a cancelled
+// booking offers the business's booking page instead) and the provider's join link. Rows
+// that cannot or must not be sent come back as a final outcome instead: no address
+// (no-address), opted out, a reminder overtaken by a later one, a cancellation of an
+// appointment the recipient was never sent (withdrawn). A reschedule notice to a
+// recipient who never got the appointment goes out as its confirmation.
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,7 +23,8 @@ using LinkMaker = std::function<ConsumerLinks(const core::Booking&)>;
 
 struct ComposeSettings {
   std::string from_address = "visitd@localhost";
-  std::string from_name;  // default: the business's name
+  std::string from_name;   // default: the business's name
+  std::string public_url;  // base of the booking page and the provider's room links
 };
 
 struct Composed {

@@ -1,83 +1,59 @@
 #include "notify/mime.hpp"
 
-#include <openssl/evp.h>
+#include <gmime/gmime.h>
 
 #include <algorithm>
-#include <ctime>
-#include <vector>
+#include <memory>
+#include <mutex>
 
 namespace visitd::notify {
 namespace {
 
-constexpr std::size_t kLine = 76;
-
-bool plain_ascii_word(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f; });
+void init_gmime() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
 }
 
-std::string base64(std::string_view data) {
-  std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
+struct GObjectUnref {
+  void operator()(gpointer p) const {
+    if (p) g_object_unref(p);
+  }
+};
+template <class T>
+using Ref = std::unique_ptr<T, GObjectUnref>;
+
+std::string one_line(std::string s) {
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  return s;
 }
 
-std::string mailbox_header(const Mailbox& m) {
-  if (m.name.empty()) return "<" + m.address + ">";
-  std::string name = m.name;
-  // A quoted display name may not hold quotes or backslashes; encoded words may hold anything.
-  const bool quotable = plain_ascii_word(name) && name.find_first_of("\"\\") == std::string::npos;
-  return (quotable ? "\"" + name + "\"" : encode_header_word(name)) + " <" + m.address + ">";
+// A leaf part holding UTF-8 text, always base64: bodies may hold any character and long
+// lines (HTML, iCalendar folding is CRLF-sensitive), and base64 keeps them byte-exact.
+Ref<GMimePart> text_part(const char* subtype, const std::string& body) {
+  Ref<GMimePart> part(g_mime_part_new_with_type("text", subtype));
+  GMimeObject* obj = GMIME_OBJECT(part.get());
+  g_mime_object_set_content_type_parameter(obj, "charset", "UTF-8");
+  Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(body.data(), body.size()));
+  Ref<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+  g_mime_part_set_content(part.get(), content.get());
+  g_mime_part_set_content_encoding(part.get(), GMIME_CONTENT_ENCODING_BASE64);
+  return part;
 }
 
-std::string part(std::string_view content_type, std::string_view body) {
-  return "Content-Type: " + std::string(content_type) + "\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
-         base64_lines(body);
+void add_mailbox(GMimeMessage* msg, GMimeAddressType type, const Mailbox& m) {
+  const std::string name = one_line(m.name);
+  g_mime_message_add_mailbox(msg, type, name.empty() ? nullptr : name.c_str(), m.address.c_str());
 }
 
 }  // namespace
 
-std::string base64_lines(std::string_view data) {
-  const std::string b = base64(data);
-  std::string out;
-  out.reserve(b.size() + b.size() / kLine * 2 + 2);
-  for (std::size_t i = 0; i < b.size(); i += kLine) {
-    out.append(b, i, kLine);
-    out += "\r\n";
-  }
-  return out;
-}
-
-std::string encode_header_word(std::string_view text) {
-  if (plain_ascii_word(text)) return std::string(text);
-  // One encoded word per chunk of at most 45 bytes (60 base64 chars), split on UTF-8
-  // character boundaries so no word holds half a character.
-  std::string out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t end = std::min(text.size(), i + 45);
-    while (end < text.size() && end > i && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    if (!out.empty()) out += "\r\n ";
-    out += "=?UTF-8?B?" + base64(text.substr(i, end - i)) + "?=";
-    i = end;
-  }
-  return out;
-}
-
-std::string rfc5322_date(core::Instant t) {
-  const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
-}
-
 bool safe_address(std::string_view a) {
-  if (a.empty() || a.size() > 254 || a.find('@') == std::string_view::npos) return false;
+  if (a.empty() || a.size() > 254 || std::count(a.begin(), a.end(), '@') != 1) return false;
+  if (a.front() == '@' || a.back() == '@') return false;
   return std::none_of(a.begin(), a.end(), [](unsigned char c) {
-    return c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == ',' || c == ';';
+    return c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c == '(' || c == ')' ||
+           c == '\\';
   });
 }
 
@@ -85,29 +61,50 @@ std::optional<std::string> build_mime(const MailContent& m) {
   if (!safe_address(m.from.address) || !safe_address(m.to.address) || !safe_address(m.message_id)) {
     return std::nullopt;
   }
-  // Deterministic boundary: a retried send of the same message is the same message.
-  const std::string boundary = "=_visitd_" + m.message_id.substr(0, m.message_id.find('@'));
-  std::string out;
-  out += "From: " + mailbox_header(m.from) + "\r\n";
-  out += "To: " + mailbox_header(m.to) + "\r\n";
-  out += "Subject: " + encode_header_word(m.subject) + "\r\n";
-  out += "Date: " + rfc5322_date(m.date) + "\r\n";
-  out += "Message-ID: <" + m.message_id + ">\r\n";
-  out += "MIME-Version: 1.0\r\n";
-  out += "Auto-Submitted: auto-generated\r\n";
+  init_gmime();
+  Ref<GMimeMessage> msg(g_mime_message_new(FALSE));
+  GMimeObject* root = GMIME_OBJECT(msg.get());
+  add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_FROM, m.from);
+  add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_TO, m.to);
+  g_mime_message_set_subject(msg.get(), one_line(m.subject).c_str(), "UTF-8");
+  std::unique_ptr<GDateTime, void (*)(GDateTime*)> date(
+      g_date_time_new_from_unix_utc(static_cast<gint64>(m.date.time_since_epoch().count())), g_date_time_unref);
+  g_mime_message_set_date(msg.get(), date.get());
+  g_mime_message_set_message_id(msg.get(), m.message_id.c_str());
+  g_mime_object_set_header(root, "MIME-Version", "1.0", nullptr);
+  g_mime_object_set_header(root, "Auto-Submitted", "auto-generated", nullptr);
+
   if (m.html.empty() && m.calendar.empty()) {
-    out += part("text/plain; charset=UTF-8", m.text);
-    return out;
+    auto body = text_part("plain", m.text);
+    g_mime_message_set_mime_part(msg.get(), GMIME_OBJECT(body.get()));
+  } else {
+    Ref<GMimeMultipart> alt(g_mime_multipart_new_with_subtype("alternative"));
+    // Deterministic boundary: a retried send of the same message is the same message.
+    const std::string boundary = "=_visitd_" + m.message_id.substr(0, m.message_id.find('@'));
+    g_mime_multipart_set_boundary(alt.get(), boundary.c_str());
+    g_mime_multipart_set_prologue(alt.get(), "This is a multi-part message in MIME format.");
+    auto text = text_part("plain", m.text);
+    g_mime_multipart_add(alt.get(), GMIME_OBJECT(text.get()));
+    if (!m.html.empty()) {
+      auto html = text_part("html", m.html);
+      g_mime_multipart_add(alt.get(), GMIME_OBJECT(html.get()));
+    }
+    if (!m.calendar.empty()) {
+      auto cal = text_part("calendar", m.calendar);
+      const std::string method = m.calendar_method.empty() ? "REQUEST" : m.calendar_method;
+      g_mime_object_set_content_type_parameter(GMIME_OBJECT(cal.get()), "method", method.c_str());
+      g_mime_multipart_add(alt.get(), GMIME_OBJECT(cal.get()));
+    }
+    g_mime_message_set_mime_part(msg.get(), GMIME_OBJECT(alt.get()));
   }
-  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-  out += "This is a multi-part message in MIME format.\r\n";
-  out += "--" + boundary + "\r\n" + part("text/plain; charset=UTF-8", m.text);
-  if (!m.html.empty()) out += "--" + boundary + "\r\n" + part("text/html; charset=UTF-8", m.html);
-  if (!m.calendar.empty()) {
-    const std::string method = m.calendar_method.empty() ? "REQUEST" : m.calendar_method;
-    out += "--" + boundary + "\r\n" + part("text/calendar; charset=UTF-8; method=" + method, m.calendar);
-  }
-  out += "--" + boundary + "--\r\n";
+
+  std::unique_ptr<GMimeFormatOptions, void (*)(GMimeFormatOptions*)> fmt(g_mime_format_options_new(),
+                                                                         g_mime_format_options_free);
+  g_mime_format_options_set_newline_format(fmt.get(), GMIME_NEWLINE_FORMAT_DOS);
+  char* text = g_mime_object_to_string(root, fmt.get());
+  if (!text) return std::nullopt;
+  std::string out = text;
+  g_free(text);
   return out;
 }
 

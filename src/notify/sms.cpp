@@ -25,6 +25,34 @@ std::string escape(CURL* c, const std::string& s) {
   return out;
 }
 
+// Twilio error codes meaning the recipient unsubscribed (replied STOP to this sender).
+constexpr std::int64_t kTwilioUnsubscribed = 21610;
+
+std::string json_code(const boost::json::value& v) {
+  if (!v.is_object()) return {};
+  const auto* p = v.as_object().if_contains("code");
+  if (!p) return {};
+  if (p->is_int64()) return std::to_string(p->as_int64());
+  if (p->is_uint64()) return std::to_string(p->as_uint64());
+  if (p->is_string()) return std::string(p->as_string()).substr(0, 16);
+  return {};
+}
+
+// Retry-After is delay-seconds or an HTTP-date (RFC 9110 10.2.3); curl_getdate parses the
+// three date forms HTTP allows.
+void read_retry_after(CURL* c, SendResult& r) {
+  struct curl_header* h = nullptr;
+  if (curl_easy_header(c, "Retry-After", 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h || !h->value) return;
+  const std::string value = h->value;
+  const auto digits = value.find_first_not_of("0123456789");
+  if (!value.empty() && digits == std::string::npos && value.size() <= 9) {
+    r.retry_after = core::Seconds(std::stoll(value));
+    return;
+  }
+  const time_t when = curl_getdate(value.c_str(), nullptr);
+  if (when > 0) r.retry_not_before = core::Instant(core::Seconds(static_cast<long long>(when)));
+}
+
 std::string json_string(const boost::json::value& v, const char* key) {
   if (!v.is_object()) return {};
   const auto* p = v.as_object().if_contains(key);
@@ -80,11 +108,15 @@ SendResult TwilioSmsTransport::send_sms(const std::string& to, const std::string
   }
   r.error = "sms: gateway answered " + std::to_string(status);
   if (!ec) {
+    r.error_code = json_code(v);
+    if (!r.error_code.empty()) r.error += " (error " + r.error_code + ")";
     const std::string msg = json_string(v, "message");
     if (!msg.empty()) r.error += ": " + msg.substr(0, 200);
   }
+  read_retry_after(c, r);
   // 4xx other than throttling: the request itself is wrong (bad number, unsubscribed).
   r.permanent = status >= 400 && status < 500 && status != 429 && status != 408;
+  r.opted_out = r.error_code == std::to_string(kTwilioUnsubscribed);
   return r;
 }
 

@@ -13,7 +13,10 @@ const char* headline(core::MessageKind k) {
     case core::MessageKind::confirmation:
       return "Your appointment is confirmed.";
     case core::MessageKind::reschedule:
-      return "Your appointment has moved to a new time.";
+      // What changed decides the words: a new provider at the same time is not "a new time".
+      return "{{#providerChanged}}Your appointment is now with {{providerName}}"
+             "{{#timeChanged}}, at a new time{{/timeChanged}}.{{/providerChanged}}"
+             "{{^providerChanged}}Your appointment has moved to a new time.{{/providerChanged}}";
     case core::MessageKind::cancellation:
       return "Your appointment has been cancelled.";
     case core::MessageKind::reminder:
@@ -27,7 +30,7 @@ const char* subject_prefix(core::MessageKind k) {
     case core::MessageKind::confirmation:
       return "Confirmed";
     case core::MessageKind::reschedule:
-      return "Rescheduled";
+      return "{{#providerChanged}}Changed{{/providerChanged}}{{^providerChanged}}Rescheduled{{/providerChanged}}";
     case core::MessageKind::cancellation:
       return "Cancelled";
     case core::MessageKind::reminder:
@@ -42,8 +45,10 @@ constexpr const char* kText =
     "{{serviceName}} with {{providerName}} ({{businessName}})\n"
     "When: {{start}} to {{endTime}} ({{timeZone}})\n"
     "{{#consumerName}}Client: {{consumerName}}\n{{/consumerName}}"
+    "{{#reason}}Reason: {{reason}}\n{{/reason}}"
     "{{#joinUrl}}\nJoin the video call: {{joinUrl}}\n{{/joinUrl}}"
     "{{#manageUrl}}Reschedule or cancel: {{manageUrl}}\n{{/manageUrl}}"
+    "{{#bookUrl}}\nBook a new appointment: {{bookUrl}}\n{{/bookUrl}}"
     "\n{{businessName}}\n";
 
 constexpr const char* kHtml =
@@ -53,13 +58,17 @@ constexpr const char* kHtml =
     "<p>{{serviceName}} with {{providerName}} ({{businessName}})<br>"
     "When: {{start}} to {{endTime}} ({{timeZone}})"
     "{{#consumerName}}<br>Client: {{consumerName}}{{/consumerName}}</p>"
+    "{{#reason}}<p>Reason: {{reason}}</p>{{/reason}}"
     "{{#joinUrl}}<p><a href=\"{{joinUrl}}\">Join the video call</a></p>{{/joinUrl}}"
     "{{#manageUrl}}<p><a href=\"{{manageUrl}}\">Reschedule or cancel</a></p>{{/manageUrl}}"
+    "{{#bookUrl}}<p><a href=\"{{bookUrl}}\">Book a new appointment</a></p>{{/bookUrl}}"
     "<p>{{businessName}}</p></body></html>";
 
 constexpr const char* kSms =
     "{{businessName}}: {{headline}} {{serviceName}}, {{start}} ({{timeZone}})."
+    "{{#reason}} Reason: {{reason}}{{/reason}}"
     "{{#joinUrl}} Join: {{joinUrl}}{{/joinUrl}}{{#manageUrl}} Manage: {{manageUrl}}{{/manageUrl}}"
+    "{{#bookUrl}} Book again: {{bookUrl}}{{/bookUrl}}"
     " Reply STOP to opt out.";
 
 core::Result<std::string> render_one(const std::string& name, const std::string& text, const TemplateValues& values,

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <random>
 
 #include "notify/backoff.hpp"
@@ -10,12 +11,24 @@
 namespace visitd::notify {
 namespace {
 
+// A gateway asking for a longer pause than this is not taken at its word.
+constexpr core::Seconds kMaxRetryAfter{24 * 3600};
+
 double unit_random() {
   thread_local std::mt19937_64 gen{std::random_device{}()};
   return std::uniform_real_distribution<double>(0.0, 1.0)(gen);
 }
 
 }  // namespace
+
+core::Instant OutboxWorker::retry_time(const SendResult& r, int attempts, core::Instant now) const {
+  core::Instant at = now + retry_delay(attempts, settings_.retry_base, settings_.retry_max, unit_random());
+  // The gateway's Retry-After is a floor: never sooner (a longer own backoff still applies).
+  // `now` is whole seconds, rounded down: one more second keeps a delay from ending early.
+  if (r.retry_after) at = std::max(at, now + std::min(*r.retry_after, kMaxRetryAfter) + core::Seconds{1});
+  if (r.retry_not_before) at = std::max(at, std::min(*r.retry_not_before, now + kMaxRetryAfter));
+  return at;
+}
 
 OutboxWorker::OutboxWorker(store::Store& store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
                            std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms,
@@ -99,16 +112,22 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
     } else {
       r.error = "SMS is not configured (VISITD_SMS_ACCOUNT_SID)";
     }
+    outcome.error_code = r.error_code;
     if (r.ok) {
       outcome.status = store::MessageStatus::sent;
       outcome.carrier_id = r.carrier_id;
+    } else if (r.opted_out) {
+      // The gateway knows the number unsubscribed: remember it as an inbound STOP would.
+      store_.set_sms_opt_out(c.address, true);
+      outcome.status = store::MessageStatus::suppressed_opt_out;
+      outcome.error = r.error;
     } else if (r.permanent || m.attempts >= settings_.max_attempts) {
       outcome.status = store::MessageStatus::failed;
       outcome.error = r.error;
     } else {
       outcome.status = store::MessageStatus::planned;
       outcome.error = r.error;
-      outcome.retry_at = now + retry_delay(m.attempts, settings_.retry_base, settings_.retry_max, unit_random());
+      outcome.retry_at = retry_time(r, m.attempts, now);
     }
   }
   if (auto rec = store_.record_send_outcome(m.id, owner_, outcome); !rec) {

@@ -47,6 +47,9 @@ class OutboxWorker {
 
  private:
   void handle(const store::OutboxMessage& m);
+  // When to try again after a failed send: backoff, but never before the gateway's
+  // Retry-After (capped at a day so a hostile header cannot park a message for years).
+  core::Instant retry_time(const SendResult& r, int attempts, core::Instant now) const;
 
   store::Store& store_;
   const core::Clock& clock_;  // the one time source; outlives the worker

@@ -49,6 +49,12 @@ std::string CapabilitySigner::sign(const Capability& c) const {
 
 core::Result<Capability> CapabilitySigner::verify(const std::string& token, CapabilityKind kind,
                                                   core::Instant now) const {
+  auto c = decode(token, kind);
+  if (c && now >= c->expires_at) return core::Error::make(core::ErrorCode::gone, "link expired");
+  return c;
+}
+
+core::Result<Capability> CapabilitySigner::decode(const std::string& token, CapabilityKind kind) const {
   if (token.empty() || token.size() > kMaxTokenLength) return not_recognised();
   auto dot = token.find('.');
   if (dot == std::string::npos || dot == 0 || token.find('.', dot + 1) != std::string::npos) return not_recognised();
@@ -64,9 +70,7 @@ core::Result<Capability> CapabilitySigner::verify(const std::string& token, Capa
   std::int64_t expiry = 0;
   if (!parse_int(parts[2], version) || !parse_int(parts[3], expiry)) return not_recognised();
 
-  Capability c{kind, std::string(parts[1]), version, core::Instant(core::Seconds(expiry))};
-  if (now >= c.expires_at) return core::Error::make(core::ErrorCode::gone, "link expired");
-  return c;
+  return Capability{kind, std::string(parts[1]), version, core::Instant(core::Seconds(expiry))};
 }
 
 }  // namespace visitd::security

@@ -26,6 +26,9 @@ class CapabilitySigner {
   // invalid (bad format or signature) -> ErrorCode::not_found (do not reveal anything);
   // expired -> ErrorCode::gone. The caller still checks version against the booking.
   [[nodiscard]] core::Result<Capability> verify(const std::string& token, CapabilityKind kind, core::Instant now) const;
+  // The signed claims without the expiry check, for links whose lifetime is decided at use
+  // time from the booking as it is now (core/link_policy). invalid -> not_found.
+  [[nodiscard]] core::Result<Capability> decode(const std::string& token, CapabilityKind kind) const;
 
  private:
   std::string secret_;

@@ -109,7 +109,8 @@ describe('visitd web app', () => {
     for (const section of ['Providers', 'Staff and roles', 'Business settings', 'Audit log', 'My hours']) {
       await page.getByRole('link', { name: section }).click();
       await page.getByRole('heading', { level: 1, name: section }).waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      // A page may load several panels at once (settings and message templates): wait for all.
+      await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
       await expectAccessible(page, section);
     }
     assert.deepEqual(staff.problems, []);

@@ -132,8 +132,10 @@ class TwilioFake:
         self.sid = sid
         self.token = token
         self.sent = []
+        self.attempts = []  # every accepted-auth POST: (time.monotonic(), time.time(), form)
         self.lock = threading.Lock()
         self.refuse = None  # (status, json) to answer instead of accepting
+        self.script = []    # answers used once each, in order, before accepting: (status, json, headers)
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -149,6 +151,11 @@ class TwilioFake:
                 if self.headers.get("Authorization") != expected_auth:
                     return self._answer(401, {"message": "bad credentials"})
                 form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True))
+                with fake.lock:
+                    fake.attempts.append((time.monotonic(), time.time(), form))
+                    scripted = fake.script.pop(0) if fake.script else None
+                if scripted:
+                    return self._answer(*scripted)
                 if fake.refuse:
                     return self._answer(*fake.refuse)
                 with fake.lock:
@@ -156,9 +163,11 @@ class TwilioFake:
                     fake.sent.append(dict(form, sid=sid))
                 self._answer(201, {"sid": sid, "status": "queued", "to": form.get("To")})
 
-            def _answer(self, status, obj):
+            def _answer(self, status, obj, headers=None):
                 data = json.dumps(obj).encode()
                 self.send_response(status)
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
@@ -171,6 +180,10 @@ class TwilioFake:
     def messages(self):
         with self.lock:
             return list(self.sent)
+
+    def attempts_to(self, number):
+        with self.lock:
+            return [a for a in self.attempts if a[2].get("To") == number]
 
     def post_signed(self, url, params, signature=None):
         """POSTs a form to visitd with X-Twilio-Signature (the right one unless given)."""

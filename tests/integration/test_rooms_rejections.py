@@ -136,6 +136,9 @@ class RoomRejections(unittest.TestCase):
             code, msgs = await c.closed()
             self.assertEqual(code, 1008)
             self.assertIn("rate-limited", [m.get("code") for m in msgs])
+            # The error names the message type that went over the limit (docs/live-protocol.md).
+            limited = [m for m in msgs if m.get("code") == "rate-limited"]
+            self.assertEqual(limited[0]["ref"], "chat.typing")
 
         run(scenario())
 

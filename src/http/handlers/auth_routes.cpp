@@ -57,7 +57,7 @@ json::object identity(ApiContext& ctx, const core::User& user, const Caller* cal
 Response post_login(ApiContext& ctx, Request& req) {
   if (auto limited = consumer::rate_limited(ctx, ctx.login_limiter, "login:" + req.remote_ip)) return *limited;
   auto body = parse_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto email = r.string("email", true, core::kMaxEmailLength);

@@ -125,7 +125,7 @@ Response put_profile(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto* brand = branding_of(ctx);
   if (!brand) return no_branding();
   auto body = staff::body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   store::BusinessProfile p = brand->business_profile(a.business.id);
@@ -210,7 +210,7 @@ Response put_service_profile(ApiContext& ctx, Request& req, const BusinessAccess
   auto* brand = branding_of(ctx);
   if (!brand) return no_branding();
   auto body = staff::body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   store::ServiceProfile p{req.param("serviceId"), {}, std::nullopt};
@@ -228,7 +228,7 @@ Response put_provider_profile(ApiContext& ctx, Request& req, const BusinessAcces
   const std::string& provider_id = req.param("providerId");
   if (auto own = staff::require_own_provider(a, provider_id); !own) return staff::fail(own.error());
   auto body = staff::body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   store::ProviderProfile p{provider_id, {}, {}};

@@ -1,11 +1,8 @@
 #include "http/handlers/consumer_support.hpp"
 
 #include <boost/json/array.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "core/validation.hpp"
-#include "http/booking_flow.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 
@@ -71,35 +68,6 @@ json::object slots_answer(const std::vector<core::Slot>& slots, const core::Zone
   return json::object{{"timeZone", display.name()}, {"days", std::move(days)}};
 }
 
-namespace {
-
-// problem() owns the problem+json shape; this adds one member to it.
-Response with_member(Response r, std::string_view key, json::value v) {
-  json::value body = json::parse(r.body);
-  body.as_object()[key] = std::move(v);
-  r.body = json::serialize(body);
-  return r;
-}
-
-}  // namespace
-
-Response slot_conflict(const core::Error& e, const std::vector<core::Slot>& nearest, const core::Zone& display) {
-  json::array items;
-  for (const auto& s : nearest) items.push_back(slot_to_json(s, display));
-  // The same problem type the staff API uses for a taken slot.
-  return with_member(problem_from(e), "nearest", std::move(items));
-}
-
-Response policy_problem(const core::Error& e, const core::Booking& b, int cutoff_hours, const core::Zone& display) {
-  std::string detail = e.detail;
-  if (b.status == core::BookingStatus::confirmed && cutoff_hours > 0) {
-    const core::Instant deadline = b.time.begin - std::chrono::hours{cutoff_hours};
-    detail += " (online changes were possible until " + core::format_rfc3339(deadline, display) +
-              "; please contact the business)";
-  }
-  return problem_from(core::Error::make(core::ErrorCode::policy, detail));
-}
-
 core::Zone zone_or_utc(const std::string& name) {
   if (auto z = core::Zone::find(name)) return *z;
   return *core::Zone::find("UTC");
@@ -113,7 +81,7 @@ json::object booking_view(ApiContext& ctx, const core::Booking& b) {
 }
 
 json::object booking_with_links(ApiContext& ctx, const core::Booking& b) {
-  const BookingLinks links = links_for(ctx, b);
+  const service::BookingLinks links = ctx.use.links.issue(b);
   return json::object{{"booking", booking_view(ctx, b)}, {"manageUrl", links.manage_url}, {"joinUrl", links.join_url}};
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Plumbing shared by the consumer-facing routes (public booking by slug, manage by
-// capability link): rate limiting, slot ranges from the query string, the slot and
-// booking wire shapes, and the 409 answers that carry the nearest free slots.
+// capability link): rate limiting, slot ranges from the query string, and the slot and
+// booking wire shapes.
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -27,11 +27,6 @@ std::optional<SlotWindow> read_slot_window(const Request& req, std::vector<core:
 boost::json::object slot_to_json(const core::Slot& s, const core::Zone& display);
 // {timeZone, days:[{date, slots:[...]}]}: days without slots are omitted.
 boost::json::object slots_answer(const std::vector<core::Slot>& slots, const core::Zone& display);
-
-// A 409 conflict problem with `nearest:[slot...]` in the display zone.
-Response slot_conflict(const core::Error& e, const std::vector<core::Slot>& nearest, const core::Zone& display);
-// A 409 "policy" problem; for a confirmed booking the detail names the deadline.
-Response policy_problem(const core::Error& e, const core::Booking& b, int cutoff_hours, const core::Zone& display);
 
 core::Zone zone_or_utc(const std::string& name);
 

@@ -4,7 +4,6 @@
 #include <boost/json/array.hpp>
 
 #include "core/booking_policy.hpp"
-#include "http/booking_flow.hpp"
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/json_io.hpp"
@@ -16,30 +15,14 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxTokenLength = 512;
 constexpr std::size_t kMaxReasonLength = 1000;
 constexpr const char* kManagePath = "/api/v1/manage/{token}";
 store::Actor consumer_actor() { return store::Actor{"consumer"}; }
 
-Response link_problem(const core::Error& e) {
-  if (e.code == core::ErrorCode::gone) {
-    return problem(410, "link-expired", "Link expired", "this link has expired; ask the business for a new one");
-  }
-  return problem(404, "not-found", "Not found", "this link is not valid");
-}
-
-// The booking the link names, if the link is genuine, unexpired and not revoked.
+// The booking the link names, if the link is genuine, not revoked and still valid for the
+// booking as it is now (service::Links).
 core::Result<core::Booking> resolve(ApiContext& ctx, const Request& req) {
-  const std::string& token = req.param("token");
-  const auto not_found = core::Error::make(core::ErrorCode::not_found, "invalid link");
-  if (token.empty() || token.size() > kMaxTokenLength) return not_found;
-  auto cap = ctx.signer.verify(token, security::CapabilityKind::manage, ctx.now());
-  if (!cap) return cap.error();
-  auto booking = ctx.store.booking(cap->booking_id);
-  if (!booking) return not_found;
-  // A bumped version revokes every link issued before it.
-  if (booking->capability_version != cap->version) return not_found;
-  return booking;
+  return ctx.use.links.resolve(req.param("token"), core::LinkKind::manage);
 }
 
 core::Zone consumer_zone(const core::Booking& b) { return consumer::zone_or_utc(b.consumer.zone); }
@@ -58,9 +41,9 @@ core::Result<core::Service> service_for(ApiContext& ctx, const core::Booking& b)
 
 Response get_manage(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
-  if (!booking) return link_problem(booking.error());
+  if (!booking) return problem_from(booking.error());
   auto business = ctx.store.business_by_id(booking->business_id);
-  if (!business) return link_problem(business.error());
+  if (!business) return problem_from(core::Error::make(core::ErrorCode::not_found, "this link is not valid"));
   const core::Zone zone = consumer_zone(*booking);
   const core::Instant now = ctx.now();
   const auto& rules = business->rules;
@@ -78,44 +61,35 @@ Response get_manage(ApiContext& ctx, Request& req) {
           {"booking", consumer::booking_view(ctx, *booking)},
           {"business", json::object{{"slug", business->slug}, {"name", business->name}, {"timeZone", business->zone}}},
           {"policy", std::move(policy)},
-          {"joinUrl", links_for(ctx, *booking).join_url}});
+          {"joinUrl", ctx.use.links.issue(*booking).join_url}});
 }
 
 Response get_manage_slots(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
-  if (!booking) return link_problem(booking.error());
+  if (!booking) return problem_from(booking.error());
   std::vector<core::FieldError> errors;
   auto window = consumer::read_slot_window(req, errors);
   if (!errors.empty() || !window) return invalid_fields(errors);
   auto service = service_for(ctx, *booking);
   if (!service) return problem_from(service.error());
-  auto slots = find_slots(ctx, *service, booking->provider_id, window->range, booking->id);
+  auto slots = ctx.use.bookings.find_slots(*service, booking->provider_id, window->range, booking->id);
   if (!slots) return problem_from(slots.error());
   return json_response(200, consumer::slots_answer(*slots, window->zone));
 }
 
 Response post_reschedule(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
-  if (!booking) return link_problem(booking.error());
+  if (!booking) return problem_from(booking.error());
   auto body = parse_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
   if (!errors.empty()) return invalid_fields(errors);
 
-  const core::Zone zone = consumer_zone(*booking);
-  std::vector<core::Slot> nearest;
-  auto moved = reschedule(ctx, *booking, *start, std::nullopt, core::Actor::consumer, consumer_actor(), &nearest);
-  if (!moved) {
-    const core::Error& e = moved.error();
-    if (e.code == core::ErrorCode::conflict) return consumer::slot_conflict(e, nearest, zone);
-    if (e.code == core::ErrorCode::policy) {
-      auto business = ctx.store.business_by_id(booking->business_id);
-      return consumer::policy_problem(e, *booking, business ? business->rules.reschedule_cutoff_hours : 0, zone);
-    }
-    return problem_from(e);
-  }
+  auto moved = ctx.use.bookings.reschedule(
+      service::RescheduleRequest{*booking, *start, std::nullopt, core::Actor::consumer, consumer_actor()});
+  if (!moved) return problem_from(moved.error(), consumer_zone(*booking));
   return json_response(200, consumer::booking_with_links(ctx, *moved));
 }
 
@@ -125,26 +99,18 @@ bool blank(const std::string& s) {
 
 Response post_cancel(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
-  if (!booking) return link_problem(booking.error());
+  if (!booking) return problem_from(booking.error());
   std::string reason;
   if (!blank(req.body)) {  // the reason is optional, and so is the body carrying it
     auto body = parse_object(req);
-    if (!body) return body_problem(body.error());
+    if (!body) return problem_from(body.error());
     std::vector<core::FieldError> errors;
     FieldReader r(*body, errors);
     reason = r.string("reason", false, kMaxReasonLength).value_or("");
     if (!errors.empty()) return invalid_fields(errors);
   }
-  auto cancelled = cancel(ctx, *booking, reason, core::Actor::consumer, consumer_actor());
-  if (!cancelled) {
-    const core::Error& e = cancelled.error();
-    if (e.code == core::ErrorCode::policy) {
-      auto business = ctx.store.business_by_id(booking->business_id);
-      return consumer::policy_problem(e, *booking, business ? business->rules.cancel_cutoff_hours : 0,
-                                      consumer_zone(*booking));
-    }
-    return problem_from(e);
-  }
+  auto cancelled = ctx.use.bookings.cancel(*booking, reason, core::Actor::consumer, consumer_actor());
+  if (!cancelled) return problem_from(cancelled.error(), consumer_zone(*booking));
   return json_response(200, json::object{{"booking", consumer::booking_view(ctx, *cancelled)}});
 }
 

@@ -3,7 +3,6 @@
 #include <boost/json/array.hpp>
 
 #include "core/validation.hpp"
-#include "http/booking_flow.hpp"
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/json_io.hpp"
@@ -52,10 +51,6 @@ void append_rule_errors(const core::Status& s, std::vector<core::FieldError>& er
     if (!has_field(errors, f.field)) errors.push_back(f);
 }
 
-bool assigned(const core::Service& s, const core::Id& provider_id) {
-  return std::find(s.provider_ids.begin(), s.provider_ids.end(), provider_id) != s.provider_ids.end();
-}
-
 // ---- GET /api/v1/public/businesses/{slug} --------------------------------------
 
 Response get_business(ApiContext& ctx, Request& req) {
@@ -98,7 +93,7 @@ Response get_slots(ApiContext& ctx, Request& req) {
 
   auto service = ctx.store.service(business->id, *service_id);
   if (!service) return problem_from(unknown("serviceId", "service"));
-  auto slots = find_slots(ctx, *service, provider_id, window->range);
+  auto slots = ctx.use.bookings.find_slots(*service, provider_id, window->range);
   if (!slots) return problem_from(slots.error());
   return json_response(200, consumer::slots_answer(*slots, window->zone));
 }
@@ -110,7 +105,7 @@ bool printable_ascii(const std::string& s) {
 }
 
 Response created(ApiContext& ctx, const core::Booking& b) {
-  const BookingLinks links = links_for(ctx, b);
+  const service::BookingLinks links = ctx.use.links.issue(b);
   Response r = json_response(201, json::object{{"booking", consumer::booking_view(ctx, b)},
                                                {"manageUrl", links.manage_url},
                                                {"joinUrl", links.join_url}});
@@ -118,10 +113,11 @@ Response created(ApiContext& ctx, const core::Booking& b) {
   return r;
 }
 
-Response key_reused() {
-  return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
-                 "this Idempotency-Key was already used with a different request body",
-                 {{"Idempotency-Key", "was already used with a different request body"}});
+core::Error key_reused() {
+  core::Error e = core::Error::typed(core::ErrorCode::invalid, "idempotency-key-reused",
+                                     "this Idempotency-Key was already used with a different request body");
+  e.fields.push_back({"Idempotency-Key", "was already used with a different request body"});
+  return e;
 }
 
 // A stored answer for this key, if any: the first answer again, or 422 for another body.
@@ -130,7 +126,7 @@ std::optional<Response> replay(ApiContext& ctx, const core::Business& business, 
   if (!key) return std::nullopt;
   auto earlier = ctx.store.booking_by_idempotency_key(business.id, *key);
   if (!earlier) return std::nullopt;
-  if (!security::constant_time_equal(earlier->request_fingerprint, fingerprint)) return key_reused();
+  if (!security::constant_time_equal(earlier->request_fingerprint, fingerprint)) return problem_from(key_reused());
   return created(ctx, earlier->booking);
 }
 
@@ -178,7 +174,7 @@ Response post_booking(ApiContext& ctx, Request& req) {
                        "must be 1 to " + std::to_string(kMaxIdempotencyKeyLength) + " printable ASCII characters");
   }
   auto body = parse_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   const std::string fingerprint = security::sha256_hex(req.body);
   if (auto again = replay(ctx, *business, key, fingerprint)) return *again;
 
@@ -220,23 +216,16 @@ Response post_booking(ApiContext& ctx, Request& req) {
   if (service && answers_shaped) append_rule_errors(core::validate_answers(*service, answers), errors, "answers");
   if (!errors.empty()) return invalid_fields(errors);
   if (!service) return problem_from(unknown("serviceId", "service"));
-  if (provider_id && !assigned(*service, *provider_id)) {
-    core::Error e = core::Error::make(core::ErrorCode::not_found, "provider is not assigned to this service");
-    e.fields.push_back({"providerId", "is not a provider of this service"});
-    return problem_from(e);
-  }
-
-  BookRequest book_req{*business,          *service, provider_id, *start,     consumer,
-                       std::move(answers), key,      fingerprint, sms_consent};
-  std::vector<core::Slot> nearest;
-  auto booked = book(ctx, book_req, &nearest);
+  service::BookRequest book_req{*business,          *service, provider_id, *start,     consumer,
+                                std::move(answers), key,      fingerprint, sms_consent};
+  auto booked = ctx.use.bookings.book(book_req);
   if (!booked) {
     if (booked.error().code == core::ErrorCode::conflict) {
       // A concurrent retry with the same key may have won: answer as the first one did.
       if (auto again = replay(ctx, *business, key, fingerprint)) return *again;
-      return consumer::slot_conflict(booked.error(), nearest, consumer::zone_or_utc(consumer.zone));
     }
-    return problem_from(booked.error());
+    // A taken slot's "nearest" is shown in the consumer's zone.
+    return problem_from(booked.error(), consumer::zone_or_utc(consumer.zone));
   }
   if (key) {
     // The store returns the keyed booking when the key won a race; it may carry another body.

@@ -8,6 +8,7 @@ void register_api(Router& router, ApiContext& ctx) {
   register_auth_routes(router, ctx);
   register_public_routes(router, ctx);
   register_manage_routes(router, ctx);
+  register_manage_calendar(router, ctx);
   register_staff_routes(router, ctx);
   register_sms_routes(router, ctx);
   register_dev_outbox(router, ctx);

@@ -55,7 +55,8 @@ std::optional<Params> verified(ApiContext& ctx, const Request& req) {
 }
 
 Response unsigned_webhook() {
-  return problem(403, "bad-signature", "Forbidden", "X-Twilio-Signature is missing or does not match");
+  return problem_from(core::Error::typed(core::ErrorCode::forbidden, "bad-signature",
+                                         "X-Twilio-Signature is missing or does not match"));
 }
 
 Response twiml(std::string message) {
@@ -81,7 +82,7 @@ Response post_status(ApiContext& ctx, Request& req) {
       if (auto code = param(*params, "ErrorCode"); !code.empty()) error += " (error " + code.substr(0, 16) + ")";
     }
     if (auto ok = ctx.store.record_delivery(sid, status == "delivered", error); !ok) {
-      return problem(404, "not-found", "Not Found", "No message with this MessageSid");
+      return problem_from(core::Error::make(core::ErrorCode::not_found, "No message with this MessageSid"));
     }
   }
   Response r;

@@ -2,8 +2,6 @@
 // history; and the staff actions (reschedule overriding the cutoff, cancel, complete,
 // no-show). A provider sees and acts on their own bookings only.
 #include "core/booking_policy.hpp"
-#include "http/booking_flow.hpp"
-#include "http/handlers/consumer_support.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
@@ -104,7 +102,7 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   auto zone = display_zone(req, a.business);
   if (!zone) return fail(zone.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
@@ -116,14 +114,11 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   if (a.role == Role::provider && provider && provider != a.own_provider_id) {
     return forbidden("A provider may not move a booking to another provider");
   }
-  std::vector<core::Slot> nearest;
-  auto moved = reschedule(ctx, *b, *start, provider, core::Actor::staff, actor_of(a), &nearest);
-  if (!moved) {
-    if (moved.error().code == core::ErrorCode::conflict) return consumer::slot_conflict(moved.error(), nearest, *zone);
-    return fail(moved.error());
-  }
+  auto moved =
+      ctx.use.bookings.reschedule(service::RescheduleRequest{*b, *start, provider, core::Actor::staff, actor_of(a)});
+  if (!moved) return problem_from(moved.error(), *zone);  // "nearest" in the display zone
   auto out = to_json(*moved, *zone);
-  const auto links = links_for(ctx, *moved);
+  const auto links = ctx.use.links.issue(*moved);
   out["manageUrl"] = links.manage_url;
   out["joinUrl"] = links.join_url;
   return json_response(200, out);
@@ -135,24 +130,24 @@ Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   auto zone = display_zone(req, a.business);
   if (!zone) return fail(zone.error());
   auto body = body_object(req, true);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto reason = r.string("reason", false, kMaxReasonLength);
   if (!errors.empty()) return invalid_fields(errors);
-  auto cancelled = cancel(ctx, *b, reason.value_or(""), core::Actor::staff, actor_of(a));
+  auto cancelled = ctx.use.bookings.cancel(*b, reason.value_or(""), core::Actor::staff, actor_of(a));
   if (!cancelled) return fail(cancelled.error());
   return json_response(200, to_json(*cancelled, *zone));
 }
 
-// complete / no-show: allowed once the appointment has started (core::check_transition).
+// complete / no-show: the service allows them once the appointment has started.
 Response finish_booking(ApiContext& ctx, Request& req, const BusinessAccess& a, core::BookingStatus to) {
   auto b = scoped_booking(ctx, req, a);
   if (!b) return fail(b.error());
   auto zone = display_zone(req, a.business);
   if (!zone) return fail(zone.error());
-  if (auto ok = core::check_transition(*b, to, ctx.now()); !ok) return fail(ok.error());
-  auto saved = ctx.store.set_booking_status(b->id, to, "", actor_of(a));
+  auto saved = to == core::BookingStatus::completed ? ctx.use.bookings.complete(*b, actor_of(a))
+                                                    : ctx.use.bookings.mark_no_show(*b, actor_of(a));
   if (!saved) return fail(saved.error());
   return json_response(200, to_json(*saved, *zone));
 }

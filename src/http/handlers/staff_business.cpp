@@ -2,6 +2,7 @@
 #include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 
 namespace visitd::http::staff {
 
@@ -41,7 +42,7 @@ Response get_business(ApiContext&, Request&, const BusinessAccess& a) {
 
 Response patch_business(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   core::Business b = a.business;
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);

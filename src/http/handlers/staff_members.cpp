@@ -1,12 +1,12 @@
 // Staff of a business (owners, managers, providers): list, add, change role, remove.
-// Only an owner grants, changes or removes ownership; the store keeps the last owner.
+// The rules (who may grant ownership, what a new user needs) are service::Staff's.
 #include <algorithm>
 #include <cctype>
 
 #include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
-#include "security/crypto.hpp"
+#include "http/problem.hpp"
 
 namespace visitd::http::staff {
 
@@ -15,7 +15,6 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMinPasswordLength = 10;
 constexpr std::size_t kMaxPasswordLength = 1024;
 
 std::optional<Role> read_role(FieldReader& r, bool required) {
@@ -34,7 +33,7 @@ Response list_members(ApiContext& ctx, Request&, const BusinessAccess& a) {
 
 Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto email = r.string("email", true, core::kMaxEmailLength);
@@ -46,63 +45,30 @@ Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     if (!core::is_plausible_email(*email)) r.fail("email", "must be an email address");
   }
   if (!errors.empty()) return invalid_fields(errors);
-  if (*role == Role::owner && a.role != Role::owner) return forbidden("Only an owner may add an owner");
-
-  core::User user;
-  if (auto existing = ctx.store.user_by_email(*email)) {
-    user = existing->user;
-    if (ctx.store.role_in(user.id, a.business.id)) {
-      core::Error e{core::ErrorCode::conflict, "This user is already a staff member; change their role instead", {}};
-      e.fields.push_back({"email", "already a staff member of this business"});
-      return fail(e);
-    }
-  } else {
-    if (!name || name->empty()) r.fail("name", "is required to create a new user");
-    if (!password) {
-      r.fail("password", "is required to create a new user");
-    } else if (password->size() < kMinPasswordLength) {
-      r.fail("password", "must be at least " + std::to_string(kMinPasswordLength) + " characters");
-    }
-    if (!errors.empty()) return invalid_fields(errors);
-    auto created = ctx.store.create_user(core::User{"", *email, *name}, security::hash_password(*password));
-    if (!created) return fail(created.error());
-    user = *created;
-  }
-  if (auto s = ctx.store.set_membership(core::Membership{a.business.id, user.id, *role}, actor_of(a)); !s) {
-    return fail(s.error());
-  }
-  return json_response(201, member_to_json(store::StaffMember{user, *role}));
+  auto added =
+      ctx.use.staff.add_member(a.business.id, a.role, service::NewMember{*email, name, *role, password}, actor_of(a));
+  if (!added) return fail(added.error());
+  return json_response(201, member_to_json(*added));
 }
 
 Response change_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   const auto& user_id = req.param("userId");
-  auto current = ctx.store.role_in(user_id, a.business.id);
-  if (!current) return not_found("No such staff member");
+  if (!ctx.store.role_in(user_id, a.business.id)) return not_found("No such staff member");
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto role = read_role(r, true);
   if (!errors.empty()) return invalid_fields(errors);
-  if ((*current == Role::owner || *role == Role::owner) && a.role != Role::owner) {
-    return forbidden("Only an owner may grant or change ownership");
-  }
-  auto user = ctx.store.user_by_id(user_id);
-  if (!user) return fail(user.error());
-  if (*current != *role) {
-    if (auto s = ctx.store.set_membership(core::Membership{a.business.id, user_id, *role}, actor_of(a)); !s) {
-      return fail(s.error());
-    }
-  }
-  return json_response(200, member_to_json(store::StaffMember{user->user, *role}));
+  auto changed = ctx.use.staff.change_role(a.business.id, a.role, user_id, *role, actor_of(a));
+  if (!changed) return fail(changed.error());
+  return json_response(200, member_to_json(*changed));
 }
 
 Response remove_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  const auto& user_id = req.param("userId");
-  auto current = ctx.store.role_in(user_id, a.business.id);
-  if (!current) return not_found("No such staff member");
-  if (*current == Role::owner && a.role != Role::owner) return forbidden("Only an owner may remove an owner");
-  if (auto s = ctx.store.remove_membership(a.business.id, user_id, actor_of(a)); !s) return fail(s.error());
+  if (auto s = ctx.use.staff.remove_member(a.business.id, a.role, req.param("userId"), actor_of(a)); !s) {
+    return fail(s.error());
+  }
   return no_content();
 }
 

@@ -35,6 +35,7 @@ json::object message_json(const store::OutboxMessage& m) {
                  {"dueAt", core::format_rfc3339_utc(m.due_at)},
                  {"attempts", m.attempts},
                  {"lastError", m.last_error},
+                 {"errorCode", m.error_code},
                  {"address", m.address},
                  {"carrierId", m.carrier_id},
                  {"sequence", m.sequence},
@@ -142,13 +143,12 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
     }
   }
   if (errors.empty()) {
-    if (auto ok = core::validate_policy(p); !ok) return ok.error();
+    if (auto ok = core::validate_policy(p); !ok) {
+      if (ok.error().fields.empty()) return ok.error();
+      errors = ok.error().fields;
+    }
   }
-  if (!errors.empty()) {
-    core::Error e = core::Error::make(core::ErrorCode::invalid, "Invalid notification policy");
-    e.fields = std::move(errors);
-    return e;
-  }
+  if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
   return p;
 }
 
@@ -163,7 +163,7 @@ Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a)
 
 Response put_business_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = read_policy(req);
-  if (!p) return p.error().fields.empty() ? body_problem(p.error()) : invalid_fields(p.error().fields);
+  if (!p) return problem_from(p.error());
   if (auto ok = ctx.store.put_notification_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok)
     return fail(ok.error());
   return answer_policy(ctx, a, std::nullopt);
@@ -185,7 +185,7 @@ Response put_service_policy(ApiContext& ctx, Request& req, const BusinessAccess&
   auto s = service_of(ctx, req, a);
   if (!s) return fail(s.error());
   auto p = read_policy(req);
-  if (!p) return p.error().fields.empty() ? body_problem(p.error()) : invalid_fields(p.error().fields);
+  if (!p) return problem_from(p.error());
   if (auto ok = ctx.store.put_notification_policy(a.business.id, s->id, *p, actor_of(a)); !ok) return fail(ok.error());
   return answer_policy(ctx, a, s->id);
 }
@@ -226,7 +226,7 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto key = template_key(req);
   if (!key) return fail(key.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   store::MessageTemplate t;

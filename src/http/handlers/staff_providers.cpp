@@ -2,6 +2,7 @@
 #include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 
 namespace visitd::http::staff {
 
@@ -12,23 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxIdLength = 64;
 
-// userId links a provider record to a staff login: it must belong to this business and
-// not already be linked to another provider (own_provider_id must stay unambiguous).
-std::optional<core::Error> check_user_link(ApiContext& ctx, const core::Id& business_id, const core::Id& user_id,
-                                           const std::optional<core::Id>& self) {
-  if (!ctx.store.role_in(user_id, business_id)) {
-    return core::Error::invalid("userId", "must be a staff member of this business");
-  }
-  for (const auto& p : ctx.store.providers_of(business_id)) {
-    if (p.user_id == user_id && (!self || p.id != *self)) {
-      core::Error e{core::ErrorCode::conflict, "This user is already linked to provider " + p.id, {}};
-      e.fields.push_back({"userId", "already linked to another provider"});
-      return e;
-    }
-  }
-  return std::nullopt;
-}
-
 Response list_providers(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
   for (const auto& p : ctx.store.providers_of(a.business.id)) items.push_back(to_json(p, false));
@@ -37,7 +21,7 @@ Response list_providers(ApiContext& ctx, Request&, const BusinessAccess& a) {
 
 Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   core::Provider p;
@@ -49,11 +33,7 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
     if (auto id = r.string("userId", false, kMaxIdLength)) p.user_id = *id;
   }
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto v = core::validate_provider(p); !v) return fail(v.error());
-  if (p.user_id) {
-    if (auto e = check_user_link(ctx, a.business.id, *p.user_id, std::nullopt)) return fail(*e);
-  }
-  auto created = ctx.store.create_provider(std::move(p), actor_of(a));
+  auto created = ctx.use.staff.create_provider(std::move(p), actor_of(a));
   if (!created) return fail(created.error());
   return json_response(201, to_json(*created, true));
 }
@@ -69,7 +49,7 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   auto current = ctx.store.provider(a.business.id, req.param("providerId"));
   if (!current) return fail(current.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   core::Provider p = *current;
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
@@ -83,17 +63,13 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
     }
   }
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto v = core::validate_provider(p); !v) return fail(v.error());
-  if (p.user_id && p.user_id != current->user_id) {
-    if (auto e = check_user_link(ctx, a.business.id, *p.user_id, p.id)) return fail(*e);
-  }
-  auto saved = ctx.store.update_provider(p, actor_of(a));
+  auto saved = ctx.use.staff.update_provider(*current, p, actor_of(a));
   if (!saved) return fail(saved.error());
   return json_response(200, to_json(*saved, true));
 }
 
 Response delete_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto s = ctx.store.delete_provider(a.business.id, req.param("providerId"), actor_of(a)); !s) {
+  if (auto s = ctx.use.staff.delete_provider(a.business.id, req.param("providerId"), actor_of(a)); !s) {
     return fail(s.error());
   }
   return no_content();

@@ -5,6 +5,7 @@
 #include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 
 namespace visitd::http::staff {
 
@@ -39,7 +40,7 @@ Response put_weekly(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = scoped_provider(ctx, req, a);
   if (!p) return fail(p.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   std::optional<core::WeeklyHours> weekly;
@@ -65,7 +66,7 @@ Response put_override(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = scoped_provider(ctx, req, a);
   if (!p) return fail(p.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   core::DateOverride o;
@@ -105,7 +106,7 @@ Response add_time_off(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = scoped_provider(ctx, req, a);
   if (!p) return fail(p.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);

@@ -4,6 +4,7 @@
 #include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 
 namespace visitd::http::staff {
 
@@ -120,14 +121,13 @@ Response list_services(ApiContext& ctx, Request&, const BusinessAccess& a) {
 
 Response create_service(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   core::Service s;
   s.business_id = a.business.id;
   std::vector<core::FieldError> errors;
   read_service(ctx, *body, true, s, errors);
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto v = core::validate_service(s); !v) return fail(v.error());
-  auto created = ctx.store.create_service(std::move(s), actor_of(a));
+  auto created = ctx.use.staff.create_service(std::move(s), actor_of(a));
   if (!created) return fail(created.error());
   return json_response(201, to_json(*created));
 }
@@ -142,18 +142,17 @@ Response patch_service(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto s = ctx.store.service(a.business.id, req.param("serviceId"));
   if (!s) return fail(s.error());
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   read_service(ctx, *body, false, *s, errors);
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto v = core::validate_service(*s); !v) return fail(v.error());
-  auto saved = ctx.store.update_service(*s, actor_of(a));
+  auto saved = ctx.use.staff.update_service(*s, actor_of(a));
   if (!saved) return fail(saved.error());
   return json_response(200, to_json(*saved));
 }
 
 Response delete_service(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto st = ctx.store.delete_service(a.business.id, req.param("serviceId"), actor_of(a)); !st) {
+  if (auto st = ctx.use.staff.delete_service(a.business.id, req.param("serviceId"), actor_of(a)); !st) {
     return fail(st.error());
   }
   return no_content();

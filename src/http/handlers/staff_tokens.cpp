@@ -4,6 +4,7 @@
 
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::http::staff {
@@ -23,7 +24,7 @@ Response list_tokens(ApiContext& ctx, Request&, const BusinessAccess& a) {
 
 Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
-  if (!body) return body_problem(body.error());
+  if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto name = r.string("name", true, kMaxTokenNameLength);
@@ -35,7 +36,7 @@ Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   if (name && name->empty()) r.fail("name", "must not be empty");
   if (!errors.empty()) return invalid_fields(errors);
   if (!core::role_at_least(a.role, *role)) {
-    core::Error e{core::ErrorCode::forbidden, "A token's role may not exceed your own", {}};
+    core::Error e = core::Error::make(core::ErrorCode::forbidden, "A token's role may not exceed your own");
     e.fields.push_back({"role", "exceeds your role in this business"});
     return fail(e);
   }

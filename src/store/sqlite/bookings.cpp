@@ -1,9 +1,12 @@
 // Bookings: the atomic create/reschedule that guarantees no double booking, status
-// transitions with history, and the staff listing.
+// transitions with history, and the staff listing. Every decision is core's
+// (core/assignment, core/booking_policy); this file re-reads the facts inside the write
+// transaction and asks.
 #include <algorithm>
 #include <utility>
 
-#include "security/crypto.hpp"
+#include "core/assignment.hpp"
+#include "core/booking_policy.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -34,9 +37,16 @@ int confirmed_of_service_in(sqlite3* db, const Id& provider_id, const Id& servic
   return q.integer(0);
 }
 
-bool day_limit_reached(sqlite3* db, const Id& provider_id, const Id& service_id, Interval day, int max_per_day,
-                       const Id& except_booking) {
-  return max_per_day > 0 && confirmed_of_service_in(db, provider_id, service_id, day, except_booking) >= max_per_day;
+// Round robin's view of a provider: bookings that took their time in the window, and the
+// latest one's rowid as the assignment order (rowids grow with every insert; bookings are
+// never deleted).
+core::ProviderLoad load_of(sqlite3* db, const Id& provider_id, Interval window) {
+  Statement q(db,
+              "SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM bookings WHERE provider_id = ? "
+              "AND status <> 'cancelled' AND start_at >= ? AND start_at < ?");
+  q.bind(1, provider_id).bind(2, window.begin).bind(3, window.end);
+  q.step();
+  return {q.integer(0), q.int64(1)};
 }
 
 // A candidate must still offer the service when the transaction runs: a provider removed
@@ -131,6 +141,14 @@ std::map<Id, int> SqliteStore::confirmed_counts(const std::vector<Id>& provider_
   });
 }
 
+std::map<Id, core::ProviderLoad> SqliteStore::provider_loads(const std::vector<Id>& provider_ids, Interval window) {
+  return read([&](sqlite3* db) {
+    std::map<Id, core::ProviderLoad> out;
+    for (const auto& provider_id : provider_ids) out[provider_id] = load_of(db, provider_id, window);
+    return out;
+  });
+}
+
 Result<core::Booking> SqliteStore::create_booking(NewBooking nb, const Actor& by) {
   return write([&](sqlite3* db) -> Result<core::Booking> {
     core::Booking& b = nb.booking;
@@ -148,25 +166,26 @@ Result<core::Booking> SqliteStore::create_booking(NewBooking nb, const Actor& by
     }
     if (auto e = check_times(b.time, b.block)) return *e;
 
-    // Candidates in the caller's order (round robin for "any"); the first one that still
-    // offers the service, is free over the whole padded block and is under its day limit wins.
-    bool any_eligible = false;
-    std::optional<Id> chosen;
+    // Facts about every candidate as they stand now, under the write lock; core picks.
+    const Interval window = core::round_robin_window(b.time.begin);
+    std::vector<core::CandidateFacts> facts;
+    facts.reserve(nb.candidates.size());
     for (const auto& c : nb.candidates) {
-      if (!offers_service(db, b.business_id, b.service_id, c.provider_id)) continue;
-      any_eligible = true;
-      if (collides(db, c.provider_id, b.block, Id())) continue;
-      if (day_limit_reached(db, c.provider_id, b.service_id, c.day, nb.max_per_day, Id())) continue;
-      chosen = c.provider_id;
-      break;
+      core::CandidateFacts f;
+      f.provider_id = c.provider_id;
+      f.offers_service = offers_service(db, b.business_id, b.service_id, c.provider_id);
+      if (f.offers_service) {
+        f.free = !collides(db, c.provider_id, b.block, Id());
+        if (nb.max_per_day > 0)
+          f.bookings_that_day = confirmed_of_service_in(db, c.provider_id, b.service_id, c.day, Id());
+        if (nb.order == core::CandidateOrder::round_robin) f.load = load_of(db, c.provider_id, window);
+      }
+      facts.push_back(std::move(f));
     }
-    if (!any_eligible) {
-      // Removed or unlinked since the slots were shown: to the consumer, the slot is gone.
-      return core::Error::make(core::ErrorCode::conflict, "no provider offers this service any more");
-    }
-    if (!chosen) return slot_taken();
+    auto chosen = core::choose_provider(facts, nb.max_per_day, nb.order);
+    if (!chosen) return chosen.error();
 
-    b.id = security::random_id("bk_");
+    b.id = new_id("bk_");
     b.provider_id = *chosen;
     b.status = core::BookingStatus::confirmed;
     b.cancel_reason.clear();
@@ -215,17 +234,16 @@ Result<core::Booking> SqliteStore::reschedule_booking(const Reschedule& r, const
   return write([&](sqlite3* db) -> Result<core::Booking> {
     auto b = load_booking(db, r.booking_id);
     if (!b) return booking_not_found();
-    if (b->status != core::BookingStatus::confirmed) {
-      return core::Error::make(core::ErrorCode::policy,
-                               std::string("a ") + status_text(b->status) + " booking cannot be rescheduled");
-    }
+    if (auto movable = core::check_movable(b->status); !movable) return movable.error();
     if (auto e = check_times(r.time, r.block)) return *e;
     const Id provider_id = r.provider_id.value_or(b->provider_id);
     if (provider_id != b->provider_id && !offers_service(db, b->business_id, b->service_id, provider_id)) {
       return slot_taken();
     }
     if (collides(db, provider_id, r.block, b->id)) return slot_taken();
-    if (day_limit_reached(db, provider_id, b->service_id, r.day, r.max_per_day, b->id)) return slot_taken();
+    if (!core::under_day_limit(confirmed_of_service_in(db, provider_id, b->service_id, r.day, b->id), r.max_per_day)) {
+      return slot_taken();
+    }
 
     Statement q(db,
                 "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ? "
@@ -253,12 +271,7 @@ Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core
     if (!b) return booking_not_found();
     // Re-checked under the write lock: two racing cancels cannot both succeed. Time-based
     // rules (cutoffs, "only after start") are core's, checked by the caller.
-    if (b->status != core::BookingStatus::confirmed) {
-      return core::Error::make(core::ErrorCode::policy, std::string("booking is already ") + status_text(b->status));
-    }
-    if (to == core::BookingStatus::confirmed) {
-      return core::Error::make(core::ErrorCode::policy, "booking is already confirmed");
-    }
+    if (auto allowed = core::check_status_change(b->status, to); !allowed) return allowed.error();
     // The capability version stays: the manage link keeps showing the cancelled booking.
     Statement q(db, "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?");
     q.bind(1, status_text(to))

@@ -1,4 +1,3 @@
-#include "security/crypto.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -23,7 +22,7 @@ bool slug_used_by_other(sqlite3* db, const std::string& slug, const Id& except_i
 
 Result<core::Business> SqliteStore::create_business(core::Business b, const Actor& by) {
   return write([&](sqlite3* db) -> Result<core::Business> {
-    b.id = security::random_id("biz_");
+    b.id = new_id("biz_");
     if (slug_used_by_other(db, b.slug, b.id)) return slug_taken();
     Statement q(db,
                 "INSERT INTO businesses (id, slug, name, zone, cancel_cutoff_hours, reschedule_cutoff_hours, "

@@ -18,7 +18,8 @@ constexpr std::pair<MessageStatus, const char*> kStatusWire[] = {
     {MessageStatus::delivered, "delivered"},
     {MessageStatus::failed, "failed"},
     {MessageStatus::withdrawn, "withdrawn"},
-    {MessageStatus::suppressed_opt_out, "suppressed-opt-out"}};
+    {MessageStatus::suppressed_opt_out, "suppressed-opt-out"},
+    {MessageStatus::no_address, "no-address"}};
 }  // namespace
 
 const char* to_string(MessageStatus s) { return kStatusWire[static_cast<int>(s)].second; }
@@ -35,10 +36,10 @@ constexpr int kMaxListed = 500;
 
 // A new outbox row for a planned message. Its Message-ID is its own id, fixed now, so every
 // retry and any duplicate after a crash carries the same one.
-OutboxMessage fresh_message(const core::Id& business_id, const core::Id& booking_id, const core::PlannedMessage& p,
-                            core::Instant now) {
+OutboxMessage fresh_message(core::Id id, const core::Id& business_id, const core::Id& booking_id,
+                            const core::PlannedMessage& p, core::Instant now) {
   OutboxMessage m;
-  m.id = security::random_id("msg_");
+  m.id = std::move(id);
   m.message_id = m.id;
   m.business_id = business_id;
   m.booking_id = booking_id;
@@ -49,6 +50,9 @@ OutboxMessage fresh_message(const core::Id& business_id, const core::Id& booking
   m.sequence = p.sequence;
   m.due_at = p.due_at;
   m.created_at = now;
+  m.provider_id = p.provider_id;
+  m.time_changed = p.time_changed;
+  m.provider_changed = p.provider_changed;
   return m;
 }
 
@@ -69,13 +73,16 @@ const char* status_column_text(MessageStatus s) {
       return "withdrawn";
     case MessageStatus::suppressed_opt_out:
       return "suppressed_opt_out";
+    case MessageStatus::no_address:
+      return "no_address";
   }
   return "failed";
 }
 
 MessageStatus message_status_column(const std::string& text) {
   for (auto s : {MessageStatus::planned, MessageStatus::sending, MessageStatus::sent, MessageStatus::delivered,
-                 MessageStatus::failed, MessageStatus::withdrawn, MessageStatus::suppressed_opt_out}) {
+                 MessageStatus::failed, MessageStatus::withdrawn, MessageStatus::suppressed_opt_out,
+                 MessageStatus::no_address}) {
     if (text == status_column_text(s)) return s;
   }
   throw SqliteError(11 /* SQLITE_CORRUPT */, "unknown outbox status: " + text);
@@ -89,7 +96,13 @@ T enum_column(std::optional<T> parsed, const std::string& text) {
 
 constexpr const char* kOutboxColumns =
     "id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, due_at, status, attempts, "
-    "next_attempt_at, address, carrier_id, message_id, last_error, created_at, sent_at, updated_at";
+    "next_attempt_at, address, carrier_id, message_id, last_error, created_at, sent_at, updated_at, error_code, "
+    "provider_id, changes";
+
+// What a reschedule notice reports as changed, as the `changes` column spells it.
+std::string changes_text(bool time, bool provider) {
+  return std::string(time ? "time" : "") + (time && provider ? "," : "") + (provider ? "provider" : "");
+}
 
 OutboxMessage outbox_row(Statement& q) {
   OutboxMessage m;
@@ -112,14 +125,19 @@ OutboxMessage outbox_row(Statement& q) {
   m.created_at = q.instant(16);
   m.sent_at = q.optional_instant(17);
   m.updated_at = q.instant(18);
+  m.error_code = q.text(19);
+  m.provider_id = q.text(20);
+  const std::string changes = q.text(21);
+  m.time_changed = changes.find("time") != std::string::npos;
+  m.provider_changed = changes.find("provider") != std::string::npos;
   return m;
 }
 
 void insert_message(sqlite3* db, const OutboxMessage& m) {
   Statement q(db,
               "INSERT INTO outbox (id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, "
-              "due_at, status, attempts, next_attempt_at, message_id, created_at, updated_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', 0, ?9, ?10, ?11, ?11)");
+              "due_at, status, attempts, next_attempt_at, message_id, created_at, updated_at, provider_id, changes) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', 0, ?9, ?10, ?11, ?11, NULLIF(?12, ''), ?13)");
   q.bind(1, m.id)
       .bind(2, m.business_id)
       .bind(3, m.booking_id)
@@ -131,6 +149,8 @@ void insert_message(sqlite3* db, const OutboxMessage& m) {
       .bind(9, m.due_at)
       .bind(10, m.message_id)
       .bind(11, m.created_at)
+      .bind(12, m.provider_id)
+      .bind(13, changes_text(m.time_changed, m.provider_changed))
       .run();
 }
 
@@ -147,7 +167,7 @@ void SqliteStore::withdraw_pending_messages(sqlite3* db, const Id& booking_id, s
 
 void SqliteStore::plan_messages(sqlite3* db, const core::Booking& b,
                                 const std::vector<core::PlannedMessage>& messages) const {
-  for (const auto& p : messages) insert_message(db, fresh_message(b.business_id, b.id, p, now()));
+  for (const auto& p : messages) insert_message(db, fresh_message(new_id("msg_"), b.business_id, b.id, p, now()));
 }
 
 std::vector<OutboxMessage> SqliteStore::claim_due_messages(const std::string& owner, Instant at, core::Seconds lease,
@@ -173,25 +193,27 @@ Status SqliteStore::record_send_outcome(const Id& message_id, const std::string&
     int changed = 0;
     if (o.status == MessageStatus::sent) {
       // Withdrawn while in flight: it did go out; keep "withdrawn" but record the send.
-      Statement q(db,
-                  "UPDATE outbox SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, address = ?, "
-                  "carrier_id = ?, sent_at = ?, last_error = '', lease_owner = NULL, lease_until = NULL, "
-                  "updated_at = ? WHERE id = ? AND lease_owner = ?");
+      Statement q(
+          db,
+          "UPDATE outbox SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, address = ?, "
+          "carrier_id = ?, sent_at = ?, last_error = '', error_code = '', lease_owner = NULL, lease_until = NULL, "
+          "updated_at = ? WHERE id = ? AND lease_owner = ?");
       q.bind(1, o.address).bind(2, o.carrier_id).bind(3, now()).bind(4, now()).bind(5, message_id).bind(6, owner);
       changed = q.run();
     } else {
       const bool retry = o.status == MessageStatus::planned;
       Statement q(db,
-                  "UPDATE outbox SET status = ?, address = ?, last_error = ?, next_attempt_at = "
-                  "COALESCE(?, next_attempt_at), lease_owner = NULL, lease_until = NULL, updated_at = ? "
-                  "WHERE id = ? AND lease_owner = ? AND status = 'sending'");
+                  "UPDATE outbox SET status = ?1, address = ?2, last_error = ?3, next_attempt_at = "
+                  "COALESCE(?4, next_attempt_at), lease_owner = NULL, lease_until = NULL, updated_at = ?5, "
+                  "error_code = ?8 WHERE id = ?6 AND lease_owner = ?7 AND status = 'sending'");
       q.bind(1, status_column_text(o.status))
           .bind(2, o.address)
           .bind(3, o.error)
           .bind(4, retry ? o.retry_at : std::optional<Instant>{})
           .bind(5, now())
           .bind(6, message_id)
-          .bind(7, owner);
+          .bind(7, owner)
+          .bind(8, o.error_code);
       changed = q.run();
     }
     if (changed == 0) return core::Error::make(core::ErrorCode::not_found, "message is not held by this sender");
@@ -239,8 +261,10 @@ Result<OutboxMessage> SqliteStore::resend_message(const Id& booking_id, const Id
     if (!q.step()) return core::Error::make(core::ErrorCode::not_found, "message not found");
     OutboxMessage m = outbox_row(q);
     // A resend is the same message planned again, due now, as a new row with its own Message-ID.
-    const core::PlannedMessage again{m.kind, m.channel, m.recipient, now(), m.offset_minutes, m.sequence};
-    const OutboxMessage copy = fresh_message(m.business_id, m.booking_id, again, now());
+    const core::PlannedMessage again{m.kind,        m.channel,        m.recipient,
+                                     now(),         m.offset_minutes, m.sequence,
+                                     m.provider_id, m.time_changed,   m.provider_changed};
+    const OutboxMessage copy = fresh_message(new_id("msg_"), m.business_id, m.booking_id, again, now());
     insert_message(db, copy);
     audit(db, m.business_id, by, "message.resend", "message:" + m.id, "copy=" + copy.id);
     Statement back(db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?");

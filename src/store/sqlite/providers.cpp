@@ -1,5 +1,4 @@
 // Providers with their weekly hours, date overrides and time off.
-#include "security/crypto.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -35,7 +34,7 @@ void insert_weekly_hours(sqlite3* db, const Id& provider_id, const core::WeeklyH
 }
 
 // Replaces the override of o.date (keeping its id when one exists, so links stay stable).
-core::DateOverride upsert_override(sqlite3* db, const Id& provider_id, core::DateOverride o) {
+core::DateOverride upsert_override(sqlite3* db, core::IdGenerator& ids, const Id& provider_id, core::DateOverride o) {
   std::string date = core::format_date(o.date);
   Statement existing(db, "SELECT id FROM date_overrides WHERE provider_id = ? AND date = ?");
   existing.bind(1, provider_id).bind(2, date);
@@ -44,7 +43,7 @@ core::DateOverride upsert_override(sqlite3* db, const Id& provider_id, core::Dat
     Statement clear(db, "DELETE FROM date_override_ranges WHERE override_id = ?");
     clear.bind(1, o.id).run();
   } else {
-    o.id = security::random_id("ovr_");
+    o.id = ids.next("ovr_");
     Statement insert(db, "INSERT INTO date_overrides (id, provider_id, date) VALUES (?, ?, ?)");
     insert.bind(1, o.id).bind(2, provider_id).bind(3, date).run();
   }
@@ -56,8 +55,8 @@ core::DateOverride upsert_override(sqlite3* db, const Id& provider_id, core::Dat
   return o;
 }
 
-core::TimeOff insert_time_off(sqlite3* db, const Id& provider_id, core::TimeOff t) {
-  t.id = security::random_id("off_");
+core::TimeOff insert_time_off(sqlite3* db, core::IdGenerator& ids, const Id& provider_id, core::TimeOff t) {
+  t.id = ids.next("off_");
   Statement q(db, "INSERT INTO time_off (id, provider_id, start_at, end_at, reason) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, t.id).bind(2, provider_id).bind(3, t.span.begin).bind(4, t.span.end).bind(5, t.reason).run();
   return t;
@@ -74,13 +73,13 @@ Result<core::Provider> SqliteStore::create_provider(core::Provider p, const Acto
     for (const auto& t : p.time_off) {
       if (t.span.empty()) return core::Error::invalid("timeOff", "end must be after start");
     }
-    p.id = security::random_id("prv_");
+    p.id = new_id("prv_");
     Statement q(db,
                 "INSERT INTO providers (id, business_id, name, zone, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, p.id).bind(2, p.business_id).bind(3, p.name).bind(4, p.zone).bind(5, p.user_id).bind(6, now()).run();
     insert_weekly_hours(db, p.id, p.weekly);
-    for (auto& o : p.overrides) o = upsert_override(db, p.id, o);
-    for (auto& t : p.time_off) t = insert_time_off(db, p.id, t);
+    for (auto& o : p.overrides) o = upsert_override(db, *ids_, p.id, o);
+    for (auto& t : p.time_off) t = insert_time_off(db, *ids_, p.id, t);
     audit(db, p.business_id, by, "provider.create", "provider:" + p.id, "name=" + p.name);
     return *load_provider(db, p.business_id, p.id);
   });
@@ -153,7 +152,7 @@ Result<core::DateOverride> SqliteStore::put_override(const Id& business_id, cons
                                                      const Actor& by) {
   return write([&](sqlite3* db) -> Result<core::DateOverride> {
     if (!provider_exists(db, business_id, provider_id)) return provider_not_found();
-    o = upsert_override(db, provider_id, std::move(o));
+    o = upsert_override(db, *ids_, provider_id, std::move(o));
     audit(db, business_id, by, "override.put", "provider:" + provider_id, "date=" + core::format_date(o.date));
     return o;
   });
@@ -177,7 +176,7 @@ Result<core::TimeOff> SqliteStore::add_time_off(const Id& business_id, const Id&
   return write([&](sqlite3* db) -> Result<core::TimeOff> {
     if (!provider_exists(db, business_id, provider_id)) return provider_not_found();
     if (t.span.empty()) return core::Error::invalid("end", "must be after start");
-    t = insert_time_off(db, provider_id, std::move(t));
+    t = insert_time_off(db, *ids_, provider_id, std::move(t));
     audit(db, business_id, by, "timeoff.add", "provider:" + provider_id, "timeOff=" + t.id);
     return t;
   });

@@ -2,6 +2,7 @@
 // sequence. The room row appears on the first write; reads treat its absence as fresh.
 #include <algorithm>
 
+#include "core/chat_policy.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store::sqlite {
@@ -147,11 +148,11 @@ Result<ChatMessage> SqliteStore::change_chat(const Id& room_id, std::int64_t seq
     find.bind(1, room_id).bind(2, seq);
     if (!find.step()) return core::Error::make(core::ErrorCode::not_found, "no such message");
     ChatMessage m = message_row(find);
-    if (m.deleted_at) return core::Error::make(core::ErrorCode::gone, "the message was deleted");
-    const bool own = m.author_id == by_participant;
-    // Only authors edit; hosts may also delete (moderation).
-    if (!own && (new_body || !any_author)) {
-      return core::Error::make(core::ErrorCode::forbidden, "only the author may change this message");
+    const auto change = new_body ? core::ChatChange::edit : core::ChatChange::remove;
+    if (auto allowed =
+            core::check_chat_change({m.author_id, m.deleted_at.has_value()}, by_participant, any_author, change);
+        !allowed) {
+      return allowed.error();
     }
     m.changed_seq = next_seq(db, room_id);
     if (new_body) {

@@ -1,7 +1,6 @@
 // Services with their providers and intake questions.
 #include <set>
 
-#include "security/crypto.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -108,7 +107,7 @@ Result<core::Service> SqliteStore::create_service(core::Service s, const Actor& 
       return core::Error::make(core::ErrorCode::not_found, "business not found");
     }
     if (auto e = check_providers(db, s)) return *e;
-    s.id = security::random_id("svc_");
+    s.id = new_id("svc_");
     write_service_row(db, s, now());
     write_links_and_questions(db, s);
     audit(db, s.business_id, by, "service.create", "service:" + s.id, "name=" + s.name);

@@ -7,8 +7,9 @@
 
 namespace visitd::store::sqlite {
 
-SqliteStore::SqliteStore(const std::string& path, Clock clock, std::size_t pool_size)
-    : pool_(path, pool_size), clock_(std::move(clock)) {
+SqliteStore::SqliteStore(const std::string& path, Clock clock, std::shared_ptr<core::IdGenerator> ids,
+                         std::size_t pool_size)
+    : pool_(path, pool_size), clock_(std::move(clock)), ids_(std::move(ids)) {
   security::init();
 }
 
@@ -25,7 +26,7 @@ void SqliteStore::audit(sqlite3* db, const Id& business_id, const Actor& by, std
   Statement q(db,
               "INSERT INTO audit_log (id, business_id, at, actor, action, target, detail) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, security::random_id("aud_"))
+  q.bind(1, new_id("aud_"))
       .bind(2, business_id)
       .bind(3, now())
       .bind(4, by.name)

@@ -5,6 +5,7 @@
 // spinning in SQLite's busy handler. Other processes on the same file are still excluded
 // by SQLite's own lock.
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -23,7 +24,8 @@ inline constexpr std::size_t kDefaultPoolSize = 8;
 class SqliteStore final : public Store, public BrandingStore {
  public:
   // Throws SqliteError when the file cannot be opened; open_store() reports it as a value.
-  SqliteStore(const std::string& path, Clock clock, std::size_t pool_size = kDefaultPoolSize);
+  SqliteStore(const std::string& path, Clock clock, std::shared_ptr<core::IdGenerator> ids,
+              std::size_t pool_size = kDefaultPoolSize);
 
   Status migrate() override;
   int schema_version() override;
@@ -78,6 +80,7 @@ class SqliteStore final : public Store, public BrandingStore {
 
   std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) override;
   std::map<Id, int> confirmed_counts(const std::vector<Id>& provider_ids, Interval range) override;
+  std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) override;
   Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
   Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
   Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
@@ -200,6 +203,7 @@ class SqliteStore final : public Store, public BrandingStore {
   void plan_messages(sqlite3* db, const core::Booking& b, const std::vector<core::PlannedMessage>& messages) const;
   static core::Error to_error(const SqliteError& e);
   [[nodiscard]] Instant now() const { return clock_(); }
+  [[nodiscard]] Id new_id(std::string_view prefix) const { return ids_->next(prefix); }
   // Appends one audit_log row in the caller's transaction.
   void audit(sqlite3* db, const Id& business_id, const Actor& by, std::string_view action, std::string_view target,
              std::string_view detail = {}) const;
@@ -207,6 +211,7 @@ class SqliteStore final : public Store, public BrandingStore {
   ConnectionPool pool_;
   std::mutex write_mutex_;
   Clock clock_;
+  std::shared_ptr<core::IdGenerator> ids_;
 };
 
 }  // namespace visitd::store::sqlite

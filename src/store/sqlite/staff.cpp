@@ -1,5 +1,5 @@
-// Users, memberships, sessions and API tokens.
-#include "security/crypto.hpp"
+// Users, memberships, sessions and API tokens. The owner rule is core's (core/staff_policy).
+#include "core/staff_policy.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -7,10 +7,6 @@ namespace visitd::store::sqlite {
 namespace {
 
 core::Error user_not_found() { return core::Error::make(core::ErrorCode::not_found, "user not found"); }
-
-core::Error last_owner() {
-  return core::Error::make(core::ErrorCode::policy, "a business must keep at least one owner");
-}
 
 StoredUser user_row(Statement& q) {
   StoredUser s;
@@ -63,7 +59,7 @@ constexpr const char* kTokenColumns =
 
 Result<core::User> SqliteStore::create_user(core::User u, const std::string& password_hash) {
   return write([&](sqlite3* db) -> Result<core::User> {
-    u.id = security::random_id("usr_");
+    u.id = new_id("usr_");
     u.email = lower_ascii(u.email);
     if (exists(db, "SELECT 1 FROM users WHERE email = ?", u.email)) {
       core::Error e = core::Error::make(core::ErrorCode::conflict, "a user with this email already exists");
@@ -142,9 +138,7 @@ Status SqliteStore::set_membership(const core::Membership& m, const Actor& by) {
     }
     if (!exists(db, "SELECT 1 FROM users WHERE id = ?", m.user_id)) return user_not_found();
     auto before = current_role(db, m.business_id, m.user_id);
-    if (before == core::Role::owner && m.role != core::Role::owner && owner_count(db, m.business_id) <= 1) {
-      return last_owner();
-    }
+    if (auto kept = core::check_owner_kept(before, m.role, owner_count(db, m.business_id)); !kept) return kept;
     Statement q(db,
                 "INSERT INTO memberships (business_id, user_id, role) VALUES (?, ?, ?) "
                 "ON CONFLICT (business_id, user_id) DO UPDATE SET role = excluded.role");
@@ -158,7 +152,7 @@ Status SqliteStore::remove_membership(const Id& business_id, const Id& user_id, 
   return write([&](sqlite3* db) -> Status {
     auto before = current_role(db, business_id, user_id);
     if (!before) return core::Error::make(core::ErrorCode::not_found, "membership not found");
-    if (*before == core::Role::owner && owner_count(db, business_id) <= 1) return last_owner();
+    if (auto kept = core::check_owner_kept(before, std::nullopt, owner_count(db, business_id)); !kept) return kept;
     Statement q(db, "DELETE FROM memberships WHERE business_id = ? AND user_id = ?");
     q.bind(1, business_id).bind(2, user_id).run();
     // Tokens act as the user: they go with the membership.
@@ -208,7 +202,7 @@ Result<ApiToken> SqliteStore::create_api_token(ApiToken t, const Actor& by) {
     if (!current_role(db, t.business_id, t.user_id)) {
       return core::Error::make(core::ErrorCode::not_found, "membership not found");
     }
-    t.id = security::random_id("tok_");
+    t.id = new_id("tok_");
     t.created_at = now();
     t.last_used_at.reset();
     Statement q(db,

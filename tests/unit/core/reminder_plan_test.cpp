@@ -122,5 +122,105 @@ TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
   EXPECT_TRUE(validate_policy(p).ok());
 }
 
+// Fault J-3: staff move a booking from Alice to Bob at the same time.
+TEST(ReminderPlan, MoveToAnotherProviderCancelsForTheOldAndConfirmsForTheNew) {
+  auto in = input(BookingEvent::rescheduled);
+  in.provider_id = "pr_bob";
+  in.previous_provider_id = "pr_alice";
+  in.time_changed = false;
+  in.sequence = 1;
+  auto plan = plan_messages(in);
+  auto cancellations = of_kind(plan, MessageKind::cancellation);
+  ASSERT_EQ(cancellations.size(), 1u);
+  EXPECT_EQ(cancellations[0].recipient, Recipient::provider);
+  EXPECT_EQ(cancellations[0].provider_id, "pr_alice");
+  EXPECT_EQ(cancellations[0].sequence, 1);
+  auto confirmations = of_kind(plan, MessageKind::confirmation);
+  ASSERT_EQ(confirmations.size(), 1u);
+  EXPECT_EQ(confirmations[0].provider_id, "pr_bob");
+  auto notices = of_kind(plan, MessageKind::reschedule);
+  ASSERT_EQ(notices.size(), 1u);  // the consumer's, saying what changed
+  EXPECT_EQ(notices[0].recipient, Recipient::consumer);
+  EXPECT_TRUE(notices[0].provider_changed);
+  EXPECT_FALSE(notices[0].time_changed);
+}
+
+TEST(ReminderPlan, MoveOfTimeAndProviderTogetherSaysBoth) {
+  auto in = input(BookingEvent::rescheduled);
+  in.provider_id = "pr_bob";
+  in.previous_provider_id = "pr_alice";
+  auto notices = of_kind(plan_messages(in), MessageKind::reschedule);
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_TRUE(notices[0].provider_changed);
+  EXPECT_TRUE(notices[0].time_changed);
+}
+
+TEST(ReminderPlan, TimeOnlyMoveTellsTheSameProviderOfTheNewTime) {
+  auto in = input(BookingEvent::rescheduled);
+  in.provider_id = "pr_alice";
+  in.previous_provider_id = "pr_alice";
+  auto plan = plan_messages(in);
+  auto notices = of_kind(plan, MessageKind::reschedule);
+  ASSERT_EQ(notices.size(), 2u);
+  for (const auto& m : notices) {
+    EXPECT_TRUE(m.time_changed);
+    EXPECT_FALSE(m.provider_changed);
+  }
+  EXPECT_TRUE(of_kind(plan, MessageKind::cancellation).empty());
+  EXPECT_TRUE(of_kind(plan, MessageKind::confirmation).empty());
+}
+
+SentBefore reminder_row(const char* due, bool pending, bool sent, Channel ch = Channel::email) {
+  return {MessageKind::reminder, ch, Recipient::consumer, "", at(due), sent, pending};
+}
+
+// Fault J-5: booking at 15:30Z, reminders 24 h and 1 h before, visitd down until 14:35Z.
+TEST(ReminderPlan, OverdueReminderOvertakenByALaterDueOneIsSkipped) {
+  const Instant now = at("2030-01-10T14:35:00Z");
+  const Instant day_before = at("2030-01-09T15:30:00Z");
+  const Instant hour_before = at("2030-01-10T14:30:00Z");
+  // The 24 h one sees the 1 h one due too: it is overtaken; the 1 h one is not.
+  EXPECT_TRUE(reminder_overtaken(day_before, Channel::email, Recipient::consumer,
+                                 {reminder_row("2030-01-10T14:30:00Z", true, false)}, now));
+  EXPECT_FALSE(reminder_overtaken(hour_before, Channel::email, Recipient::consumer,
+                                  {reminder_row("2030-01-09T15:30:00Z", true, false)}, now));
+  // Already sent later one (it went first): still overtaken.
+  EXPECT_TRUE(reminder_overtaken(day_before, Channel::email, Recipient::consumer,
+                                 {reminder_row("2030-01-10T14:30:00Z", false, true)}, now));
+}
+
+TEST(ReminderPlan, ReminderIsNotOvertakenByOneNotYetDueOrOnAnotherChannel) {
+  const Instant now = at("2030-01-10T12:00:00Z");
+  const Instant day_before = at("2030-01-09T15:30:00Z");
+  EXPECT_FALSE(reminder_overtaken(day_before, Channel::email, Recipient::consumer,
+                                  {reminder_row("2030-01-10T14:30:00Z", true, false)}, now));
+  EXPECT_FALSE(reminder_overtaken(day_before, Channel::email, Recipient::consumer,
+                                  {reminder_row("2030-01-10T11:30:00Z", true, false, Channel::sms)}, now));
+  // A withdrawn later reminder (neither pending nor sent) overtakes nothing.
+  EXPECT_FALSE(reminder_overtaken(day_before, Channel::email, Recipient::consumer,
+                                  {reminder_row("2030-01-10T11:30:00Z", false, false)}, now));
+}
+
+// Fault J-7: the confirmation was withdrawn before it went out.
+TEST(ReminderPlan, RecipientWasToldOnlyByAnInviteThatWentOut) {
+  const SentBefore withdrawn{
+      MessageKind::confirmation, Channel::email, Recipient::consumer, "", at("2030-01-07T09:00:00Z"), false, false};
+  EXPECT_FALSE(recipient_was_told(Channel::email, Recipient::consumer, "", {withdrawn}));
+  SentBefore sent = withdrawn;
+  sent.sent = true;
+  EXPECT_TRUE(recipient_was_told(Channel::email, Recipient::consumer, "", {sent}));
+  EXPECT_FALSE(recipient_was_told(Channel::sms, Recipient::consumer, "", {sent}));
+  // Alice's copy went out; Bob (the new provider) was never told.
+  SentBefore alice{MessageKind::confirmation,
+                   Channel::email,
+                   Recipient::provider,
+                   "pr_alice",
+                   at("2030-01-07T09:00:00Z"),
+                   true,
+                   false};
+  EXPECT_TRUE(recipient_was_told(Channel::email, Recipient::provider, "pr_alice", {alice}));
+  EXPECT_FALSE(recipient_was_told(Channel::email, Recipient::provider, "pr_bob", {alice}));
+}
+
 }  // namespace
 }  // namespace visitd::core

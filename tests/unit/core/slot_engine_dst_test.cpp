@@ -75,12 +75,89 @@ TEST(SlotEngineDst, OffersAnAmbiguousWallTimeOnceAtFallBack) {
   EXPECT_EQ(s[4].time.begin, at("2026-11-01T02:00:00-05:00"));
 }
 
-TEST(SlotEngineDst, OffersTheSecondOccurrenceWhenTheFirstIsBooked) {
+TEST(SlotEngineDst, NeverOffersTheSecondOccurrenceEvenWhenTheFirstIsBooked) {
   Provider p = provider("p", "America/New_York", {hours("01:00", "02:00")});
   Service svc = service(30, 30);
   Interval first_one{at("2026-11-01T01:00:00-04:00"), at("2026-11-01T01:30:00-04:00")};
   auto s = slots_on(p, svc, "2026-11-01", {busy("svc", first_one, first_one)});
-  EXPECT_EQ(rfc_starts(s, zone(p.zone)), (Starts{"2026-11-01T01:30:00-04:00", "2026-11-01T01:00:00-05:00"}));
+  // 01:00 is a wall-clock start at its first occurrence only (issue J, fault 12).
+  EXPECT_EQ(rfc_starts(s, zone(p.zone)), (Starts{"2026-11-01T01:30:00-04:00"}));
+}
+
+// Issue J, fault 12: a range runs from the first occurrence of its opening to the first
+// occurrence of its closing; a wall-clock start is offered once, at its first occurrence.
+TEST(SlotEngineDst, FallBackClosingInTheRepeatedHourClosesAtItsFirstOccurrence) {
+  Provider p = provider("p", "America/New_York", {hours("00:30", "01:30")});
+  Service svc = service(30, 15);
+  auto s = slots_on(p, svc, "2026-11-01");
+  std::vector<Instant> starts;
+  for (const auto& slot : s) starts.push_back(slot.time.begin);
+  EXPECT_EQ(starts,
+            (std::vector<Instant>{at("2026-11-01T04:30:00Z"), at("2026-11-01T04:45:00Z"), at("2026-11-01T05:00:00Z")}));
+  // The booking path asks the same question: 01:15-01:45 EST is after closing.
+  SlotQuery q;
+  q.service = &svc;
+  q.providers.push_back({&p, {}});
+  q.now = at("2026-10-01T00:00:00Z");
+  EXPECT_TRUE(is_slot_free(q, "p", at("2026-11-01T05:00:00Z")));
+  for (const char* after_closing : {"2026-11-01T05:15:00Z", "2026-11-01T05:30:00Z", "2026-11-01T05:45:00Z"})
+    EXPECT_FALSE(is_slot_free(q, "p", at(after_closing))) << after_closing;
+}
+
+TEST(SlotEngineDst, FallBackOpeningInTheRepeatedHourNeverOffersEarlierWallTimes) {
+  Provider p = provider("p", "America/New_York", {hours("01:30", "03:00")});
+  Service svc = service(30, 15);
+  auto s = slots_on(p, svc, "2026-11-01");
+  // Not 06:00Z and 06:15Z (01:00 and 01:15 EST, before opening), nor 01:30 and 01:45 again.
+  EXPECT_EQ(rfc_starts(s, zone(p.zone)),
+            (Starts{"2026-11-01T01:30:00-04:00", "2026-11-01T01:45:00-04:00", "2026-11-01T02:00:00-05:00",
+                    "2026-11-01T02:15:00-05:00", "2026-11-01T02:30:00-05:00"}));
+  EXPECT_EQ(s[2].time.begin, at("2026-11-01T07:00:00Z"));
+}
+
+TEST(SlotEngineDst, FallBackRulesApplyToDateOverridesToo) {
+  Provider p = provider("p", "Europe/London", {hours("09:00", "17:00")});
+  p.overrides.push_back({"o", day("2026-10-25"), {hours("00:30", "01:30")}});
+  Service svc = service(30, 15);
+  // London repeats 01:00-02:00: the override closes at 01:30 BST (00:30Z).
+  EXPECT_EQ(rfc_starts(slots_on(p, svc, "2026-10-25"), zone(p.zone)),
+            (Starts{"2026-10-25T00:30:00+01:00", "2026-10-25T00:45:00+01:00", "2026-10-25T01:00:00+01:00"}));
+}
+
+TEST(SlotEngineDst, HalfHourFallBackClosesAtTheFirstOccurrence) {
+  // Lord Howe repeats 01:30-02:00 on 2026-04-05.
+  Provider p = provider("p", "Australia/Lord_Howe", {hours("01:00", "01:45")});
+  Service svc = service(15, 15);
+  EXPECT_EQ(rfc_starts(slots_on(p, svc, "2026-04-05"), zone(p.zone)),
+            (Starts{"2026-04-05T01:00:00+11:00", "2026-04-05T01:15:00+11:00", "2026-04-05T01:30:00+11:00"}));
+}
+
+// Issue J, fault 13: the grid steps in wall-clock time, so a DST day shows the same
+// wall-clock starts as any other day.
+TEST(SlotEngineDst, GridStaysOnTheWallClockAcrossSpringForward) {
+  Provider p = provider("p", "America/New_York", {hours("00:00", "06:00")});
+  Service svc = service(45, 45);
+  Starts usual{"00:00", "00:45", "01:30", "02:15", "03:00", "03:45", "04:30", "05:15"};
+  EXPECT_EQ(wall_starts(p, svc, "2026-03-07"), usual);
+  // 02:15 does not exist that day; the rest keep their wall times.
+  EXPECT_EQ(wall_starts(p, svc, "2026-03-08"), (Starts{"00:00", "00:45", "01:30", "03:00", "03:45", "04:30", "05:15"}));
+}
+
+TEST(SlotEngineDst, GridStaysOnTheWallClockAcrossFallBack) {
+  Provider p = provider("p", "America/New_York", {hours("00:00", "06:00")});
+  Service svc = service(45, 45);
+  auto s = slots_on(p, svc, "2026-11-01");
+  EXPECT_EQ(local_starts(s, zone(p.zone)),
+            (Starts{"00:00", "00:45", "01:30", "02:15", "03:00", "03:45", "04:30", "05:15"}));
+  EXPECT_EQ(s[3].time.begin, at("2026-11-01T02:15:00-05:00"));
+}
+
+TEST(SlotEngineDst, DateOverrideGridStaysOnTheWallClockAcrossSpringForward) {
+  Provider p = provider("p", "Europe/London", {hours("09:00", "17:00")});
+  p.overrides.push_back({"o", day("2026-03-29"), {hours("00:00", "04:00")}});
+  Service svc = service(40, 40);
+  // London skips 01:00-02:00: 01:20 does not exist; 02:00, 02:40 and 03:20 keep the wall grid.
+  EXPECT_EQ(wall_starts(p, svc, "2026-03-29"), (Starts{"00:00", "00:40", "02:00", "02:40", "03:20"}));
 }
 
 TEST(SlotEngineDst, AmbiguousStartIsOfferedOnceEvenWhenTheQueryBeginsInsideTheOverlap) {

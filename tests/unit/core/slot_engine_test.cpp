@@ -179,11 +179,25 @@ TEST_F(SlotEngineBasics, ExcludedBookingNeitherBlocksNorCounts) {
   EXPECT_TRUE(is_slot_free(q, "p1", at("2026-06-01T10:00:00Z")));
 }
 
-TEST_F(SlotEngineBasics, HoursEndingAtMidnightContinueTheGridIntoTheNextDay) {
+TEST_F(SlotEngineBasics, HoursEndingAtMidnightRunIntoTheNextDayButEachRangeKeepsItsGrid) {
   svc = service(45, 45);
   for (auto& d : prov.weekly) d = {hours("00:00", "02:00"), hours("22:00", "24:00")};
   Interval night{at("2026-06-01T21:00:00Z"), at("2026-06-02T03:00:00Z")};
-  EXPECT_EQ(starts({}, night), (Starts{"22:00", "22:45", "23:30", "00:15", "01:00"}));
+  // 23:30 runs on past midnight into the next range; that range's grid starts at 00:00.
+  EXPECT_EQ(starts({}, night), (Starts{"22:00", "22:45", "23:30", "00:00", "00:45"}));
+}
+
+// Issue J, fault 13: touching ranges are not one range; each anchors its own grid.
+TEST_F(SlotEngineBasics, TouchingRangesEachAnchorTheirOwnGrid) {
+  svc = service(45, 45);
+  for (auto& d : prov.weekly) d = {hours("00:00", "04:00"), hours("23:00", "24:00")};
+  Interval night{at("2026-06-01T22:00:00Z"), at("2026-06-02T05:00:00Z")};
+  EXPECT_EQ(starts({}, night), (Starts{"23:00", "23:45", "00:00", "00:45", "01:30", "02:15", "03:00"}));
+  // Within one day too, and for a date override.
+  for (auto& d : prov.weekly) d = {hours("09:00", "10:00"), hours("10:00", "12:00")};
+  EXPECT_EQ(starts(), (Starts{"09:00", "09:45", "10:00", "10:45"}));
+  prov.overrides.push_back({"o1", day("2026-06-01"), {hours("13:00", "13:30"), hours("13:30", "15:00")}});
+  EXPECT_EQ(starts(), (Starts{"13:00", "13:30", "14:15"}));
 }
 
 TEST_F(SlotEngineBasics, IsSlotFreeFollowsTheSameRules) {

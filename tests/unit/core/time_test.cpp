@@ -140,5 +140,46 @@ TEST(Zone, ReportsLocalDateAndMinute) {
   EXPECT_EQ(la.local_minute(t), 13 * 60);
 }
 
+TEST(WallTimeline, FindsTheFirstOccurrenceOfARepeatedReading) {
+  // New York repeats 01:00..02:00 on 2026-11-01.
+  Zone ny = zone("America/New_York");
+  WallTimeline wall(ny, ny.day_span(day("2026-11-01")));
+  const WallSeconds one_thirty = wall_seconds(day("2026-11-01"), 90);
+  EXPECT_EQ(wall.first_occurrence(one_thirty), at("2026-11-01T01:30:00-04:00"));
+  EXPECT_EQ(wall.first_reaching(one_thirty), at("2026-11-01T01:30:00-04:00"));
+  EXPECT_EQ(wall.wall(at("2026-11-01T01:30:00-05:00")), one_thirty);
+  // 02:00 is shown once, after the repeat: an hour later than a plain offset would say.
+  EXPECT_EQ(wall.first_reaching(wall_seconds(day("2026-11-01"), 120)), at("2026-11-01T07:00:00Z"));
+}
+
+TEST(WallTimeline, ReachesASkippedReadingWhenTheGapEnds) {
+  Zone ny = zone("America/New_York");
+  WallTimeline wall(ny, ny.day_span(day("2026-03-08")));
+  const WallSeconds two_fifteen = wall_seconds(day("2026-03-08"), 135);
+  EXPECT_FALSE(wall.first_occurrence(two_fifteen));
+  EXPECT_EQ(wall.first_reaching(two_fifteen), at("2026-03-08T03:00:00-04:00"));
+  EXPECT_EQ(wall.first_occurrence(wall_seconds(day("2026-03-08"), 180)), at("2026-03-08T03:00:00-04:00"));
+}
+
+TEST(WallTimeline, HandlesAChangeAtMidnight) {
+  // Santiago: 2026-09-06 00:00 does not exist (00:00 -04 -> 01:00 -03).
+  Zone santiago = zone("America/Santiago");
+  WallTimeline wall(santiago, {at("2026-09-05T00:00:00Z"), at("2026-09-08T00:00:00Z")});
+  EXPECT_EQ(wall_seconds(day("2026-09-05"), 1440), wall_seconds(day("2026-09-06"), 0));
+  EXPECT_FALSE(wall.first_occurrence(wall_seconds(day("2026-09-06"), 0)));
+  EXPECT_EQ(wall.first_reaching(wall_seconds(day("2026-09-05"), 1440)), at("2026-09-06T01:00:00-03:00"));
+  EXPECT_EQ(wall.first_reaching(wall_seconds(day("2026-09-06"), 30)), at("2026-09-06T01:00:00-03:00"));
+}
+
+TEST(WallTimeline, AgreesWithTheZoneOnOrdinaryDays) {
+  Zone kolkata = zone("Asia/Kolkata");
+  WallTimeline wall(kolkata, {at("2026-06-01T00:00:00Z"), at("2026-06-03T00:00:00Z")});
+  for (int minute : {0, 330, 599, 1439}) {
+    Instant t = kolkata.resolve(day("2026-06-02"), minute);
+    EXPECT_EQ(wall.first_occurrence(wall_seconds(day("2026-06-02"), minute)), t) << minute;
+    EXPECT_EQ(wall.wall(t), wall_seconds(day("2026-06-02"), minute)) << minute;
+  }
+}
+
 }  // namespace
 }  // namespace visitd::core

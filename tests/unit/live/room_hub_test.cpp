@@ -4,7 +4,9 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <sqlite3.h>
 #include "../store/store_fixture.hpp"
+
 #include "live/room_hub.hpp"
 #include "live/turn.hpp"
 
@@ -36,13 +38,27 @@ struct FakePeer : Peer {
   }
 };
 
+// Timers fired by hand. `due` holds the reconnect-grace timers (the hub's grace is 30 s here);
+// `closes` every other one, i.e. the room's close-time timers, with their delays.
 struct ManualTimers : Timers {
   std::vector<std::function<void()>> due;
-  void after(std::chrono::milliseconds, std::function<void()> fn) override { due.push_back(std::move(fn)); }
+  std::vector<std::pair<std::chrono::milliseconds, std::function<void()>>> closes;
+  void after(std::chrono::milliseconds delay, std::function<void()> fn) override {
+    if (delay == std::chrono::seconds(30)) {
+      due.push_back(std::move(fn));
+    } else {
+      closes.emplace_back(delay, std::move(fn));
+    }
+  }
   void fire_all() {
     auto now = std::move(due);
     due.clear();
     for (auto& f : now) f();
+  }
+  void fire_closes() {
+    auto now = std::move(closes);
+    closes.clear();
+    for (auto& [delay, f] : now) f();
   }
 };
 
@@ -53,6 +69,7 @@ class Hub : public store::testing::StoreTest {
     auto b = make_business();
     auto p = make_provider(b.id);
     auto s = make_service(b.id, {p.id});
+    service_ = s;
     auto booked = store_->create_booking(booking_request(s, {p.id}, kDay0 + 10 * kHour), staff_);
     ASSERT_TRUE(booked.ok());
     room_ = booked->id;
@@ -99,6 +116,18 @@ class Hub : public store::testing::StoreTest {
     return store_->create_user(u, "").value().id;
   }
   void say(Conn& c, json::object msg) { hub_->on_text(*c.att, json::serialize(msg)); }
+  core::Interval window_now() { return core::room_window(store_->booking(room_).value(), service_); }
+  // Every later write to `table` fails, as a full disk or a broken database would make it.
+  void break_table(const std::string& table) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(sqlite_file().c_str(), &db), SQLITE_OK);
+    for (const char* op : {"INSERT", "UPDATE"}) {
+      const std::string sql = std::string("CREATE TRIGGER break_") + op + "_" + table + " BEFORE " + op + " ON " +
+                              table + " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;";
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    }
+    sqlite3_close(db);
+  }
 
   RoomTokenSigner signer_{"hub-test-secret-0123456789"};
   InProcessBus bus_;
@@ -108,6 +137,7 @@ class Hub : public store::testing::StoreTest {
   std::unique_ptr<RoomHub> hub_;
   std::string room_;
   std::string host_id_;
+  core::Service service_;
 };
 
 TEST_F(Hub, GuestWaitsAndHostSeesIt) {
@@ -314,6 +344,146 @@ TEST_F(Hub, WatcherKeepsTheRoomUntilItLeavesAndIsClosedWhenTheMeetingEnds) {
   EXPECT_NE(w2.peer->last("room.ended"), nullptr);
   EXPECT_EQ(w2.peer->closed_with, close_code::kEnded);
   EXPECT_EQ(metrics_.rooms_open.load(), 0);
+}
+
+// ---- the room's window (fault J2: a room closes on the people already in it) ----
+
+TEST_F(Hub, ClosesOnTheParticipantsAtTheRoomsCloseTime) {
+  auto h = host();
+  auto g = guest();
+  say(h, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  const core::Interval window = window_now();
+  ASSERT_EQ(timers_.closes.size(), 1u);
+  EXPECT_EQ(timers_.closes[0].first, std::chrono::duration_cast<std::chrono::milliseconds>(window.end - now_));
+
+  now_ = window.end;
+  timers_.fire_closes();
+  for (auto* c : {&h, &g}) {
+    const auto* closed = c->peer->last("room.closed");
+    ASSERT_NE(closed, nullptr);
+    EXPECT_EQ(closed->at("reason").as_string(), "over");
+    EXPECT_EQ(closed->at("closesAt").as_string(), core::format_rfc3339_utc(window.end));
+    EXPECT_EQ(c->peer->closed_with, close_code::kClosed);
+  }
+  // Chat no longer flows: the guest's connection is no member of anything.
+  const auto seen = h.peer->got.size();
+  say(g, {{"type", "chat.send"}, {"text", "still there?"}});
+  EXPECT_EQ(h.peer->got.size(), seen);
+  EXPECT_EQ(store_->room(room_).last_seq, 0);
+  EXPECT_EQ(metrics_.rooms_open.load(), 0);
+}
+
+TEST_F(Hub, ACloseTimerThatFiresEarlyWaitsForTheRest) {
+  auto h = host();
+  const core::Interval window = window_now();
+  now_ = window.end - std::chrono::seconds(2);
+  timers_.fire_closes();
+  EXPECT_EQ(h.peer->closed_with, 0);
+  ASSERT_EQ(timers_.closes.size(), 1u);
+  EXPECT_EQ(timers_.closes[0].first, std::chrono::seconds(2));
+  now_ = window.end;
+  timers_.fire_closes();
+  EXPECT_EQ(h.peer->closed_with, close_code::kClosed);
+}
+
+TEST_F(Hub, ACancelledBookingEndsTheMeetingAtOnce) {
+  auto h = host();
+  auto g = guest();
+  auto cancelled = store_->set_booking_status(room_, core::BookingStatus::cancelled, "provider ill", staff_);
+  ASSERT_TRUE(cancelled.ok());
+  hub_->booking_changed(*cancelled);
+  for (auto* c : {&h, &g}) {
+    const auto* ended = c->peer->last("room.ended");
+    ASSERT_NE(ended, nullptr);
+    EXPECT_EQ(ended->at("reason").as_string(), "cancelled");
+    EXPECT_EQ(c->peer->closed_with, close_code::kEnded);
+  }
+}
+
+TEST_F(Hub, ABookingMovedAwayClosesTheRoomAndTellsTheNewTime) {
+  auto h = host();
+  auto moved = store_->booking(room_).value();
+  moved.time = {moved.time.begin + std::chrono::hours(24), moved.time.end + std::chrono::hours(24)};
+  hub_->booking_changed(moved);
+  const auto* closed = h.peer->last("room.closed");
+  ASSERT_NE(closed, nullptr);
+  EXPECT_EQ(closed->at("reason").as_string(), "moved");
+  EXPECT_EQ(closed->at("start").as_string(), core::format_rfc3339_utc(moved.time.begin));
+  EXPECT_EQ(h.peer->closed_with, close_code::kClosed);
+}
+
+TEST_F(Hub, ABookingMovedWithinItsWindowTellsTheNewTimesAndReArmsTheClose) {
+  auto h = host();
+  auto longer = store_->booking(room_).value();
+  longer.time.end += std::chrono::minutes(30);
+  hub_->booking_changed(longer);
+  const auto* update = h.peer->last("room.window");
+  ASSERT_NE(update, nullptr);
+  EXPECT_EQ(update->at("end").as_string(), core::format_rfc3339_utc(longer.time.end));
+  EXPECT_EQ(h.peer->closed_with, 0);
+  // A new close timer runs to the new end; the first one is stale and closes nothing.
+  const auto new_end = core::room_window(longer, service_).end;
+  ASSERT_EQ(timers_.closes.size(), 2u);
+  EXPECT_EQ(timers_.closes[1].first, std::chrono::duration_cast<std::chrono::milliseconds>(new_end - now_));
+  now_ = window_now().end;  // the old close time
+  timers_.closes[0].second();
+  EXPECT_EQ(h.peer->closed_with, 0);
+}
+
+TEST_F(Hub, ABookingChangeForARoomNobodyIsInChangesNothing) {
+  auto cancelled = store_->set_booking_status(room_, core::BookingStatus::cancelled, "", staff_);
+  hub_->booking_changed(*cancelled);
+  EXPECT_TRUE(timers_.closes.empty());
+  EXPECT_EQ(metrics_.rooms_open.load(), 0);
+}
+
+// ---- store failures reach the client and are logged, never dropped ----
+
+TEST_F(Hub, AStoreFailureDuringChatReachesTheSenderAsAnError) {
+  auto h = host();
+  auto g = guest();
+  say(h, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  break_table("room_messages");
+  const auto before = g.peer->got.size();
+  say(h, {{"type", "chat.send"}, {"text", "lost?"}});
+  const auto* error = h.peer->last("error");
+  ASSERT_NE(error, nullptr);
+  EXPECT_EQ(error->at("code").as_string(), "unavailable");
+  EXPECT_EQ(error->at("ref").as_string(), "chat.send");
+  EXPECT_EQ(g.peer->got.size(), before);  // nothing was published
+  EXPECT_EQ(h.peer->closed_with, 0);      // not fatal: the next message may succeed
+}
+
+TEST_F(Hub, AStoreFailureDuringAdmissionLeavesTheGuestWaiting) {
+  auto h = host();
+  auto g = guest();
+  break_table("room_participants");
+  say(h, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  EXPECT_EQ(h.peer->last("error")->at("code").as_string(), "unavailable");
+  EXPECT_EQ(h.peer->last("error")->at("ref").as_string(), "lobby.admit");
+  EXPECT_EQ(g.peer->last("lobby.admitted"), nullptr);
+}
+
+TEST_F(Hub, ChatEventsArePublishedInSeqOrder) {
+  auto h = host();
+  auto g = guest();
+  say(h, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  std::vector<std::thread> senders;
+  for (int i = 0; i < 4; ++i) {
+    senders.emplace_back([&, i] {
+      for (int k = 0; k < 10; ++k) say(i % 2 ? h : g, {{"type", "chat.send"}, {"text", "m"}});
+    });
+  }
+  for (auto& t : senders) t.join();
+  std::int64_t last = 0;
+  int n = 0;
+  for (const auto& m : g.peer->got) {
+    if (m.at("type").as_string() != "chat.message") continue;
+    EXPECT_GT(m.at("seq").as_int64(), last);
+    last = m.at("seq").as_int64();
+    ++n;
+  }
+  EXPECT_EQ(n, 40);
 }
 
 TEST(RoomToken, RoundTripsAndRefusesTamperingAndExpiry) {

@@ -8,10 +8,10 @@ namespace {
 using core::BookingStatus;
 using core::ErrorCode;
 
-class Bookings : public StoreTest {
+class Bookings : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     biz_ = make_business();
     p1_ = make_provider(biz_.id, "One");
     p2_ = make_provider(biz_.id, "Two");
@@ -26,7 +26,7 @@ class Bookings : public StoreTest {
   const std::int64_t ten_ = kDay0 + 10 * kHour;
 };
 
-TEST_F(Bookings, CreatedBookingRoundTripsWithAnswersAndHistory) {
+TEST_P(Bookings, CreatedBookingRoundTripsWithAnswersAndHistory) {
   auto s = make_service(biz_.id, {p1_.id}, 5, 10);
   auto nb = booking_request(s, {p1_.id}, ten_);
   nb.booking.answers = {{"reason", "Back pain"}, {"mode", "video"}};
@@ -55,7 +55,7 @@ TEST_F(Bookings, CreatedBookingRoundTripsWithAnswersAndHistory) {
   EXPECT_EQ(store_->booking("bk_nope").error().code, ErrorCode::not_found);
 }
 
-TEST_F(Bookings, OverlappingBlocksCollideButBackToBackBlocksDoNot) {
+TEST_P(Bookings, OverlappingBlocksCollideButBackToBackBlocksDoNot) {
   // 30-minute appointments with 10 minutes before and 15 after: blocks are 55 minutes.
   auto s = make_service(biz_.id, {p1_.id, p2_.id}, 10, 15);
   ASSERT_TRUE(book(s, {p1_.id}, ten_).ok());  // block 09:50-10:45
@@ -72,7 +72,7 @@ TEST_F(Bookings, OverlappingBlocksCollideButBackToBackBlocksDoNot) {
   EXPECT_TRUE(book(s, {p2_.id}, ten_).ok());
 }
 
-TEST_F(Bookings, CancelledBookingsFreeTheirSlot) {
+TEST_P(Bookings, CancelledBookingsFreeTheirSlot) {
   auto s = make_service(biz_.id, {p1_.id});
   auto first = book(s, {p1_.id}, ten_);
   ASSERT_TRUE(first.ok());
@@ -80,7 +80,7 @@ TEST_F(Bookings, CancelledBookingsFreeTheirSlot) {
   EXPECT_TRUE(book(s, {p1_.id}, ten_).ok());
 }
 
-TEST_F(Bookings, DailyLimitCountsConfirmedBookingsOfTheServiceThatDay) {
+TEST_P(Bookings, DailyLimitCountsConfirmedBookingsOfTheServiceThatDay) {
   auto s = make_service(biz_.id, {p1_.id}, 0, 0, 2);
   auto other = make_service(biz_.id, {p1_.id});
   ASSERT_TRUE(book(s, {p1_.id}, ten_).ok());
@@ -97,7 +97,7 @@ TEST_F(Bookings, DailyLimitCountsConfirmedBookingsOfTheServiceThatDay) {
   EXPECT_TRUE(book(s, {p1_.id}, ten_ + 3 * kHour).ok());
 }
 
-TEST_F(Bookings, AnyProviderFallsToTheNextFreeCandidateInOrder) {
+TEST_P(Bookings, AnyProviderFallsToTheNextFreeCandidateInOrder) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id});
   auto first = book(s, {p1_.id, p2_.id}, ten_);
   ASSERT_TRUE(first.ok());
@@ -112,7 +112,7 @@ TEST_F(Bookings, AnyProviderFallsToTheNextFreeCandidateInOrder) {
   EXPECT_EQ(later->provider_id, p2_.id);
 }
 
-TEST_F(Bookings, ProviderWithoutTheServiceIsNotACandidate) {
+TEST_P(Bookings, ProviderWithoutTheServiceIsNotACandidate) {
   auto s = make_service(biz_.id, {p1_.id});
   auto r = book(s, {p2_.id, p1_.id}, ten_);
   ASSERT_TRUE(r.ok());
@@ -120,7 +120,7 @@ TEST_F(Bookings, ProviderWithoutTheServiceIsNotACandidate) {
   EXPECT_EQ(book(s, {p2_.id}, ten_ + kHour).error().code, ErrorCode::conflict);
 }
 
-TEST_F(Bookings, IdempotencyKeyReturnsTheFirstBookingUnchanged) {
+TEST_P(Bookings, IdempotencyKeyReturnsTheFirstBookingUnchanged) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id});
   auto nb = booking_request(s, {p1_.id}, ten_);
   nb.idempotency_key = "key-1";
@@ -156,7 +156,7 @@ TEST_F(Bookings, IdempotencyKeyReturnsTheFirstBookingUnchanged) {
   EXPECT_NE(third->id, first->id);
 }
 
-TEST_F(Bookings, RescheduleMovesWithinItsOwnBlockAndKeepsHistory) {
+TEST_P(Bookings, RescheduleMovesWithinItsOwnBlockAndKeepsHistory) {
   auto s = make_service(biz_.id, {p1_.id}, 0, 15);
   auto b = book(s, {p1_.id}, ten_).value();
   // Overlaps the booking's own old block: allowed, it ignores itself.
@@ -182,7 +182,7 @@ TEST_F(Bookings, RescheduleMovesWithinItsOwnBlockAndKeepsHistory) {
   EXPECT_EQ(store_->booking(b.id)->time, r.time);
 }
 
-TEST_F(Bookings, RescheduleRefusesACollisionAndLeavesTheBookingAlone) {
+TEST_P(Bookings, RescheduleRefusesACollisionAndLeavesTheBookingAlone) {
   auto s = make_service(biz_.id, {p1_.id});
   auto a = book(s, {p1_.id}, ten_).value();
   ASSERT_TRUE(book(s, {p1_.id}, ten_ + kHour).ok());
@@ -200,7 +200,7 @@ TEST_F(Bookings, RescheduleRefusesACollisionAndLeavesTheBookingAlone) {
   EXPECT_EQ(unchanged.history.size(), 1u);
 }
 
-TEST_F(Bookings, RescheduleRespectsTheDailyLimitOfTheNewDay) {
+TEST_P(Bookings, RescheduleRespectsTheDailyLimitOfTheNewDay) {
   auto s = make_service(biz_.id, {p1_.id}, 0, 0, 1);
   auto today = book(s, {p1_.id}, ten_).value();
   ASSERT_TRUE(book(s, {p1_.id}, ten_ + 86400).ok());
@@ -217,7 +217,7 @@ TEST_F(Bookings, RescheduleRespectsTheDailyLimitOfTheNewDay) {
                   .ok());
 }
 
-TEST_F(Bookings, StatusChangesArePersistedWithHistoryAndFinalStatesStayFinal) {
+TEST_P(Bookings, StatusChangesArePersistedWithHistoryAndFinalStatesStayFinal) {
   auto s = make_service(biz_.id, {p1_.id});
   auto a = book(s, {p1_.id}, ten_).value();
   auto b = book(s, {p1_.id}, ten_ + kHour).value();
@@ -250,7 +250,7 @@ TEST_F(Bookings, StatusChangesArePersistedWithHistoryAndFinalStatesStayFinal) {
   EXPECT_EQ(store_->booking(a.id)->history.size(), 2u);
 }
 
-TEST_F(Bookings, BookingTransitionsAreAudited) {
+TEST_P(Bookings, BookingTransitionsAreAudited) {
   auto s = make_service(biz_.id, {p1_.id});
   auto b = book(s, {p1_.id}, ten_).value();
   ASSERT_TRUE(store_
@@ -269,7 +269,7 @@ TEST_F(Bookings, BookingTransitionsAreAudited) {
   EXPECT_EQ(log[2].actor, "consumer");
 }
 
-TEST_F(Bookings, ListingFiltersByOverlapProviderAndStatusWithPaging) {
+TEST_P(Bookings, ListingFiltersByOverlapProviderAndStatusWithPaging) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id});
   std::vector<core::Booking> made;
   made.reserve(6);
@@ -308,7 +308,7 @@ TEST_F(Bookings, ListingFiltersByOverlapProviderAndStatusWithPaging) {
   EXPECT_EQ(store_->bookings(all_of("biz_other")).total, 0);
 }
 
-TEST_F(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
+TEST_P(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id}, 0, 30);
   auto a = book(s, {p1_.id}, ten_).value();
   auto b = book(s, {p1_.id}, ten_ + 2 * kHour).value();
@@ -326,7 +326,7 @@ TEST_F(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   EXPECT_EQ(counts[p2_.id], 1);
 }
 
-TEST_F(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
+TEST_P(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id});
   auto a = book(s, {p1_.id}, ten_).value();
   ASSERT_TRUE(book(s, {p2_.id}, ten_ + kHour).ok());
@@ -354,6 +354,8 @@ TEST_F(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
   EXPECT_EQ(store_->reschedule_booking(to_outsider, consumer_).error().code, ErrorCode::conflict);
   EXPECT_EQ(store_->booking(b.id)->provider_id, p1_.id);
 }
+
+VISITD_STORE_CONTRACT(Bookings);
 
 }  // namespace
 }  // namespace visitd::store::testing

@@ -4,10 +4,10 @@
 namespace visitd::store::testing {
 namespace {
 
-using Catalog = StoreTest;
+class Catalog : public StoreContractTest {};
 using core::ErrorCode;
 
-TEST_F(Catalog, BusinessRoundTripsAndSlugIsUnique) {
+TEST_P(Catalog, BusinessRoundTripsAndSlugIsUnique) {
   core::Business b;
   b.slug = "northwind";
   b.name = "Northwind Health";
@@ -39,7 +39,7 @@ TEST_F(Catalog, BusinessRoundTripsAndSlugIsUnique) {
   EXPECT_EQ(store_->business_by_id("biz_nope").error().code, ErrorCode::not_found);
 }
 
-TEST_F(Catalog, UpdatingToAnotherBusinessSlugConflicts) {
+TEST_P(Catalog, UpdatingToAnotherBusinessSlugConflicts) {
   auto a = make_business("alpha");
   make_business("beta");
   a.slug = "beta";
@@ -49,7 +49,7 @@ TEST_F(Catalog, UpdatingToAnotherBusinessSlugConflicts) {
   EXPECT_EQ(store_->business_by_id(a.id)->slug, "alpha");
 }
 
-TEST_F(Catalog, UserEmailIsStoredLowerCasedAndUniqueIgnoringCase) {
+TEST_P(Catalog, UserEmailIsStoredLowerCasedAndUniqueIgnoringCase) {
   auto u = store_->create_user({"", "Ada@Example.TEST", "Ada"}, "hash-1");
   ASSERT_TRUE(u.ok());
   EXPECT_TRUE(u->id.starts_with("usr_"));
@@ -69,7 +69,7 @@ TEST_F(Catalog, UserEmailIsStoredLowerCasedAndUniqueIgnoringCase) {
   EXPECT_EQ(store_->set_password_hash("usr_nope", "x").error().code, ErrorCode::not_found);
 }
 
-TEST_F(Catalog, MembershipsGiveRolesPerBusiness) {
+TEST_P(Catalog, MembershipsGiveRolesPerBusiness) {
   auto a = make_business("alpha");
   auto b = make_business("beta");
   auto u = store_->create_user({"", "m@example.test", "Max"}, "").value();
@@ -89,7 +89,7 @@ TEST_F(Catalog, MembershipsGiveRolesPerBusiness) {
   EXPECT_EQ(store_->remove_membership(b.id, u.id, staff_).error().code, ErrorCode::not_found);
 }
 
-TEST_F(Catalog, BusinessNeverLosesItsLastOwner) {
+TEST_P(Catalog, BusinessNeverLosesItsLastOwner) {
   auto biz = make_business();
   auto owner = store_->create_user({"", "o@example.test", "Olive"}, "").value();
   auto second = store_->create_user({"", "p@example.test", "Pat"}, "").value();
@@ -109,7 +109,7 @@ TEST_F(Catalog, BusinessNeverLosesItsLastOwner) {
   EXPECT_EQ(store_->remove_membership(biz.id, second.id, staff_).error().code, ErrorCode::policy);
 }
 
-TEST_F(Catalog, ExpiredSessionIsNotFound) {
+TEST_P(Catalog, ExpiredSessionIsNotFound) {
   auto u = store_->create_user({"", "s@example.test", "Sam"}, "").value();
   ASSERT_TRUE(store_->create_session({"hash-abc", u.id, "csrf-1", at(kDay0 + 3600)}).ok());
   auto live = store_->session_by_hash("hash-abc", at(kDay0));
@@ -121,7 +121,7 @@ TEST_F(Catalog, ExpiredSessionIsNotFound) {
   EXPECT_FALSE(store_->session_by_hash("hash-abc", at(kDay0)));
 }
 
-TEST_F(Catalog, ApiTokensAreFoundByHashAndScopedToTheirBusiness) {
+TEST_P(Catalog, ApiTokensAreFoundByHashAndScopedToTheirBusiness) {
   auto biz = make_business("alpha");
   auto other = make_business("beta");
   auto u = store_->create_user({"", "t@example.test", "Tia"}, "").value();
@@ -152,7 +152,7 @@ TEST_F(Catalog, ApiTokensAreFoundByHashAndScopedToTheirBusiness) {
   EXPECT_FALSE(store_->api_token_by_hash("sha-of-secret"));
 }
 
-TEST_F(Catalog, ProviderRoundTripsWithHoursOverridesAndTimeOff) {
+TEST_P(Catalog, ProviderRoundTripsWithHoursOverridesAndTimeOff) {
   auto biz = make_business();
   core::Provider p;
   p.business_id = biz.id;
@@ -184,7 +184,7 @@ TEST_F(Catalog, ProviderRoundTripsWithHoursOverridesAndTimeOff) {
   EXPECT_EQ(store_->provider(biz.id, created->id)->weekly, weekly);
 }
 
-TEST_F(Catalog, PuttingAnOverrideForTheSameDateReplacesIt) {
+TEST_P(Catalog, PuttingAnOverrideForTheSameDateReplacesIt) {
   auto biz = make_business();
   auto p = make_provider(biz.id);
   core::LocalDate date{std::chrono::year(2030), std::chrono::March, std::chrono::day(31)};
@@ -209,7 +209,7 @@ TEST_F(Catalog, PuttingAnOverrideForTheSameDateReplacesIt) {
   EXPECT_TRUE(store_->provider(biz.id, p.id)->time_off.empty());
 }
 
-TEST_F(Catalog, AnotherBusinessCannotReachProvidersOrServices) {
+TEST_P(Catalog, AnotherBusinessCannotReachProvidersOrServices) {
   auto mine = make_business("mine");
   auto theirs = make_business("theirs");
   auto p = make_provider(mine.id);
@@ -239,7 +239,7 @@ TEST_F(Catalog, AnotherBusinessCannotReachProvidersOrServices) {
   EXPECT_EQ(store_->provider(mine.id, p.id)->name, "Dr Ada");
 }
 
-TEST_F(Catalog, ServiceRoundTripsWithProvidersAndQuestions) {
+TEST_P(Catalog, ServiceRoundTripsWithProvidersAndQuestions) {
   auto biz = make_business();
   auto p1 = make_provider(biz.id, "One");
   auto p2 = make_provider(biz.id, "Two");
@@ -286,7 +286,7 @@ TEST_F(Catalog, ServiceRoundTripsWithProvidersAndQuestions) {
   EXPECT_EQ(updated.questions.size(), 1u);
 }
 
-TEST_F(Catalog, DeletingAProviderUnlinksItFromServices) {
+TEST_P(Catalog, DeletingAProviderUnlinksItFromServices) {
   auto biz = make_business();
   auto p1 = make_provider(biz.id, "One");
   auto p2 = make_provider(biz.id, "Two");
@@ -301,7 +301,7 @@ TEST_F(Catalog, DeletingAProviderUnlinksItFromServices) {
   EXPECT_TRUE(store_->services_of(biz.id).empty());
 }
 
-TEST_F(Catalog, ProvidersAndServicesWithConfirmedBookingsCannotBeDeleted) {
+TEST_P(Catalog, ProvidersAndServicesWithConfirmedBookingsCannotBeDeleted) {
   auto biz = make_business();
   auto p = make_provider(biz.id);
   auto s = make_service(biz.id, {p.id});
@@ -319,7 +319,7 @@ TEST_F(Catalog, ProvidersAndServicesWithConfirmedBookingsCannotBeDeleted) {
   EXPECT_EQ(store_->booking(booked->id)->provider_id, p.id);
 }
 
-TEST_F(Catalog, StaffChangesAreAuditedNewestFirst) {
+TEST_P(Catalog, StaffChangesAreAuditedNewestFirst) {
   auto biz = make_business();
   auto p = make_provider(biz.id);
   ASSERT_TRUE(store_->set_weekly_hours(biz.id, p.id, {}, {"user:usr_boss"}).ok());
@@ -345,7 +345,7 @@ TEST_F(Catalog, StaffChangesAreAuditedNewestFirst) {
   EXPECT_TRUE(store_->audit_log(make_business("other").id, 10, 0).size() == 1u);  // its own creation only
 }
 
-TEST_F(Catalog, FailedChangeLeavesNoAuditEntry) {
+TEST_P(Catalog, FailedChangeLeavesNoAuditEntry) {
   auto biz = make_business();
   auto owner = store_->create_user({"", "o@example.test", "Olive"}, "").value();
   ASSERT_TRUE(store_->set_membership({biz.id, owner.id, core::Role::owner}, staff_).ok());
@@ -353,6 +353,8 @@ TEST_F(Catalog, FailedChangeLeavesNoAuditEntry) {
   ASSERT_FALSE(store_->remove_membership(biz.id, owner.id, staff_).ok());
   EXPECT_EQ(store_->audit_log(biz.id, 50, 0).size(), before);
 }
+
+VISITD_STORE_CONTRACT(Catalog);
 
 }  // namespace
 }  // namespace visitd::store::testing

@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kThreads = 16;
 
-class Race : public StoreTest {
+class Race : public StoreContractTest {
  protected:
   struct Outcome {
     int created = 0;
@@ -57,7 +57,7 @@ class Race : public StoreTest {
   }
 };
 
-TEST_F(Race, ExactlyOneOfManySimultaneousBookingsForOneSlotSucceeds) {
+TEST_P(Race, ExactlyOneOfManySimultaneousBookingsForOneSlotSucceeds) {
   auto biz = make_business();
   auto p = make_provider(biz.id);
   auto s = make_service(biz.id, {p.id}, 5, 5);
@@ -71,7 +71,7 @@ TEST_F(Race, ExactlyOneOfManySimultaneousBookingsForOneSlotSucceeds) {
   EXPECT_EQ(store_->bookings(all_of(biz.id)).total, 1);
 }
 
-TEST_F(Race, AnyProviderRaceGivesEachProviderExactlyOneBooking) {
+TEST_P(Race, AnyProviderRaceGivesEachProviderExactlyOneBooking) {
   auto biz = make_business();
   auto p1 = make_provider(biz.id, "One");
   auto p2 = make_provider(biz.id, "Two");
@@ -85,6 +85,8 @@ TEST_F(Race, AnyProviderRaceGivesEachProviderExactlyOneBooking) {
   EXPECT_EQ(confirmed_at(biz.id, p1.id, start), 1);
   EXPECT_EQ(confirmed_at(biz.id, p2.id, start), 1);
 }
+
+VISITD_STORE_CONTRACT(Race);
 
 }  // namespace
 }  // namespace visitd::store::testing

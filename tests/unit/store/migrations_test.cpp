@@ -6,7 +6,7 @@
 namespace visitd::store::testing {
 namespace {
 
-using Migrations = StoreTest;
+using Migrations = SqliteStoreTest;
 
 int latest_migration() {
   int latest = 0;
@@ -46,7 +46,7 @@ TEST_F(Migrations, UnmigratedDatabaseReportsVersionZero) {
 
 TEST_F(Migrations, RefusesADatabaseNewerThanTheBinary) {
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.file("visitd.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(sqlite_file().c_str(), &db), SQLITE_OK);
   std::string sql = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (" +
                     std::to_string(latest_migration() + 1) + ", 'from_the_future.sql', 0)";
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);

@@ -10,10 +10,10 @@ using core::Channel;
 using core::MessageKind;
 using core::Recipient;
 
-class Outbox : public StoreTest {
+class Outbox : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     biz_ = make_business();
     p_ = make_provider(biz_.id);
     s_ = make_service(biz_.id, {p_.id});
@@ -45,7 +45,7 @@ class Outbox : public StoreTest {
   const std::int64_t start_ = kDay0 + 10 * kHour;
 };
 
-TEST_F(Outbox, BookingWritesItsMessagesInTheSameTransaction) {
+TEST_P(Outbox, BookingWritesItsMessagesInTheSameTransaction) {
   auto b = book_with({planned(MessageKind::confirmation, now_), planned(MessageKind::reminder, start_ - kHour)});
   auto ms = store_->booking_messages(b.id);
   ASSERT_EQ(ms.size(), 2u);
@@ -59,7 +59,7 @@ TEST_F(Outbox, BookingWritesItsMessagesInTheSameTransaction) {
   EXPECT_EQ(store_->recent_messages(100).size(), 2u);
 }
 
-TEST_F(Outbox, ClaimTakesOnlyDueMessagesAndOneOwnerAtATime) {
+TEST_P(Outbox, ClaimTakesOnlyDueMessagesAndOneOwnerAtATime) {
   auto b = book_with({planned(MessageKind::confirmation, now_), planned(MessageKind::reminder, start_ - kHour)});
   auto a = store_->claim_due_messages("worker-a", at(now_), core::Seconds{60}, 10);
   ASSERT_EQ(a.size(), 1u);
@@ -79,7 +79,7 @@ TEST_F(Outbox, ClaimTakesOnlyDueMessagesAndOneOwnerAtATime) {
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::sent);
 }
 
-TEST_F(Outbox, FailedAttemptWaitsForItsRetryTime) {
+TEST_P(Outbox, FailedAttemptWaitsForItsRetryTime) {
   auto b = book_with({planned(MessageKind::confirmation, now_)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
   ASSERT_EQ(claimed.size(), 1u);
@@ -94,7 +94,7 @@ TEST_F(Outbox, FailedAttemptWaitsForItsRetryTime) {
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::failed);
 }
 
-TEST_F(Outbox, CancellationWithdrawsPendingRemindersAndPlansItsNotice) {
+TEST_P(Outbox, CancellationWithdrawsPendingRemindersAndPlansItsNotice) {
   auto b = book_with({planned(MessageKind::reminder, start_ - kHour)});
   auto cancelled = store_->set_booking_status(b.id, core::BookingStatus::cancelled, "", Actor{"consumer"},
                                               {planned(MessageKind::cancellation, now_)});
@@ -107,7 +107,7 @@ TEST_F(Outbox, CancellationWithdrawsPendingRemindersAndPlansItsNotice) {
   EXPECT_EQ(claimed[0].kind, MessageKind::cancellation);
 }
 
-TEST_F(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
+TEST_P(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
   auto b = book_with({planned(MessageKind::confirmation, now_, Channel::sms)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
   ASSERT_TRUE(
@@ -118,7 +118,7 @@ TEST_F(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::delivered);
 }
 
-TEST_F(Outbox, ResendPlansACopyWithANewMessageId) {
+TEST_P(Outbox, ResendPlansACopyWithANewMessageId) {
   auto b = book_with({planned(MessageKind::confirmation, now_)});
   auto original = store_->booking_messages(b.id)[0];
   auto copy = store_->resend_message(b.id, original.id, staff_);
@@ -128,7 +128,7 @@ TEST_F(Outbox, ResendPlansACopyWithANewMessageId) {
   EXPECT_EQ(store_->resend_message(b.id, "msg_nope", staff_).error().code, core::ErrorCode::not_found);
 }
 
-TEST_F(Outbox, OptOutsAndPolicyOverrides) {
+TEST_P(Outbox, OptOutsAndPolicyOverrides) {
   EXPECT_FALSE(store_->sms_opted_out_at("+442079460958"));
   store_->set_sms_opt_out("+442079460958", true);
   EXPECT_EQ(store_->sms_opted_out_at("+442079460958"), at(now_));
@@ -148,6 +148,8 @@ TEST_F(Outbox, OptOutsAndPolicyOverrides) {
   ASSERT_TRUE(store_->put_notification_policy(biz_.id, s_.id, std::nullopt, staff_).ok());
   EXPECT_FALSE(store_->notification_policy(biz_.id, s_.id).overridden);
 }
+
+VISITD_STORE_CONTRACT(Outbox);
 
 }  // namespace
 }  // namespace visitd::store::testing

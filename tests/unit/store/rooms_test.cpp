@@ -5,10 +5,10 @@
 namespace visitd::store::testing {
 namespace {
 
-class Rooms : public StoreTest {
+class Rooms : public StoreContractTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    StoreContractTest::SetUp();
     auto b = make_business();
     auto p = make_provider(b.id);
     service_ = make_service(b.id, {p.id});
@@ -20,14 +20,14 @@ class Rooms : public StoreTest {
   Id room_;
 };
 
-TEST_F(Rooms, FreshRoomIsOpenWithNoMessages) {
+TEST_P(Rooms, FreshRoomIsOpenWithNoMessages) {
   auto r = store_->room(room_);
   EXPECT_EQ(r.last_seq, 0);
   EXPECT_FALSE(r.ended_at.has_value());
   EXPECT_TRUE(store_->chat_page(room_, 0, 50).empty());
 }
 
-TEST_F(Rooms, ServiceRoomSettingsPersistWithDefaults) {
+TEST_P(Rooms, ServiceRoomSettingsPersistWithDefaults) {
   EXPECT_EQ(service_.room_open_before_minutes, 15);
   EXPECT_EQ(service_.room_close_after_minutes, 30);
   EXPECT_FALSE(service_.room_auto_admit);
@@ -42,7 +42,7 @@ TEST_F(Rooms, ServiceRoomSettingsPersistWithDefaults) {
   EXPECT_TRUE(loaded->room_auto_admit);
 }
 
-TEST_F(Rooms, ChatMessagesTakeIncreasingSeqsAndPageNewestFirst) {
+TEST_P(Rooms, ChatMessagesTakeIncreasingSeqsAndPageNewestFirst) {
   for (int i = 1; i <= 5; ++i) {
     auto m = store_->append_chat(room_, "guest-x", "Grace", "m" + std::to_string(i), at(kDay0));
     ASSERT_TRUE(m.ok());
@@ -58,7 +58,7 @@ TEST_F(Rooms, ChatMessagesTakeIncreasingSeqsAndPageNewestFirst) {
   EXPECT_EQ(store_->room(room_).last_seq, 5);
 }
 
-TEST_F(Rooms, OnlyTheAuthorEditsAndHostsMayDelete) {
+TEST_P(Rooms, OnlyTheAuthorEditsAndHostsMayDelete) {
   auto m = store_->append_chat(room_, "guest-x", "Grace", "helo", at(kDay0));
   auto forbidden = store_->change_chat(room_, m->seq, "usr_host", true, std::string("hacked"), at(kDay0));
   ASSERT_FALSE(forbidden.ok());
@@ -75,7 +75,7 @@ TEST_F(Rooms, OnlyTheAuthorEditsAndHostsMayDelete) {
   EXPECT_EQ(again.error().code, core::ErrorCode::gone);
 }
 
-TEST_F(Rooms, ReplaySinceASeqGivesNewMessagesAndChangesToOlderOnesInSeqOrder) {
+TEST_P(Rooms, ReplaySinceASeqGivesNewMessagesAndChangesToOlderOnesInSeqOrder) {
   auto m1 = store_->append_chat(room_, "a", "A", "one", at(kDay0));                                  // 1
   auto m2 = store_->append_chat(room_, "a", "A", "two", at(kDay0));                                  // 2
   ASSERT_TRUE(store_->append_chat(room_, "b", "B", "three", at(kDay0)).ok());                        // 3
@@ -92,7 +92,7 @@ TEST_F(Rooms, ReplaySinceASeqGivesNewMessagesAndChangesToOlderOnesInSeqOrder) {
   EXPECT_TRUE(store_->chat_since(room_, 6, 100).empty());
 }
 
-TEST_F(Rooms, DeniedStaysDeniedAndAdmittedIsRemembered) {
+TEST_P(Rooms, DeniedStaysDeniedAndAdmittedIsRemembered) {
   EXPECT_FALSE(store_->room_decision(room_, "guest-x").has_value());
   ASSERT_TRUE(store_->decide_participant(room_, "guest-x", core::LobbyState::admitted, "usr_h", at(kDay0)).ok());
   EXPECT_EQ(store_->room_decision(room_, "guest-x")->state, core::LobbyState::admitted);
@@ -101,14 +101,14 @@ TEST_F(Rooms, DeniedStaysDeniedAndAdmittedIsRemembered) {
   EXPECT_EQ(store_->room_decision(room_, "guest-x")->state, core::LobbyState::removed);
 }
 
-TEST_F(Rooms, ReadReceiptOnlyRises) {
+TEST_P(Rooms, ReadReceiptOnlyRises) {
   ASSERT_TRUE(store_->decide_participant(room_, "g", core::LobbyState::admitted, "h", at(kDay0)).ok());
   ASSERT_TRUE(store_->mark_read(room_, "g", 7).ok());
   ASSERT_TRUE(store_->mark_read(room_, "g", 3).ok());
   EXPECT_EQ(store_->room_decision(room_, "g")->read_seq, 7);
 }
 
-TEST_F(Rooms, EndingKeepsTheFirstEnd) {
+TEST_P(Rooms, EndingKeepsTheFirstEnd) {
   auto first = store_->end_room(room_, "usr_a", at(kDay0 + 100));
   ASSERT_TRUE(first.ok());
   auto second = store_->end_room(room_, "usr_b", at(kDay0 + 200));
@@ -117,10 +117,12 @@ TEST_F(Rooms, EndingKeepsTheFirstEnd) {
   EXPECT_EQ(*store_->room(room_).ended_at, at(kDay0 + 100));
 }
 
-TEST_F(Rooms, UnknownRoomIsNotFound) {
+TEST_P(Rooms, UnknownRoomIsNotFound) {
   EXPECT_EQ(store_->append_chat("bk_nope", "a", "A", "x", at(kDay0)).error().code, core::ErrorCode::not_found);
   EXPECT_EQ(store_->end_room("bk_nope", "a", at(kDay0)).error().code, core::ErrorCode::not_found);
 }
+
+VISITD_STORE_CONTRACT(Rooms);
 
 }  // namespace
 }  // namespace visitd::store::testing

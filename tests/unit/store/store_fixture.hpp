@@ -1,15 +1,20 @@
 #pragma once
-// A migrated SQLite store in a fresh temporary directory (removed afterwards), a clock the
-// test moves by hand, and small builders for the domain values most tests need.
+// The store contract suite's fixture: every test runs against each backend in
+// store_factories() through the Store interface alone, with a clock the test moves by hand
+// and deterministic ids.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
+#include <vector>
 
+#include "core/ids.hpp"
 #include "store/store.hpp"
 
 namespace visitd::store::testing {
@@ -51,19 +56,57 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-class StoreTest : public ::testing::Test {
+// One backend under test. Each test gets a fresh, empty database from make(); open() gives
+// another handle on that same database (a second process, as far as the backend can tell).
+class StoreBackend {
+ public:
+  virtual ~StoreBackend() = default;
+  virtual std::unique_ptr<Store> open(Clock clock, std::shared_ptr<core::IdGenerator> ids) = 0;
+};
+
+// How the contract suite reaches a backend: SQLite today; the PostgreSQL backend adds one
+// more factory to store_factories() and every contract test runs against it too.
+struct StoreFactory {
+  std::string name;  // test-name suffix: letters and digits only
+  std::function<std::unique_ptr<StoreBackend>()> make;
+};
+// Test listings show the backend's name, not the factory's bytes.
+inline void PrintTo(const StoreFactory& f, std::ostream* os) { *os << f.name; }
+
+// A SQLite file in a fresh temporary directory (removed afterwards).
+class SqliteBackend final : public StoreBackend {
+ public:
+  std::unique_ptr<Store> open(Clock clock, std::shared_ptr<core::IdGenerator> ids) override {
+    auto opened = open_store(file(), std::move(clock), std::move(ids));
+    if (!opened.ok()) throw std::runtime_error(opened.error().detail);
+    return std::move(opened).value();
+  }
+  [[nodiscard]] std::string file() const { return dir_.file("visitd.db"); }
+
+ private:
+  TempDir dir_;
+};
+
+inline std::vector<StoreFactory> store_factories() {
+  return {{"Sqlite", [] { return std::unique_ptr<StoreBackend>(std::make_unique<SqliteBackend>()); }}};
+}
+
+// A migrated store on a fresh database, a clock the test moves by hand, sequential ids, and
+// small builders for the domain values most tests need. Subclasses say which backend.
+class StoreTestBase : public ::testing::Test {
  protected:
+  virtual std::unique_ptr<StoreBackend> make_backend() = 0;
+
   void SetUp() override {
+    backend_ = make_backend();
     store_ = open();
     auto migrated = store_->migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().detail;
   }
 
-  // Another store on the same file: a second process, as far as SQLite can tell.
+  // Another store on the same database: a second process, as far as the backend can tell.
   std::unique_ptr<Store> open() {
-    auto opened = open_store(dir_.file("visitd.db"), [this] { return at(clock_.load()); });
-    if (!opened.ok()) throw std::runtime_error(opened.error().detail);
-    return std::move(opened).value();
+    return backend_->open([this] { return at(clock_.load()); }, ids_);
   }
 
   core::Business make_business(const std::string& slug = "acme") {
@@ -116,10 +159,40 @@ class StoreTest : public ::testing::Test {
     return nb;
   }
 
-  TempDir dir_;
+  std::unique_ptr<StoreBackend> backend_;
+  std::shared_ptr<core::IdGenerator> ids_ = std::make_shared<core::SequentialIds>();
   std::atomic<std::int64_t> clock_{kDay0 - 30 * 86400};
   std::unique_ptr<Store> store_;
   Actor staff_{"user:usr_test"};
 };
+
+// The contract suite: TEST_P on a fixture derived from StoreContractTest, then
+// VISITD_STORE_CONTRACT(Fixture) once per fixture runs it against every backend.
+class StoreContractTest : public StoreTestBase, public ::testing::WithParamInterface<StoreFactory> {
+ protected:
+  std::unique_ptr<StoreBackend> make_backend() override { return GetParam().make(); }
+};
+
+#define VISITD_STORE_CONTRACT(Fixture)                                                \
+  INSTANTIATE_TEST_SUITE_P(Backends, Fixture, ::testing::ValuesIn(store_factories()), \
+                           [](const ::testing::TestParamInfo<StoreFactory>& info) { return info.param.name; })
+
+// Tests of SQLite itself (its file, its migrations directory), and other layers' tests that
+// need a real store (live's room hub): SQLite only, plain TEST_F.
+class SqliteStoreTest : public StoreTestBase {
+ protected:
+  std::unique_ptr<StoreBackend> make_backend() override {
+    auto backend = std::make_unique<SqliteBackend>();
+    sqlite_ = backend.get();
+    return backend;
+  }
+  [[nodiscard]] std::string sqlite_file() const { return sqlite_->file(); }
+
+ private:
+  SqliteBackend* sqlite_ = nullptr;
+};
+
+// The name other layers' tests derive from (a SQLite store, TEST_F).
+class StoreTest : public SqliteStoreTest {};
 
 }  // namespace visitd::store::testing

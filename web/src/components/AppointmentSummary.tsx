@@ -2,7 +2,6 @@
 import { t, locale } from '../i18n';
 import type { Booking } from '../lib/types';
 import { formatDateTime, formatTime, zoneLabel } from '../lib/tz';
-import { buildIcs, downloadIcs } from '../lib/ics';
 
 export function AppointmentSummary({ booking, zone }: { booking: Booking; zone: string }) {
   return (
@@ -31,18 +30,20 @@ export function AppointmentSummary({ booking, zone }: { booking: Booking; zone: 
   );
 }
 
-export function IcsButton({ booking, businessName, manageUrl }: { booking: Booking; businessName: string; manageUrl?: string }) {
+/**
+ * "Add to calendar": the server's .ics for this booking (GET /api/v1/manage/{token}/calendar.ics),
+ * the same calendar object as the mailed invite (one UID, current SEQUENCE, join link), so later
+ * mailed updates and a cancellation apply to the imported event instead of duplicating it.
+ */
+export function IcsButton({ token }: { token: string }) {
+  const href = `/api/v1/manage/${encodeURIComponent(token)}/calendar.ics`;
   const onClick = () => {
-    const ics = buildIcs({
-      uid: `${booking.id}@visitd`,
-      start: booking.start,
-      end: booking.end,
-      summary: t.icsSummary(booking.service?.name ?? '', businessName),
-      description: manageUrl ? t.icsDescription(manageUrl) : undefined,
-      url: manageUrl,
-      stamp: new Date(),
-    });
-    downloadIcs('appointment.ics', ics);
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = 'appointment.ics';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   };
   return (
     <button type="button" class="btn-secondary" onClick={onClick}>

@@ -18,6 +18,12 @@ export function appPath(url: string): string {
   }
 }
 
+/** The capability token: the manage link's last path segment. */
+export function manageToken(manageUrl: string): string {
+  const path = appPath(manageUrl);
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
 export interface ConfirmationProps {
   businessName: string;
   slug: string;
@@ -46,7 +52,7 @@ export function Confirmation({ businessName, slug, booking, manageUrl, joinUrl, 
       <section class="card" aria-label={businessName}>
         <h2>{businessName}</h2>
         <AppointmentSummary booking={booking} zone={zone} />
-        <IcsButton booking={booking} businessName={businessName} manageUrl={manageUrl} />
+        <IcsButton token={manageToken(manageUrl)} />
         <ul class="calendar-links">
           <li>
             <a href={googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer" data-testid="google-calendar">

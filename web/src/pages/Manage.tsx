@@ -66,10 +66,20 @@ export function ManagePage({ token }: { token: string }) {
       </main>
     );
   }
-  return <ManageView view={view} base={base} reload={load} />;
+  return <ManageView view={view} base={base} token={token} reload={load} />;
 }
 
-function ManageView({ view, base, reload }: { view: ManageView; base: string; reload: () => Promise<void> }) {
+function ManageView({
+  view,
+  base,
+  token,
+  reload,
+}: {
+  view: ManageView;
+  base: string;
+  token: string;
+  reload: () => Promise<void>;
+}) {
   const now = useMemo(() => Date.now(), []);
   const { booking, business, policy } = view;
   const profile = useClinicBrand(business.slug, business.name);
@@ -121,7 +131,7 @@ function ManageView({ view, base, reload }: { view: ManageView; base: string; re
       <section class="card" aria-labelledby="appt-h">
         <h2 id="appt-h">{business.name}</h2>
         <AppointmentSummary booking={booking} zone={zone} />
-        {confirmed && <IcsButton booking={booking} businessName={business.name} manageUrl={location.href} />}
+        {confirmed && <IcsButton token={token} />}
         {confirmed && view.joinUrl && (
           <p>
             {t.joinLinkText} <Link href={appPath(view.joinUrl)}>{t.joinLinkOpen}</Link>

@@ -16,6 +16,7 @@ export interface OutboxMessage {
   dueAt: string;
   attempts: number;
   lastError: string;
+  errorCode?: string;
   address: string;
   sentAt: string | null;
   nextAttemptAt?: string;
@@ -113,7 +114,15 @@ function MessageLog({ bookingUrl, zone, canResend }: { bookingUrl: string; zone:
                     <span class={`badge msg-${m.status}`}>{name(t.messageStatuses, m.status)}</span>
                   </td>
                   <td>{m.attempts}</td>
-                  <td>{m.lastError}</td>
+                  <td>
+                    {m.lastError}
+                    {m.errorCode && (
+                      <span class="muted" data-error-code={m.errorCode}>
+                        {' '}
+                        ({t.messageErrorCode(m.errorCode)})
+                      </span>
+                    )}
+                  </td>
                   <td>
                     {m.sentAt ? t.messageSent(when(m.sentAt)) : t.messageDue(when(m.dueAt))}
                     {m.nextAttemptAt && (

@@ -38,6 +38,14 @@ const kSample: Record<string, string> = {
   joinUrl: 'https://visitd.example/join/…',
 };
 
+/** A cancelled booking offers booking again instead of its links, and says why when told. */
+const kCancelledSample: Record<string, string> = {
+  manageUrl: '',
+  joinUrl: '',
+  reason: 'provider ill',
+  bookUrl: 'https://visitd.example/b/acme-clinic',
+};
+
 export function TemplatesSection({ ctx }: { ctx: StaffContext }) {
   const url = `${ctx.biz}/message-templates`;
   const list = useLoad(() => api<{ items: Template[] }>('GET', url), [url]);
@@ -69,7 +77,7 @@ export function TemplatesSection({ ctx }: { ctx: StaffContext }) {
     }
   };
 
-  const values = { ...kSample, kind };
+  const values = { ...kSample, ...(kind === 'cancellation' ? kCancelledSample : {}), kind };
   const email = channel === 'email';
   return (
     <section aria-labelledby="templates-h" class="card">

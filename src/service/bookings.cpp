@@ -1,0 +1,316 @@
+#include "service/bookings.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace visitd::service {
+
+namespace {
+
+using std::chrono::days;
+
+constexpr std::size_t kNearestLimit = 5;
+// Busy bookings are loaded this far around a query: a neighbour's padded block (duration
+// and buffers are each at most a day) and the provider-local day used by the daily limit
+// both reach at most this far outside the range.
+constexpr days kBusyMargin{2};
+// Window searched around a wanted start for the exact slot and for nearest alternatives.
+constexpr days kNearestWindow{7};
+
+bool assigned(const core::Service& s, const core::Id& provider_id) {
+  return std::find(s.provider_ids.begin(), s.provider_ids.end(), provider_id) != s.provider_ids.end();
+}
+
+core::Zone zone_or_utc(const std::string& name) {
+  if (auto z = core::Zone::find(name)) return *z;
+  return *core::Zone::find("UTC");
+}
+
+core::Error provider_not_in_service() {
+  core::Error e = core::Error::make(core::ErrorCode::not_found, "provider is not assigned to this service");
+  e.fields.push_back({"providerId", "is not a provider of this service"});
+  return e;
+}
+
+core::ExtensionValue slots_value(const std::vector<core::Slot>& slots) {
+  core::ExtensionList items;
+  for (const auto& s : slots) {
+    core::ExtensionList ids;
+    for (const auto& id : s.provider_ids) ids.emplace_back(id);
+    items.emplace_back(
+        core::ExtensionMembers{{"start", s.time.begin}, {"end", s.time.end}, {"providerIds", std::move(ids)}});
+  }
+  return items;
+}
+
+// A taken slot: conflict, with the nearest free slots as the "nearest" member.
+core::Error slot_taken(const std::string& detail, const std::vector<core::Slot>& nearest) {
+  core::Error e = core::Error::make(core::ErrorCode::conflict, detail);
+  e.with("nearest", slots_value(nearest));
+  return e;
+}
+
+// The provider-local day holding `start`, for the per-day limit.
+core::Interval day_of(const core::Provider& p, core::Instant start) {
+  const core::Zone z = zone_or_utc(p.zone);
+  return z.day_span(z.local_date(start));
+}
+
+core::Interval around(core::Instant t) { return {t - kNearestWindow, t + kNearestWindow}; }
+
+const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval time) {
+  for (const auto& s : slots)
+    if (s.time == time) return &s;
+  return nullptr;
+}
+
+// A consumer refused by a cutoff learns until when online changes were possible, in their zone.
+core::Error with_deadline(core::Error e, const core::Booking& b, int cutoff_hours) {
+  if (b.status == core::BookingStatus::confirmed && cutoff_hours > 0) {
+    const core::Instant deadline = b.time.begin - std::chrono::hours{cutoff_hours};
+    e.detail += " (online changes were possible until " + core::format_rfc3339(deadline, zone_or_utc(b.consumer.zone)) +
+                "; please contact the business)";
+  }
+  return e;
+}
+
+}  // namespace
+
+void Bookings::fill_nearest(const core::Service& service, const std::optional<core::Id>& provider_id,
+                            core::Instant wanted, const std::optional<core::Id>& exclude,
+                            std::vector<core::Slot>& out) const {
+  auto slots = find_slots(service, provider_id, around(wanted), exclude);
+  out = slots ? core::nearest_slots(*slots, wanted, kNearestLimit) : std::vector<core::Slot>{};
+}
+
+void Bookings::publish(EventKind kind, const core::Booking& b, const store::Actor& by,
+                       const std::optional<core::Booking>& before) const {
+  Event e;
+  e.kind = kind;
+  e.booking = b;
+  e.actor = by.name;
+  if (before) {
+    e.previous_time = before->time;
+    e.previous_provider_id = before->provider_id;
+  }
+  ports_.events.publish(e);
+  // Anything but a new booking moves or closes the booking's room window.
+  if (kind != EventKind::booking_created) {
+    e.kind = EventKind::room_changed;
+    ports_.events.publish(e);
+  }
+}
+
+core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& service,
+                                                           const std::optional<core::Id>& provider_id,
+                                                           core::Interval range,
+                                                           const std::optional<core::Id>& exclude_booking) const {
+  if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
+  std::vector<core::Provider> providers;
+  for (auto& p : ports_.store.providers_of(service.business_id)) {
+    if (provider_id ? p.id == *provider_id : assigned(service, p.id)) providers.push_back(std::move(p));
+  }
+  if (providers.empty() || range.empty()) return std::vector<core::Slot>{};
+
+  std::vector<core::Id> ids;
+  ids.reserve(providers.size());
+  for (const auto& p : providers) ids.push_back(p.id);
+  std::map<core::Id, std::vector<core::BusyBooking>> busy;
+  for (const auto& b : ports_.store.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
+    if (exclude_booking && b.id == *exclude_booking) continue;
+    busy[b.provider_id].push_back(core::BusyBooking{b.service_id, b.time, b.block, b.id});
+  }
+
+  core::SlotQuery query;
+  query.service = &service;
+  query.range = range;
+  query.now = ports_.clock.now();
+  query.exclude_booking = exclude_booking;
+  for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id])});
+  return core::compute_slots(query);
+}
+
+core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<core::Slot>* nearest) const {
+  const core::Service& service = req.service;
+  if (req.provider_id && !assigned(service, *req.provider_id)) return provider_not_in_service();
+  const core::Interval time{req.start, req.start + core::Minutes{service.duration_minutes}};
+
+  auto slots = find_slots(service, req.provider_id, around(req.start));
+  if (!slots) return slots.error();
+  const core::Slot* slot = slot_at(*slots, time);
+  if (!slot) {
+    auto offer = core::nearest_slots(*slots, req.start, kNearestLimit);
+    if (nearest) *nearest = offer;
+    ports_.metrics.booking_conflict();
+    return slot_taken("that time is not a free slot for this service", offer);
+  }
+
+  // "Any provider": the store orders the candidates fairly (core/assignment over loads it
+  // reads inside its transaction), so concurrent bookings see each other.
+  const std::vector<core::Id> order = req.provider_id ? std::vector<core::Id>{*req.provider_id} : slot->provider_ids;
+
+  std::map<core::Id, core::Provider> providers;
+  for (auto& p : ports_.store.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
+  store::NewBooking nb;
+  for (const auto& id : order) {
+    auto it = providers.find(id);
+    if (it != providers.end()) nb.candidates.push_back({id, day_of(it->second, req.start)});
+  }
+  nb.booking.business_id = req.business.id;
+  nb.booking.service_id = service.id;
+  nb.booking.time = time;
+  nb.booking.block = core::padded_block(time, service);
+  nb.booking.status = core::BookingStatus::confirmed;
+  nb.booking.consumer = req.consumer;
+  nb.booking.answers = req.answers;
+  nb.order = req.provider_id ? core::CandidateOrder::as_given : core::CandidateOrder::round_robin;
+  nb.max_per_day = service.max_per_day;
+  nb.idempotency_key = req.idempotency_key;
+  nb.request_fingerprint = req.request_fingerprint;
+  if (req.sms_consent && !req.consumer.phone.empty()) nb.sms_consent_at = ports_.clock.now();
+  nb.messages = plan_for(nb.booking, core::BookingEvent::created, time, nb.sms_consent_at.has_value());
+
+  const store::Actor by{"consumer"};
+  auto created = ports_.store.create_booking(std::move(nb), by);
+  if (!created) {
+    if (created.error().code == core::ErrorCode::conflict) {
+      // Someone else won the race between our check and the commit: offer what is left.
+      std::vector<core::Slot> offer;
+      fill_nearest(service, req.provider_id, req.start, std::nullopt, offer);
+      if (nearest) *nearest = offer;
+      ports_.metrics.booking_conflict();
+      return slot_taken("that slot was just taken", offer);
+    }
+    return created.error();
+  }
+  ports_.metrics.booking_created();
+  publish(EventKind::booking_created, *created, by);
+  return created;
+}
+
+core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, std::vector<core::Slot>* nearest) const {
+  const core::Booking& booking = req.booking;
+  auto business = ports_.store.business_by_id(booking.business_id);
+  if (!business) return business.error();
+  const bool consumer = req.actor == core::Actor::consumer;
+  auto refuse = [&](core::Error e) {
+    if (consumer && e.code == core::ErrorCode::policy) {
+      return with_deadline(std::move(e), booking, business->rules.reschedule_cutoff_hours);
+    }
+    return e;
+  };
+  if (auto ok = core::check_reschedule(booking, business->rules, req.actor, ports_.clock.now()); !ok) {
+    return refuse(ok.error());
+  }
+  auto service = ports_.store.service(booking.business_id, booking.service_id);
+  if (!service) return refuse(core::Error::make(core::ErrorCode::policy, "the booked service no longer exists"));
+  const core::Id provider_id = req.new_provider.value_or(booking.provider_id);
+  const bool moves_provider = provider_id != booking.provider_id;
+  if (moves_provider && req.actor != core::Actor::staff) {
+    return core::Error::invalid("providerId", "only staff can move a booking to another provider");
+  }
+  if (moves_provider && !assigned(*service, provider_id)) return provider_not_in_service();
+  auto provider = ports_.store.provider(booking.business_id, provider_id);
+  if (!provider) return moves_provider ? provider_not_in_service() : provider.error();
+
+  const core::Interval time{req.new_start, req.new_start + core::Minutes{service->duration_minutes}};
+  // A booking whose provider left the service can still move within that provider's hours.
+  core::Service effective = *service;
+  if (!assigned(effective, provider_id)) effective.provider_ids.push_back(provider_id);
+  auto slots = find_slots(effective, provider_id, around(req.new_start), booking.id);
+  if (!slots) return slots.error();
+  if (!slot_at(*slots, time)) {
+    auto offer = core::nearest_slots(*slots, req.new_start, kNearestLimit);
+    if (nearest) *nearest = offer;
+    ports_.metrics.booking_conflict();
+    return slot_taken("that time is not a free slot for this booking", offer);
+  }
+
+  store::Reschedule r;
+  r.booking_id = booking.id;
+  if (moves_provider) r.provider_id = provider_id;
+  r.time = time;
+  r.block = core::padded_block(time, effective);
+  r.day = day_of(*provider, req.new_start);
+  r.max_per_day = effective.max_per_day;
+  r.messages = plan_for(booking, core::BookingEvent::rescheduled, time,
+                        ports_.store.sms_consent_at(booking.id).has_value(), moves_provider ? provider_id : core::Id{});
+  auto moved = ports_.store.reschedule_booking(r, req.by);
+  if (!moved) {
+    if (moved.error().code == core::ErrorCode::conflict) {
+      std::vector<core::Slot> offer;
+      fill_nearest(effective, provider_id, req.new_start, booking.id, offer);
+      if (nearest) *nearest = offer;
+      ports_.metrics.booking_conflict();
+      return slot_taken("that slot was just taken", offer);
+    }
+    return moved.error();
+  }
+  ports_.metrics.booking_rescheduled();
+  publish(EventKind::booking_rescheduled, *moved, req.by, booking);
+  return moved;
+}
+
+core::Result<core::Booking> Bookings::cancel(const core::Booking& booking, const std::string& reason, core::Actor actor,
+                                             const store::Actor& by) const {
+  auto business = ports_.store.business_by_id(booking.business_id);
+  if (!business) return business.error();
+  if (auto ok = core::check_cancel(booking, business->rules, actor, ports_.clock.now()); !ok) {
+    if (actor == core::Actor::consumer && ok.error().code == core::ErrorCode::policy) {
+      return with_deadline(ok.error(), booking, business->rules.cancel_cutoff_hours);
+    }
+    return ok.error();
+  }
+  auto messages = plan_for(booking, core::BookingEvent::cancelled, booking.time,
+                           ports_.store.sms_consent_at(booking.id).has_value());
+  auto cancelled = ports_.store.set_booking_status(booking.id, core::BookingStatus::cancelled, reason, by, messages);
+  if (!cancelled) return cancelled.error();
+  ports_.metrics.booking_cancelled();
+  publish(EventKind::booking_cancelled, *cancelled, by);
+  return cancelled;
+}
+
+core::Result<core::Booking> Bookings::complete(const core::Booking& booking, const store::Actor& by) const {
+  return finish(booking, core::BookingStatus::completed, by);
+}
+
+core::Result<core::Booking> Bookings::mark_no_show(const core::Booking& booking, const store::Actor& by) const {
+  return finish(booking, core::BookingStatus::no_show, by);
+}
+
+core::Result<core::Booking> Bookings::finish(const core::Booking& booking, core::BookingStatus to,
+                                             const store::Actor& by) const {
+  if (auto ok = core::check_transition(booking, to, ports_.clock.now()); !ok) return ok.error();
+  // Pending reminders of a finished appointment are withdrawn by the store; nothing new is owed.
+  auto saved = ports_.store.set_booking_status(booking.id, to, "", by);
+  if (!saved) return saved.error();
+  publish(to == core::BookingStatus::completed ? EventKind::booking_completed : EventKind::booking_no_show, *saved, by);
+  return saved;
+}
+
+int calendar_sequence(const core::Booking& booking) {
+  return static_cast<int>(std::count_if(booking.history.begin(), booking.history.end(),
+                                        [](const core::BookingChange& c) { return c.action == "rescheduled"; }));
+}
+
+std::vector<core::PlannedMessage> Bookings::plan_for(const core::Booking& booking, core::BookingEvent event,
+                                                     core::Interval time, bool sms_consent,
+                                                     const core::Id& provider_id) const {
+  core::PlanInput in;
+  in.event = event;
+  in.time = time;
+  in.provider_id = provider_id.empty() ? booking.provider_id : provider_id;
+  if (event == core::BookingEvent::rescheduled) {
+    in.previous_provider_id = booking.provider_id;
+    in.time_changed = time != booking.time;
+  }
+  in.consumer_has_email = !booking.consumer.email.empty();
+  in.consumer_sms_allowed = sms_consent && !booking.consumer.phone.empty();
+  // A reschedule raises SEQUENCE; a cancellation is one more change to the same event.
+  in.sequence = calendar_sequence(booking) + (event == core::BookingEvent::created ? 0 : 1);
+  in.now = ports_.clock.now();
+  in.policy = ports_.store.notification_policy(booking.business_id, booking.service_id).policy;
+  return core::plan_messages(in);
+}
+
+}  // namespace visitd::service

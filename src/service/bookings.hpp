@@ -1,0 +1,92 @@
+#pragma once
+// Use cases of a booking's life: find free slots, book, reschedule (time and/or provider),
+// cancel, complete, mark a no-show. Each gathers what core needs from the store, lets core
+// decide, commits through the store in one transaction (the booking row, its history/audit
+// and its planned messages), then counts the metric once and publishes the event.
+//
+// Refusals are core::Error values: not_found naming `providerId` (not a provider of the
+// service), conflict with type "slot-taken"... see each method; a taken slot carries the
+// extension member "nearest": up to 5 free slots near the wanted start, each
+// {start: instant, end: instant, providerIds: [id]}.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/booking_policy.hpp"
+#include "core/reminder_plan.hpp"
+#include "core/slot_engine.hpp"
+#include "service/ports.hpp"
+
+namespace visitd::service {
+
+struct BookRequest {
+  core::Business business;
+  core::Service service;
+  std::optional<core::Id> provider_id;  // nullopt = any provider (round robin)
+  core::Instant start;
+  core::Consumer consumer;
+  std::vector<core::Answer> answers;
+  std::optional<std::string> idempotency_key;
+  std::string request_fingerprint;  // sha256 of the request body, kept with the key
+  bool sms_consent = false;         // explicit; stored with its time
+};
+
+struct RescheduleRequest {
+  core::Booking booking;  // as the caller last read it
+  core::Instant new_start;
+  std::optional<core::Id> new_provider;  // staff only; nullopt = keep the provider
+  core::Actor actor = core::Actor::consumer;
+  store::Actor by;
+};
+
+class Bookings {
+ public:
+  explicit Bookings(Ports ports) : ports_(ports) {}
+
+  // Free slots of a service in [range), for one provider or every assigned provider.
+  // not_found naming providerId when it is not assigned to the service.
+  [[nodiscard]] core::Result<std::vector<core::Slot>> find_slots(
+      const core::Service& service, const std::optional<core::Id>& provider_id, core::Interval range,
+      const std::optional<core::Id>& exclude_booking = std::nullopt) const;
+
+  // conflict when the slot is not (or no longer) free, with "nearest"; `nearest` (if given)
+  // receives the same slots as values.
+  [[nodiscard]] core::Result<core::Booking> book(const BookRequest& req,
+                                                 std::vector<core::Slot>* nearest = nullptr) const;
+
+  // Moves a confirmed booking (same id, history kept). Consumers are held to the cutoff
+  // (policy; the detail names the deadline in the consumer's zone); staff may override it
+  // and move it to another provider of the service. conflict with "nearest" as for book.
+  [[nodiscard]] core::Result<core::Booking> reschedule(const RescheduleRequest& req,
+                                                       std::vector<core::Slot>* nearest = nullptr) const;
+
+  // policy when the cutoff passed (consumers) or the booking is final.
+  [[nodiscard]] core::Result<core::Booking> cancel(const core::Booking& booking, const std::string& reason,
+                                                   core::Actor actor, const store::Actor& by) const;
+
+  // Staff "finish booking": completed / no_show, only once the appointment started (policy).
+  [[nodiscard]] core::Result<core::Booking> complete(const core::Booking& booking, const store::Actor& by) const;
+  [[nodiscard]] core::Result<core::Booking> mark_no_show(const core::Booking& booking, const store::Actor& by) const;
+
+  // The messages a booking change owes under its service's notification policy (core plans;
+  // the store writes them in the change's own transaction). `time` and `provider_id` are the
+  // booking's after the change (empty provider = unchanged).
+  [[nodiscard]] std::vector<core::PlannedMessage> plan_for(const core::Booking& booking, core::BookingEvent event,
+                                                           core::Interval time, bool sms_consent,
+                                                           const core::Id& provider_id = {}) const;
+
+ private:
+  core::Result<core::Booking> finish(const core::Booking& booking, core::BookingStatus to,
+                                     const store::Actor& by) const;
+  void publish(EventKind kind, const core::Booking& b, const store::Actor& by,
+               const std::optional<core::Booking>& before = std::nullopt) const;
+  void fill_nearest(const core::Service& service, const std::optional<core::Id>& provider_id, core::Instant wanted,
+                    const std::optional<core::Id>& exclude, std::vector<core::Slot>& out) const;
+
+  Ports ports_;
+};
+
+// iCalendar SEQUENCE of a booking: raised on every reschedule.
+int calendar_sequence(const core::Booking& booking);
+
+}  // namespace visitd::service

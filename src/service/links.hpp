@@ -1,0 +1,44 @@
+#pragma once
+// Use cases: issue a booking's consumer links, and resolve a presented link to the booking
+// it names. Lifetime is core::check_link against the booking as it is *now*, so a reschedule
+// moves both deadlines and a bumped capability version revokes every earlier link.
+#include <string>
+
+#include "core/link_policy.hpp"
+#include "service/ports.hpp"
+
+namespace visitd::service {
+
+struct LinkSettings {
+  std::string public_url = "http://127.0.0.1:8080";  // base of manageUrl / joinUrl, no trailing slash needed
+  core::LinkLifetimes lifetimes;
+};
+
+struct BookingLinks {
+  std::string manage_url;  // <public_url>/manage/<manage_token>
+  std::string join_url;    // <public_url>/join/<join_token>
+  std::string manage_token;
+  std::string join_token;
+};
+
+class Links {
+ public:
+  Links(Ports ports, LinkSettings settings) : ports_(ports), settings_(std::move(settings)) {}
+
+  [[nodiscard]] BookingLinks issue(const core::Booking& b) const;
+
+  // The booking a link names. not_found ("this link is not valid") for a forged, malformed
+  // or revoked link or a booking that is gone; gone with type "link-expired" after
+  // core::link_deadline of the booking's current end.
+  [[nodiscard]] core::Result<core::Booking> resolve(const std::string& token, core::LinkKind kind) const;
+
+  // Set once, before serving, when the listening port is known (port 0 in tests).
+  void set_public_url(std::string url) { settings_.public_url = std::move(url); }
+  [[nodiscard]] const LinkSettings& settings() const { return settings_; }
+
+ private:
+  Ports ports_;
+  LinkSettings settings_;
+};
+
+}  // namespace visitd::service

@@ -1,0 +1,65 @@
+#include "service/rooms.hpp"
+
+namespace visitd::service {
+
+namespace {
+
+core::Error refusal(core::JoinRefusal r, std::string detail) {
+  return core::Error::typed(core::ErrorCode::forbidden, core::to_string(r), std::move(detail));
+}
+
+}  // namespace
+
+core::Error not_invited(std::string detail) { return refusal(core::JoinRefusal::not_invited, std::move(detail)); }
+
+core::Error join_refusal(core::JoinRefusal r, const core::RoomFacts& facts) {
+  core::Error e = not_invited();
+  switch (r) {
+    case core::JoinRefusal::too_early:
+      e = refusal(r, "the room opens at " + core::format_rfc3339_utc(facts.window.begin));
+      e.with("opensAt", facts.window.begin);
+      break;
+    case core::JoinRefusal::too_late:
+      e = refusal(r, "the room closed at " + core::format_rfc3339_utc(facts.window.end));
+      e.with("closedAt", facts.window.end);
+      break;
+    case core::JoinRefusal::denied:
+      e = refusal(r, "a host denied or removed you from this room");
+      break;
+    case core::JoinRefusal::ended:
+      e = refusal(r, "this meeting has ended");
+      break;
+    case core::JoinRefusal::not_invited:
+      break;
+  }
+  return e;
+}
+
+RoomView Rooms::view(const core::Booking& b, const std::string& participant_id) const {
+  auto s = ports_.store.service(b.business_id, b.service_id);
+  core::Service service = s ? *s : core::Service{};  // archived service: the default room settings
+  auto decision = ports_.store.room_decision(b.id, participant_id);
+  core::RoomFacts facts{b.status, core::room_window(b, service), ports_.store.room(b.id).ended_at.has_value(),
+                        decision ? std::optional(decision->state) : std::nullopt};
+  return RoomView{std::move(service), facts};
+}
+
+core::Result<RoomView> Rooms::admit(const core::Booking& b, const std::string& participant_id) const {
+  RoomView v = view(b, participant_id);
+  if (auto r = core::check_join(v.facts, ports_.clock.now())) return join_refusal(*r, v.facts);
+  return v;
+}
+
+core::Result<core::Booking> Rooms::hosted_booking(const core::Id& room_id, const StaffCaller& caller) const {
+  auto booking = ports_.store.booking(room_id);
+  if (!booking) return core::Error::make(core::ErrorCode::not_found, "no such room");
+  if (caller.token_business && *caller.token_business != booking->business_id) return not_invited();
+  std::optional<core::Role> role = ports_.store.role_in(caller.user_id, booking->business_id);
+  if (role && caller.token_role && !core::role_at_least(*caller.token_role, *role)) role = caller.token_role;
+  auto provider = ports_.store.provider(booking->business_id, booking->provider_id);
+  const bool is_provider = provider && provider->user_id && *provider->user_id == caller.user_id;
+  if (!core::may_host(role, is_provider)) return not_invited();
+  return booking;
+}
+
+}  // namespace visitd::service

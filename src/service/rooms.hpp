@@ -1,0 +1,52 @@
+#pragma once
+// Use case: may this participant enter a booking's room now? The decision part of joining
+// (window, end, lobby decisions via core::check_join; who may host via core::may_host).
+// Minting the room token and TURN credentials stays with the caller (live's signer).
+//
+// Refusals are forbidden errors typed by core::to_string(JoinRefusal): "room-too-early"
+// (extension "opensAt": instant), "room-too-late" ("closedAt": instant), "room-denied",
+// "room-ended", "room-not-invited".
+#include <optional>
+#include <string>
+
+#include "core/room_policy.hpp"
+#include "service/ports.hpp"
+
+namespace visitd::service {
+
+struct RoomView {
+  core::Service service;  // the booked service (defaults if it was archived)
+  core::RoomFacts facts;  // window from the booking's *current* time
+};
+
+// The caller behind a staff join: a session user, or an API token bound to a business and
+// capped at a role.
+struct StaffCaller {
+  core::Id user_id;
+  std::optional<core::Id> token_business;
+  std::optional<core::Role> token_role;
+};
+
+class Rooms {
+ public:
+  explicit Rooms(Ports ports) : ports_(ports) {}
+
+  // What the room looks like to this participant right now (no decision).
+  [[nodiscard]] RoomView view(const core::Booking& b, const std::string& participant_id) const;
+
+  // The view when the participant may join now, else the refusal (see above).
+  [[nodiscard]] core::Result<RoomView> admit(const core::Booking& b, const std::string& participant_id) const;
+
+  // The booking whose room a staff caller may host: not_found "no such room";
+  // forbidden "room-not-invited" unless they are its provider or a manager/owner.
+  [[nodiscard]] core::Result<core::Booking> hosted_booking(const core::Id& room_id, const StaffCaller& caller) const;
+
+ private:
+  Ports ports_;
+};
+
+// The refusal as an error value (type, detail, extension members).
+core::Error join_refusal(core::JoinRefusal r, const core::RoomFacts& facts);
+core::Error not_invited(std::string detail = "you are not a participant of this room");
+
+}  // namespace visitd::service

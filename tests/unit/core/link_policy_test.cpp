@@ -1,0 +1,55 @@
+#include "core/link_policy.hpp"
+
+#include <gtest/gtest.h>
+
+namespace visitd::core {
+namespace {
+
+using namespace std::chrono_literals;
+
+Booking booking_at(const char* start, Minutes length) {
+  Booking b;
+  b.time.begin = *parse_rfc3339(start);
+  b.time.end = b.time.begin + length;
+  b.capability_version = 3;
+  return b;
+}
+
+TEST(LinkPolicy, DeadlineIsTheCurrentEndPlusTheKindsGrace) {
+  const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  const LinkLifetimes l;  // 30 days / 30 minutes
+  EXPECT_EQ(link_deadline(LinkKind::join, b, l), *parse_rfc3339("2026-12-20T11:00:00Z"));
+  EXPECT_EQ(link_deadline(LinkKind::manage, b, l), *parse_rfc3339("2027-01-19T10:30:00Z"));
+}
+
+TEST(LinkPolicy, ValidUntilTheDeadlineThenGoneAndAMovedBookingMovesIt) {
+  Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  const LinkLifetimes l;
+  const Instant at_950 = *parse_rfc3339("2027-02-20T09:50:00Z");
+  EXPECT_EQ(check_link(LinkKind::join, b, 3, l, at_950).error().code, ErrorCode::gone);
+  EXPECT_EQ(check_link(LinkKind::join, b, 3, l, at_950).error().type, "link-expired");
+  EXPECT_EQ(check_link(LinkKind::manage, b, 3, l, at_950).error().code, ErrorCode::gone);
+  b = booking_at("2027-02-20T10:00:00Z", 30min);  // rescheduled
+  b.capability_version = 3;
+  EXPECT_TRUE(check_link(LinkKind::join, b, 3, l, at_950).ok());
+  EXPECT_TRUE(check_link(LinkKind::manage, b, 3, l, at_950).ok());
+  EXPECT_TRUE(check_link(LinkKind::join, b, 3, l, *parse_rfc3339("2027-02-20T10:59:59Z")).ok());
+  EXPECT_FALSE(check_link(LinkKind::join, b, 3, l, *parse_rfc3339("2027-02-20T11:00:00Z")).ok());
+}
+
+TEST(LinkPolicy, ALinksOwnNotAfterIsAHardCap) {
+  const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  const Instant cap = *parse_rfc3339("2026-12-01T00:00:00Z");
+  EXPECT_TRUE(check_link(LinkKind::manage, b, 3, LinkLifetimes{}, cap - 1s, cap).ok());
+  EXPECT_EQ(check_link(LinkKind::manage, b, 3, LinkLifetimes{}, cap, cap).error().code, ErrorCode::gone);
+}
+
+TEST(LinkPolicy, AnOlderVersionIsRevokedAndSaysNothingMore) {
+  const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  auto r = check_link(LinkKind::manage, b, 2, LinkLifetimes{}, *parse_rfc3339("2026-12-01T00:00:00Z"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::not_found);
+}
+
+}  // namespace
+}  // namespace visitd::core
