@@ -1,6 +1,7 @@
 #include "app/config.hpp"
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <map>
@@ -8,69 +9,6 @@
 
 namespace visitd::app {
 namespace {
-
-const std::vector<SettingSpec> kSpecs = {
-    {"VISITD_DATABASE", "database", "visitd.db", "SQLite database file (created if missing)"},
-    {"VISITD_LISTEN", "listen", "127.0.0.1:8080", "host:port to listen on; port 0 picks a free port"},
-    {"VISITD_PUBLIC_URL", "public_url", "http://<listen>", "base URL of links sent to consumers (manage/join)"},
-    {"VISITD_SECRET", "secret", "(generated, kept in the database)", "key that signs consumer links; >= 16 chars"},
-    {"VISITD_STATIC_DIR", "static_dir", "web/dist if present", "directory of the built web UI"},
-    {"VISITD_THREADS", "threads", "4", "HTTP worker threads (1..64)"},
-    {"VISITD_MAX_BODY_BYTES", "max_body_bytes", "1048576", "largest request body accepted (413 beyond)"},
-    {"VISITD_MAX_HEADER_BYTES", "max_header_bytes", "16384", "largest request header block (431 beyond)"},
-    {"VISITD_HEADER_TIMEOUT_S", "header_timeout_s", "10", "seconds allowed to send a request header"},
-    {"VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "60", "seconds a keep-alive connection may idle"},
-    {"VISITD_LOGIN_RATE_PER_MINUTE", "login_rate_per_minute", "10", "login attempts per client IP per minute"},
-    {"VISITD_LOGIN_BURST", "login_burst", "5", "login attempts allowed in a burst"},
-    {"VISITD_BOOKING_RATE_PER_MINUTE", "booking_rate_per_minute", "30", "public bookings per client IP per minute"},
-    {"VISITD_BOOKING_BURST", "booking_burst", "10", "public bookings allowed in a burst"},
-    {"VISITD_SECURE_COOKIES", "secure_cookies", "false", "mark the session cookie Secure (behind HTTPS)"},
-    {"VISITD_SESSION_HOURS", "session_hours", "12", "staff session lifetime in hours (1..720)"},
-    {"VISITD_MANAGE_LINK_DAYS", "manage_link_days", "30",
-     "a manage link works until the appointment end + this (1..365)"},
-    {"VISITD_JOIN_LINK_MINUTES", "join_link_minutes", "30",
-     "a join link works until the appointment end + this (0..1440)"},
-    {"VISITD_CLOCK_SKEW_SECONDS", "clock_skew_seconds", "0", "shift the clock (tests and drills only)"},
-    {"VISITD_LOG_LEVEL", "log_level", "info", "trace, debug, info, warn, error or off"},
-    {"VISITD_SMTP_HOST", "smtp_host", "(none: e-mail off)", "SMTP relay host for confirmations and reminders"},
-    {"VISITD_SMTP_PORT", "smtp_port", "587", "SMTP relay port"},
-    {"VISITD_SMTP_TLS", "smtp_tls", "starttls", "none, starttls (required) or implicit (smtps)"},
-    {"VISITD_SMTP_USERNAME", "smtp_username", "(none: no AUTH)", "SMTP AUTH user"},
-    {"VISITD_SMTP_PASSWORD", "smtp_password", "", "SMTP AUTH password"},
-    {"VISITD_SMTP_CA_FILE", "smtp_ca_file", "(the system trust store)",
-     "PEM file of CA certificates trusted for the relay's TLS certificate"},
-    {"VISITD_SMTP_FROM", "smtp_from", "visitd@localhost", "sender address (also names the Message-ID domain)"},
-    {"VISITD_SMTP_FROM_NAME", "smtp_from_name", "(the business name)", "sender display name"},
-    {"VISITD_SMS_BASE_URL", "sms_base_url", "https://api.twilio.com", "Twilio-compatible SMS API base URL"},
-    {"VISITD_SMS_ACCOUNT_SID", "sms_account_sid", "(none: SMS off)", "SMS account SID (Basic auth user)"},
-    {"VISITD_SMS_AUTH_TOKEN", "sms_auth_token", "", "SMS auth token (Basic auth; verifies X-Twilio-Signature)"},
-    {"VISITD_SMS_FROM", "sms_from", "", "SMS sender number (E.164)"},
-    {"VISITD_NOTIFY_INTERVAL_MS", "notify_interval_ms", "1000",
-     "how often the outbox worker looks for due messages (10..600000)"},
-    {"VISITD_NOTIFY_BATCH", "notify_batch", "50", "messages claimed per pass (1..500)"},
-    {"VISITD_NOTIFY_LEASE_S", "notify_lease_s", "120",
-     "a claimed message is retried by any instance after this (1..86400)"},
-    {"VISITD_NOTIFY_MAX_ATTEMPTS", "notify_max_attempts", "8",
-     "sends tried before a message is marked failed (1..100)"},
-    {"VISITD_NOTIFY_RETRY_BASE_S", "notify_retry_base_s", "30",
-     "first retry delay; doubles per attempt, with jitter (0..86400)"},
-    {"VISITD_NOTIFY_RETRY_MAX_S", "notify_retry_max_s", "3600", "longest retry delay (0..604800)"},
-    {"VISITD_DEMO_OUTBOX", "demo_outbox", "false", "capture messages at /dev/outbox instead of sending (demo only)"},
-    {"VISITD_TURN_SECRET", "turn_secret", "(none: no TURN credentials)",
-     "secret shared with coturn (use-auth-secret); >= 16 chars"},
-    {"VISITD_TURN_URLS", "turn_urls", "(none)",
-     "comma-separated turn:/stun: URLs for browsers, e.g. turn:host:3478?transport=udp"},
-    {"VISITD_TURN_TTL_S", "turn_ttl_s", "3600", "lifetime of minted TURN credentials in seconds (60..86400)"},
-    {"VISITD_TURN_REALM", "turn_realm", "visitd", "TURN realm (coturn's realm)"},
-    {"VISITD_ROOM_GRACE_S", "room_grace_s", "30", "a dropped room participant may reconnect this long (0..3600)"},
-    {"VISITD_ROOM_TOKEN_TTL_S", "room_token_ttl_s", "900", "room token lifetime in seconds (10..86400)"},
-    {"VISITD_LIVE_MAX_MESSAGE_BYTES", "live_max_message_bytes", "65536", "largest WebSocket message (1024..1048576)"},
-    {"VISITD_LIVE_RATE_PER_SECOND", "live_rate_per_second", "20",
-     "WebSocket messages a connection may send per second"},
-    {"VISITD_LIVE_BURST", "live_burst", "40", "WebSocket messages allowed in a burst"},
-    {"VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "1048576",
-     "unsent bytes before a slow WebSocket client is dropped"},
-};
 
 template <class T>
 std::optional<T> parse_number(const std::string& s) {
@@ -92,159 +30,359 @@ std::optional<double> parse_double(const std::string& s) {
   }
 }
 
-// Applies one textual value; returns an error message or empty.
-std::string apply(Config& c, const std::string& key, const std::string& v) {
-  auto int_in = [&](auto& out, long long lo, long long hi) -> std::string {
+std::string number_text(double d) {
+  std::ostringstream o;
+  o << d;
+  return o.str();
+}
+
+bool http_url(const std::string& v) { return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0; }
+
+// The defaults shown in help and README are read from here: the struct initialisers in
+// config.hpp are the one place a default is written.
+const Config& defaults() {
+  static const Config c;
+  return c;
+}
+
+using Apply = std::function<std::string(Config&, const std::string&)>;
+
+// Row builders: each parses one kind of value, checks its range and names it in the help.
+template <class Get>
+Setting integer(const char* group, const char* env, const char* key, std::string help, Get get, long long lo,
+                long long hi) {
+  help += " (" + std::to_string(lo) + ".." + std::to_string(hi) + ")";
+  Apply apply = [get, lo, hi](Config& c, const std::string& v) -> std::string {
     auto n = parse_number<long long>(v);
     if (!n || *n < lo || *n > hi)
       return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got \"" + v + "\"";
+    auto& out = get(c);
     out = static_cast<std::remove_reference_t<decltype(out)>>(*n);
     return {};
   };
-  auto rate = [&](double& out) -> std::string {
-    auto d = parse_double(v);
-    if (!d || *d <= 0 || *d > 1e9) return "expected a positive number, got \"" + v + "\"";
-    out = *d;
+  return {group, env, key, std::to_string(get(const_cast<Config&>(defaults()))), std::move(help), std::move(apply)};
+}
+
+// A std::chrono duration given as a whole number of its unit (the name's suffix says which).
+template <class Get>
+Setting duration(const char* group, const char* env, const char* key, std::string help, Get get, long long lo,
+                 long long hi) {
+  help += " (" + std::to_string(lo) + ".." + std::to_string(hi) + ")";
+  Apply apply = [get, lo, hi](Config& c, const std::string& v) -> std::string {
+    auto n = parse_number<long long>(v);
+    if (!n || *n < lo || *n > hi)
+      return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got \"" + v + "\"";
+    auto& out = get(c);
+    out = std::remove_reference_t<decltype(out)>(*n);
     return {};
   };
-  if (key == "database") {
-    if (v.empty()) return "must not be empty";
-    c.database = v;
-  } else if (key == "listen") {
-    auto colon = v.rfind(':');
-    if (colon == std::string::npos || colon == 0) return "expected host:port, got \"" + v + "\"";
-    auto port = parse_number<unsigned>(v.substr(colon + 1));
-    if (!port || *port > 65535) return "expected a port from 0 to 65535 in \"" + v + "\"";
-    c.listen_host = v.substr(0, colon);
-    c.listen_port = static_cast<std::uint16_t>(*port);
-  } else if (key == "public_url") {
-    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return "expected an http:// or https:// URL";
-    c.public_url = v;
-    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
-  } else if (key == "secret") {
-    if (v.size() < 16) return "must be at least 16 characters";
-    c.secret = v;
-  } else if (key == "static_dir") {
-    c.static_dir = v;
-  } else if (key == "threads") {
-    return int_in(c.threads, 1, 64);
-  } else if (key == "max_body_bytes") {
-    return int_in(c.max_body_bytes, 1024, 64LL << 20);
-  } else if (key == "max_header_bytes") {
-    return int_in(c.max_header_bytes, 1024, 1 << 20);
-  } else if (key == "header_timeout_s") {
-    return int_in(c.header_timeout_s, 1, 3600);
-  } else if (key == "idle_timeout_s") {
-    return int_in(c.idle_timeout_s, 1, 3600);
-  } else if (key == "login_rate_per_minute") {
-    return rate(c.login_rate_per_minute);
-  } else if (key == "login_burst") {
-    return rate(c.login_burst);
-  } else if (key == "booking_rate_per_minute") {
-    return rate(c.booking_rate_per_minute);
-  } else if (key == "booking_burst") {
-    return rate(c.booking_burst);
-  } else if (key == "secure_cookies") {
-    if (v == "true" || v == "1")
-      c.secure_cookies = true;
-    else if (v == "false" || v == "0")
-      c.secure_cookies = false;
-    else
+  return {group,           env, key, std::to_string(get(const_cast<Config&>(defaults())).count()), std::move(help),
+          std::move(apply)};
+}
+
+// A positive rate or burst.
+template <class Get>
+Setting positive(const char* group, const char* env, const char* key, std::string help, Get get) {
+  help += " (> 0)";
+  Apply apply = [get](Config& c, const std::string& v) -> std::string {
+    auto d = parse_double(v);
+    if (!d || *d <= 0 || *d > 1e9) return "expected a positive number, got \"" + v + "\"";
+    get(c) = *d;
+    return {};
+  };
+  return {group, env, key, number_text(get(const_cast<Config&>(defaults()))), std::move(help), std::move(apply)};
+}
+
+template <class Get>
+Setting boolean(const char* group, const char* env, const char* key, std::string help, Get get) {
+  help += " (true or false)";
+  Apply apply = [get](Config& c, const std::string& v) -> std::string {
+    if (v == "true" || v == "1") {
+      get(c) = true;
+    } else if (v == "false" || v == "0") {
+      get(c) = false;
+    } else {
       return "expected true or false, got \"" + v + "\"";
-  } else if (key == "session_hours") {
-    return int_in(c.session_hours, 1, 720);
-  } else if (key == "manage_link_days") {
-    return int_in(c.manage_link_days, 1, 365);
-  } else if (key == "join_link_minutes") {
-    return int_in(c.join_link_minutes, 0, 1440);
-  } else if (key == "clock_skew_seconds") {
-    return int_in(c.clock_skew_seconds, -10LL * 365 * 86400, 10LL * 365 * 86400);
-  } else if (key == "smtp_host") {
-    c.smtp_host = v;
-  } else if (key == "smtp_port") {
-    return int_in(c.smtp_port, 1, 65535);
-  } else if (key == "smtp_tls") {
-    if (v != "none" && v != "starttls" && v != "implicit") return "expected none, starttls or implicit";
-    c.smtp_tls = v;
-  } else if (key == "smtp_username") {
-    c.smtp_username = v;
-  } else if (key == "smtp_password") {
-    c.smtp_password = v;
-  } else if (key == "smtp_ca_file") {
-    c.smtp_ca_file = v;
-  } else if (key == "smtp_from") {
-    if (v.find('@') == std::string::npos || v.find_first_of(" <>\r\n\"") != std::string::npos)
-      return "expected a plain e-mail address";
-    c.smtp_from = v;
-  } else if (key == "smtp_from_name") {
-    c.smtp_from_name = v;
-  } else if (key == "sms_base_url") {
-    if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return "expected an http:// or https:// URL";
-    c.sms_base_url = v;
-  } else if (key == "sms_account_sid") {
-    c.sms_account_sid = v;
-  } else if (key == "sms_auth_token") {
-    c.sms_auth_token = v;
-  } else if (key == "sms_from") {
-    c.sms_from = v;
-  } else if (key == "notify_interval_ms") {
-    return int_in(c.notify_interval_ms, 10, 600000);
-  } else if (key == "notify_batch") {
-    return int_in(c.notify_batch, 1, 500);
-  } else if (key == "notify_lease_s") {
-    return int_in(c.notify_lease_s, 1, 86400);
-  } else if (key == "notify_max_attempts") {
-    return int_in(c.notify_max_attempts, 1, 100);
-  } else if (key == "notify_retry_base_s") {
-    return int_in(c.notify_retry_base_s, 0, 86400);
-  } else if (key == "notify_retry_max_s") {
-    return int_in(c.notify_retry_max_s, 0, 604800);
-  } else if (key == "demo_outbox") {
-    if (v == "true" || v == "1")
-      c.demo_outbox = true;
-    else if (v == "false" || v == "0")
-      c.demo_outbox = false;
-    else
-      return "expected true or false, got \"" + v + "\"";
-  } else if (key == "turn_secret") {
-    if (!v.empty() && v.size() < 16) return "must be at least 16 characters";
-    c.turn_secret = v;
-  } else if (key == "turn_urls") {
-    c.turn_urls.clear();
-    std::stringstream in(v);
-    for (std::string url; std::getline(in, url, ',');) {
-      while (!url.empty() && url.front() == ' ') url.erase(url.begin());
-      while (!url.empty() && url.back() == ' ') url.pop_back();
-      if (url.empty()) continue;
-      if (url.rfind("turn:", 0) != 0 && url.rfind("turns:", 0) != 0 && url.rfind("stun:", 0) != 0 &&
-          url.rfind("stuns:", 0) != 0)
-        return "expected turn:, turns:, stun: or stuns: URLs, got \"" + url + "\"";
-      c.turn_urls.push_back(url);
     }
-  } else if (key == "turn_ttl_s") {
-    return int_in(c.turn_ttl_s, 60, 86400);
-  } else if (key == "turn_realm") {
-    if (v.empty()) return "must not be empty";
-    c.turn_realm = v;
-  } else if (key == "room_grace_s") {
-    return int_in(c.room_grace_s, 0, 3600);
-  } else if (key == "room_token_ttl_s") {
-    return int_in(c.room_token_ttl_s, 10, 86400);
-  } else if (key == "live_max_message_bytes") {
-    return int_in(c.live_max_message_bytes, 1024, 1 << 20);
-  } else if (key == "live_rate_per_second") {
-    return rate(c.live_rate_per_second);
-  } else if (key == "live_burst") {
-    return rate(c.live_burst);
-  } else if (key == "live_queue_bytes") {
-    return int_in(c.live_queue_bytes, 4096, 256LL << 20);
-  } else if (key == "log_level") {
-    static const char* levels[] = {"trace", "debug", "info", "warn", "error", "off"};
-    if (std::find(std::begin(levels), std::end(levels), v) == std::end(levels))
-      return "expected trace, debug, info, warn, error or off";
-    c.log_level = v;
+    return {};
+  };
+  return {group, env, key, get(const_cast<Config&>(defaults())) ? "true" : "false", std::move(help), std::move(apply)};
+}
+
+template <class Get>
+Setting one_of(const char* group, const char* env, const char* key, std::string help, Get get,
+               std::vector<std::string> choices) {
+  std::string list;
+  for (const auto& ch : choices) list += (list.empty() ? "" : ", ") + ch;
+  help += " (" + list + ")";
+  Apply apply = [get, choices, list](Config& c, const std::string& v) -> std::string {
+    if (std::find(choices.begin(), choices.end(), v) == choices.end()) return "expected one of " + list;
+    get(c) = v;
+    return {};
+  };
+  return {group, env, key, get(const_cast<Config&>(defaults())), std::move(help), std::move(apply)};
+}
+
+// Free text; `check` returns an error message for a value it refuses.
+template <class Get>
+Setting text(const char* group, const char* env, const char* key, std::string fallback, std::string help, Get get,
+             std::function<std::string(const std::string&)> check = {}) {
+  Apply apply = [get, check](Config& c, const std::string& v) -> std::string {
+    if (check) {
+      if (auto err = check(v); !err.empty()) return err;
+    }
+    get(c) = v;
+    return {};
+  };
+  return {group, env, key, std::move(fallback), std::move(help), std::move(apply)};
+}
+
+constexpr const char* kStore = "Database";
+constexpr const char* kHttp = "HTTP server";
+constexpr const char* kAuth = "Staff sign-in";
+constexpr const char* kLinks = "Consumer links";
+constexpr const char* kRuntime = "Logs and clock";
+constexpr const char* kMail = "E-mail";
+constexpr const char* kSms = "SMS";
+constexpr const char* kOutbox = "Outbox worker";
+constexpr const char* kLive = "Appointment rooms";
+
+std::vector<Setting> make_settings() {
+  const auto not_empty = [](const std::string& v) { return v.empty() ? std::string("must not be empty") : ""; };
+  const auto url = [](const std::string& v) {
+    return http_url(v) ? std::string() : std::string("expected an http:// or https:// URL");
+  };
+  std::vector<Setting> rows;
+  // Database
+  rows.push_back(text(
+      kStore, "VISITD_DATABASE", "database", defaults().store.database, "SQLite database file (created if missing)",
+      [](Config & c) -> auto& { return c.store.database; }, not_empty));
+  // HTTP server
+  rows.push_back({kHttp, "VISITD_LISTEN", "listen", "127.0.0.1:8080",
+                  "host:port to listen on; port 0 picks a free port",
+                  [](Config& c, const std::string& v) -> std::string {
+                    auto colon = v.rfind(':');
+                    if (colon == std::string::npos || colon == 0) return "expected host:port, got \"" + v + "\"";
+                    auto port = parse_number<unsigned>(v.substr(colon + 1));
+                    if (!port || *port > 65535) return "expected a port from 0 to 65535 in \"" + v + "\"";
+                    c.http.listen_host = v.substr(0, colon);
+                    c.http.listen_port = static_cast<std::uint16_t>(*port);
+                    return {};
+                  }});
+  rows.push_back({kHttp, "VISITD_PUBLIC_URL", "public_url", "(http:// and the listen address)",
+                  "base URL of links sent to consumers (manage/join) and of SMS webhooks",
+                  [url](Config& c, const std::string& v) -> std::string {
+                    if (auto err = url(v); !err.empty()) return err;
+                    c.http.public_url = v;
+                    while (!c.http.public_url.empty() && c.http.public_url.back() == '/') c.http.public_url.pop_back();
+                    return {};
+                  }});
+  rows.push_back(text(
+      kHttp, "VISITD_STATIC_DIR", "static_dir", "(web/dist if present)", "directory of the built web UI",
+      [](Config & c) -> auto& { return c.http.static_dir; }));
+  rows.push_back(integer(
+      kHttp, "VISITD_THREADS", "threads", "network threads: parse, route and write",
+      [](Config & c) -> auto& { return c.http.threads; }, 1, 64));
+  rows.push_back(integer(
+      kHttp, "VISITD_WORKER_THREADS", "worker_threads",
+      "worker threads for requests that touch the database, check passwords or read files",
+      [](Config & c) -> auto& { return c.http.worker_threads; }, 1, 256));
+  rows.push_back(integer(
+      kHttp, "VISITD_WORKER_QUEUE", "worker_queue",
+      "requests waiting for a worker thread; more are answered 503 with Retry-After",
+      [](Config & c) -> auto& { return c.http.worker_queue; }, 1, 100000));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_BODY_BYTES", "max_body_bytes", "largest request body accepted (413 beyond)",
+      [](Config & c) -> auto& { return c.http.max_body_bytes; }, 1024, 64LL << 20));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_HEADER_BYTES", "max_header_bytes", "largest request header block (431 beyond)",
+      [](Config & c) -> auto& { return c.http.max_header_bytes; }, 1024, 1 << 20));
+  rows.push_back(duration(
+      kHttp, "VISITD_HEADER_TIMEOUT_S", "header_timeout_s",
+      "seconds a client has to send a request header; then the connection is closed",
+      [](Config & c) -> auto& { return c.http.header_timeout; }, 1, 3600));
+  rows.push_back(duration(
+      kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
+      [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_RATE_PER_MINUTE", "booking_rate_per_minute", "public bookings per client IP per minute",
+      [](Config & c) -> auto& { return c.http.booking_rate_per_minute; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_BURST", "booking_burst", "public bookings allowed in a burst",
+      [](Config & c) -> auto& { return c.http.booking_burst; }));
+  // Staff sign-in
+  rows.push_back(integer(
+      kAuth, "VISITD_PASSWORD_CHECKS", "password_checks",
+      "password checks (argon2id) at once; more logins are answered 503 with Retry-After",
+      [](Config & c) -> auto& { return c.auth.password_checks; }, 1, 64));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_RATE_PER_MINUTE", "login_rate_per_minute", "login attempts per client IP per minute",
+      [](Config & c) -> auto& { return c.auth.login_rate_per_minute; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_BURST", "login_burst", "login attempts allowed in a burst",
+      [](Config & c) -> auto& { return c.auth.login_burst; }));
+  rows.push_back(boolean(
+      kAuth, "VISITD_SECURE_COOKIES", "secure_cookies", "mark the session cookie Secure (behind HTTPS)",
+      [](Config & c) -> auto& { return c.auth.secure_cookies; }));
+  rows.push_back(duration(
+      kAuth, "VISITD_SESSION_HOURS", "session_hours", "staff session lifetime in hours",
+      [](Config & c) -> auto& { return c.auth.session; }, 1, 720));
+  // Consumer links
+  rows.push_back(text(
+      kLinks, "VISITD_SECRET", "secret", "(generated, kept in the database)",
+      "key that signs consumer links and room tokens (>= 16 characters)",
+      [](Config & c) -> auto& { return c.links.secret; },
+      [](const std::string& v) { return v.size() < 16 ? "must be at least 16 characters" : ""; }));
+  rows.push_back(duration(
+      kLinks, "VISITD_MANAGE_LINK_DAYS", "manage_link_days",
+      "a manage link works until the appointment end + this many days",
+      [](Config & c) -> auto& { return c.links.manage_link; }, 1, 365));
+  rows.push_back(duration(
+      kLinks, "VISITD_JOIN_LINK_MINUTES", "join_link_minutes",
+      "a join link works until the appointment end + this many minutes",
+      [](Config & c) -> auto& { return c.links.join_link; }, 0, 1440));
+  // Logs and clock
+  rows.push_back(one_of(kRuntime, "VISITD_LOG_LEVEL", "log_level",
+                        "least severe log lines written to stderr; info and below include one access line per request",
+                        [](Config & c) -> auto& { return c.runtime.log_level; },
+                        {"trace", "debug", "info", "warn", "error", "off"}));
+  rows.push_back(duration(
+      kRuntime, "VISITD_CLOCK_SKEW_SECONDS", "clock_skew_seconds",
+      "shift the wall clock by this many seconds (tests and drills only)",
+      [](Config & c) -> auto& { return c.runtime.clock_skew; }, -10LL * 365 * 86400, 10LL * 365 * 86400));
+  // E-mail
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_HOST", "smtp_host", "(none: e-mail off)", "SMTP relay host for confirmations and reminders",
+      [](Config & c) -> auto& { return c.mail.smtp_host; }));
+  rows.push_back(integer(
+      kMail, "VISITD_SMTP_PORT", "smtp_port", "SMTP relay port", [](Config & c) -> auto& { return c.mail.smtp_port; },
+      1, 65535));
+  rows.push_back(one_of(kMail, "VISITD_SMTP_TLS", "smtp_tls",
+                        "none (a relay on localhost), starttls (required, never opportunistic) or implicit (smtps, "
+                        "usually port 465)",
+                        [](Config & c) -> auto& { return c.mail.smtp_tls; }, {"none", "starttls", "implicit"}));
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_USERNAME", "smtp_username", "(none: no AUTH)", "SMTP AUTH user",
+      [](Config & c) -> auto& { return c.mail.smtp_username; }));
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_PASSWORD", "smtp_password", "(none)", "SMTP AUTH password",
+      [](Config & c) -> auto& { return c.mail.smtp_password; }));
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_CA_FILE", "smtp_ca_file", "(the system trust store)",
+      "PEM file of CA certificates trusted for the relay's TLS certificate (a private CA); "
+      "verification is never turned off",
+      [](Config & c) -> auto& { return c.mail.smtp_ca_file; }));
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_FROM", "smtp_from", defaults().mail.smtp_from,
+      "sender address; its domain also names Message-IDs and invite UIDs",
+      [](Config & c) -> auto& { return c.mail.smtp_from; },
+      [](const std::string& v) {
+        return v.find('@') == std::string::npos || v.find_first_of(" <>\r\n\"") != std::string::npos
+                   ? "expected a plain e-mail address"
+                   : "";
+      }));
+  rows.push_back(text(
+      kMail, "VISITD_SMTP_FROM_NAME", "smtp_from_name", "(the business name)", "sender display name",
+      [](Config & c) -> auto& { return c.mail.smtp_from_name; }));
+  // SMS
+  rows.push_back(text(
+      kSms, "VISITD_SMS_BASE_URL", "sms_base_url", defaults().sms.sms_base_url,
+      "any gateway speaking the Twilio Messages API", [](Config & c) -> auto& { return c.sms.sms_base_url; }, url));
+  rows.push_back(text(
+      kSms, "VISITD_SMS_ACCOUNT_SID", "sms_account_sid", "(none: SMS off)", "SMS account SID (Basic auth user)",
+      [](Config & c) -> auto& { return c.sms.sms_account_sid; }));
+  rows.push_back(text(
+      kSms, "VISITD_SMS_AUTH_TOKEN", "sms_auth_token", "(none)",
+      "SMS auth token (Basic auth; also verifies X-Twilio-Signature on webhooks)",
+      [](Config & c) -> auto& { return c.sms.sms_auth_token; }));
+  rows.push_back(text(
+      kSms, "VISITD_SMS_FROM", "sms_from", "(none)", "SMS sender number (E.164)",
+      [](Config & c) -> auto& { return c.sms.sms_from; }));
+  // Outbox worker
+  rows.push_back(duration(
+      kOutbox, "VISITD_NOTIFY_INTERVAL_MS", "notify_interval_ms",
+      "how often the outbox worker looks for due messages, in milliseconds",
+      [](Config & c) -> auto& { return c.outbox.interval; }, 10, 600000));
+  rows.push_back(integer(
+      kOutbox, "VISITD_NOTIFY_BATCH", "notify_batch", "messages claimed per pass",
+      [](Config & c) -> auto& { return c.outbox.batch; }, 1, 500));
+  rows.push_back(duration(
+      kOutbox, "VISITD_NOTIFY_LEASE_S", "notify_lease_s",
+      "a claimed message whose sender died is taken over by any instance after this many seconds",
+      [](Config & c) -> auto& { return c.outbox.lease; }, 1, 86400));
+  rows.push_back(integer(
+      kOutbox, "VISITD_NOTIFY_MAX_ATTEMPTS", "notify_max_attempts", "sends tried before a message is marked failed",
+      [](Config & c) -> auto& { return c.outbox.max_attempts; }, 1, 100));
+  rows.push_back(duration(
+      kOutbox, "VISITD_NOTIFY_RETRY_BASE_S", "notify_retry_base_s",
+      "first retry delay in seconds; doubles per attempt, with jitter",
+      [](Config & c) -> auto& { return c.outbox.retry_base; }, 0, 86400));
+  rows.push_back(duration(
+      kOutbox, "VISITD_NOTIFY_RETRY_MAX_S", "notify_retry_max_s", "longest retry delay in seconds",
+      [](Config & c) -> auto& { return c.outbox.retry_max; }, 0, 604800));
+  rows.push_back(boolean(
+      kOutbox, "VISITD_DEMO_OUTBOX", "demo_outbox", "demo only: capture messages at /dev/outbox instead of sending",
+      [](Config & c) -> auto& { return c.outbox.demo_outbox; }));
+  // Appointment rooms
+  rows.push_back(text(
+      kLive, "VISITD_TURN_SECRET", "turn_secret", "(none: no TURN credentials)",
+      "secret shared with coturn (use-auth-secret; >= 16 characters); `visitd turn-config` prints a "
+      "matching coturn configuration",
+      [](Config & c) -> auto& { return c.live.turn_secret; },
+      [](const std::string& v) { return !v.empty() && v.size() < 16 ? "must be at least 16 characters" : ""; }));
+  rows.push_back({kLive, "VISITD_TURN_URLS", "turn_urls", "(none)",
+                  "comma-separated turn:/stun: URLs handed to browsers with each room join, e.g. "
+                  "turn:host:3478?transport=udp",
+                  [](Config& c, const std::string& v) -> std::string {
+                    c.live.turn_urls.clear();
+                    std::stringstream in(v);
+                    for (std::string u; std::getline(in, u, ',');) {
+                      while (!u.empty() && u.front() == ' ') u.erase(u.begin());
+                      while (!u.empty() && u.back() == ' ') u.pop_back();
+                      if (u.empty()) continue;
+                      if (u.rfind("turn:", 0) != 0 && u.rfind("turns:", 0) != 0 && u.rfind("stun:", 0) != 0 &&
+                          u.rfind("stuns:", 0) != 0)
+                        return "expected turn:, turns:, stun: or stuns: URLs, got \"" + u + "\"";
+                      c.live.turn_urls.push_back(u);
+                    }
+                    return {};
+                  }});
+  rows.push_back(duration(
+      kLive, "VISITD_TURN_TTL_S", "turn_ttl_s", "lifetime of minted TURN credentials in seconds",
+      [](Config & c) -> auto& { return c.live.turn_ttl; }, 60, 86400));
+  rows.push_back(text(
+      kLive, "VISITD_TURN_REALM", "turn_realm", defaults().live.turn_realm, "TURN realm (coturn's realm)",
+      [](Config & c) -> auto& { return c.live.turn_realm; }, not_empty));
+  rows.push_back(duration(
+      kLive, "VISITD_ROOM_GRACE_S", "room_grace_s",
+      "seconds a dropped room participant may reconnect and get the chat it missed",
+      [](Config & c) -> auto& { return c.live.room_grace; }, 0, 3600));
+  rows.push_back(duration(
+      kLive, "VISITD_ROOM_TOKEN_TTL_S", "room_token_ttl_s",
+      "room token lifetime in seconds (never past the room's window)",
+      [](Config & c) -> auto& { return c.live.room_token_ttl; }, 10, 86400));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_MAX_MESSAGE_BYTES", "live_max_message_bytes",
+      "largest WebSocket message (closed with 1009 beyond)",
+      [](Config & c) -> auto& { return c.live.max_message_bytes; }, 1024, 1 << 20));
+  rows.push_back(positive(
+      kLive, "VISITD_LIVE_RATE_PER_SECOND", "live_rate_per_second",
+      "WebSocket messages a connection may send per second (closed with 1008 beyond)",
+      [](Config & c) -> auto& { return c.live.rate_per_second; }));
+  rows.push_back(positive(
+      kLive, "VISITD_LIVE_BURST", "live_burst", "WebSocket messages allowed in a burst",
+      [](Config & c) -> auto& { return c.live.burst; }));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "unsent bytes before a slow WebSocket client is dropped",
+      [](Config & c) -> auto& { return c.live.queue_bytes; }, 4096, 256LL << 20));
+  return rows;
+}
+
+const Setting* find_by_key(const std::string& key) {
+  for (const auto& s : settings()) {
+    if (key == s.key) return &s;
   }
-  return {};
+  return nullptr;
 }
 
 std::string toml_value_text(const toml::node& n) {
@@ -261,7 +399,10 @@ std::string toml_value_text(const toml::node& n) {
 
 }  // namespace
 
-const std::vector<SettingSpec>& setting_specs() { return kSpecs; }
+const std::vector<Setting>& settings() {
+  static const std::vector<Setting> rows = make_settings();
+  return rows;
+}
 
 LoadedConfig load_config(const std::optional<std::string>& toml_path,
                          const std::function<const char*(const char*)>& getenv) {
@@ -271,36 +412,59 @@ LoadedConfig load_config(const std::optional<std::string>& toml_path,
       auto table = toml::parse_file(*toml_path);
       for (auto&& [k, node] : table) {
         std::string key(k.str());
-        auto spec = std::find_if(kSpecs.begin(), kSpecs.end(), [&](const SettingSpec& s) { return key == s.key; });
-        if (spec == kSpecs.end()) {
+        const Setting* spec = find_by_key(key);
+        if (spec == nullptr) {
           out.errors.push_back(*toml_path + ": unknown setting \"" + key + "\"");
           continue;
         }
         auto text = toml_value_text(node);
-        auto err = text == "\x01" ? std::string("expected a single value") : apply(out.config, key, text);
+        auto err = text == "\x01" ? std::string("expected a single value") : spec->apply(out.config, text);
         if (!err.empty()) out.errors.push_back(*toml_path + ": " + key + ": " + err);
       }
     } catch (const toml::parse_error& e) {
       out.errors.push_back(*toml_path + ": " + std::string(e.description()));
     }
   }
-  for (const auto& spec : kSpecs) {
+  for (const auto& spec : settings()) {
     if (const char* v = getenv(spec.env)) {
-      auto err = apply(out.config, spec.key, v);
+      auto err = spec.apply(out.config, v);
       if (!err.empty()) out.errors.push_back(std::string(spec.env) + ": " + err);
     }
   }
   auto& c = out.config;
-  if (c.public_url.empty()) c.public_url = "http://" + c.listen_host + ":" + std::to_string(c.listen_port);
-  if (c.static_dir.empty() && std::filesystem::is_regular_file("web/dist/index.html")) c.static_dir = "web/dist";
+  if (c.http.public_url.empty())
+    c.http.public_url = "http://" + c.http.listen_host + ":" + std::to_string(c.http.listen_port);
+  if (c.http.static_dir.empty() && std::filesystem::is_regular_file("web/dist/index.html"))
+    c.http.static_dir = "web/dist";
   return out;
 }
 
 std::string settings_help() {
   std::ostringstream o;
   o << "Settings (environment variable / TOML key in --config file: meaning [default]):\n";
-  for (const auto& s : kSpecs) o << "  " << s.env << " / " << s.key << ": " << s.help << " [" << s.fallback << "]\n";
+  std::string group;
+  for (const auto& s : settings()) {
+    if (group != s.group) o << " " << (group = s.group) << ":\n";
+    o << "  " << s.env << " / " << s.key << ": " << s.help << " [" << s.fallback << "]\n";
+  }
   o << "Environment variables override the TOML file.\n";
+  return o.str();
+}
+
+std::string settings_markdown() {
+  std::ostringstream o;
+  std::string group;
+  for (const auto& s : settings()) {
+    if (group != s.group) {
+      if (!group.empty()) o << "\n";
+      o << "#### " << (group = s.group)
+        << "\n\n| variable | TOML key | default | meaning |\n| --- | --- | --- | --- |\n";
+    }
+    // A literal default is code; a description ("(none: e-mail off)") is prose.
+    const bool literal = !s.fallback.empty() && s.fallback.front() != '(';
+    o << "| `" << s.env << "` | `" << s.key << "` | " << (literal ? "`" + s.fallback + "`" : s.fallback) << " | "
+      << s.help << " |\n";
+  }
   return o.str();
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 // visitd's configuration: environment variables VISITD_* over an optional TOML file
-// (VISITD_CONFIG or --config), over defaults. Every setting is described once, in the
-// table in config.cpp, which also feeds `visitd serve --help`.
+// (VISITD_CONFIG or --config), over defaults. Every setting is one row of the table in
+// config.cpp (name, parser with its range, default, help); that table drives the
+// environment, TOML, validation, `visitd serve --help` and the README table
+// (`visitd settings`). Durations are std::chrono types.
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -10,29 +14,46 @@
 
 namespace visitd::app {
 
-struct Config {
+struct StoreConfig {
   std::string database = "visitd.db";  // SQLite file path (postgres:// later)
+};
+
+struct HttpConfig {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
-  std::string public_url;  // default: http://<listen>
-  std::string secret;      // capability signing key; generated and kept in the DB when empty
-  std::string static_dir;  // built web UI; default: web/dist when it exists
-  int threads = 4;
+  std::string public_url;          // default: http://<listen>
+  std::string static_dir;          // built web UI; default: web/dist when it exists
+  int threads = 4;                 // network threads: parse, route, write
+  int worker_threads = 4;          // handlers that touch the store, check passwords, read files
+  std::size_t worker_queue = 256;  // requests waiting for a worker; 503 beyond
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
-  int header_timeout_s = 10;
-  int idle_timeout_s = 60;
-  double login_rate_per_minute = 10;
-  double login_burst = 5;
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds idle_timeout{60};
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
+};
+
+struct AuthConfig {
+  int password_checks = 2;  // concurrent argon2id checks; 503 beyond
+  double login_rate_per_minute = 10;
+  double login_burst = 5;
   bool secure_cookies = false;
-  int session_hours = 12;
-  int manage_link_days = 30;         // manage link valid until the end + this
-  int join_link_minutes = 30;        // join link valid until the end + this
-  long long clock_skew_seconds = 0;  // tests and drills only
+  std::chrono::hours session{12};
+};
+
+struct LinksConfig {
+  std::string secret;                  // capability signing key; generated and kept in the DB when empty
+  std::chrono::days manage_link{30};   // manage link valid until the end + this
+  std::chrono::minutes join_link{30};  // join link valid until the end + this
+};
+
+struct RuntimeConfig {
+  std::chrono::seconds clock_skew{0};  // tests and drills only
   std::string log_level = "info";
-  // notifications (issue B)
+};
+
+struct MailConfig {
   std::string smtp_host;  // empty: e-mail not sent (messages wait, then fail)
   int smtp_port = 587;
   std::string smtp_tls = "starttls";  // none, starttls, implicit
@@ -41,37 +62,61 @@ struct Config {
   std::string smtp_ca_file;  // empty: the system trust store
   std::string smtp_from = "visitd@localhost";
   std::string smtp_from_name;
+};
+
+struct SmsConfig {
   std::string sms_base_url = "https://api.twilio.com";
   std::string sms_account_sid;  // empty: SMS not sent
   std::string sms_auth_token;
   std::string sms_from;
-  int notify_interval_ms = 1000;
-  int notify_batch = 50;
-  int notify_lease_s = 120;
-  int notify_max_attempts = 8;
-  int notify_retry_base_s = 30;
-  int notify_retry_max_s = 3600;
-  bool demo_outbox = false;  // capture messages at /dev/outbox instead of sending
-  // appointment rooms (issue C)
-  std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
-  std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
-  int turn_ttl_s = 3600;
-  std::string turn_realm = "visitd";
-  int room_grace_s = 30;
-  int room_token_ttl_s = 900;
-  std::size_t live_max_message_bytes = 64 << 10;
-  double live_rate_per_second = 20;
-  double live_burst = 40;
-  std::size_t live_queue_bytes = 1 << 20;
 };
 
-struct SettingSpec {
+struct OutboxConfig {
+  std::chrono::milliseconds interval{1000};
+  int batch = 50;
+  std::chrono::seconds lease{120};
+  int max_attempts = 8;
+  std::chrono::seconds retry_base{30};
+  std::chrono::seconds retry_max{3600};
+  bool demo_outbox = false;  // capture messages at /dev/outbox instead of sending
+};
+
+struct LiveConfig {
+  std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
+  std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
+  std::chrono::seconds turn_ttl{3600};
+  std::string turn_realm = "visitd";
+  std::chrono::seconds room_grace{30};
+  std::chrono::seconds room_token_ttl{900};
+  std::size_t max_message_bytes = 64 << 10;
+  double rate_per_second = 20;
+  double burst = 40;
+  std::size_t queue_bytes = 1 << 20;
+};
+
+struct Config {
+  StoreConfig store;
+  HttpConfig http;
+  AuthConfig auth;
+  LinksConfig links;
+  RuntimeConfig runtime;
+  MailConfig mail;
+  SmsConfig sms;
+  OutboxConfig outbox;
+  LiveConfig live;
+};
+
+// One row per setting. `apply` parses a textual value (environment or TOML), checks its
+// range and stores it; it returns an error message, or empty when the value was taken.
+struct Setting {
+  const char* group;     // the module it configures (a README sub-table, a --help heading)
   const char* env;       // VISITD_LISTEN
   const char* key;       // listen (TOML)
-  const char* fallback;  // default as text
-  const char* help;
+  std::string fallback;  // the default, as shown
+  std::string help;      // meaning, with the accepted range
+  std::function<std::string(Config&, const std::string&)> apply;
 };
-const std::vector<SettingSpec>& setting_specs();
+const std::vector<Setting>& settings();
 
 // Reads the TOML file (when given) then the environment (via `getenv`, injectable for
 // tests). Returns every problem, one line each ("VISITD_LISTEN: expected host:port").
@@ -84,5 +129,8 @@ LoadedConfig load_config(const std::optional<std::string>& toml_path,
 
 // The settings table as text for --help.
 std::string settings_help();
+// The same table as Markdown, one sub-table per group: the README's configuration section
+// (`visitd settings`; a test keeps README.md equal to it).
+std::string settings_markdown();
 
 }  // namespace visitd::app

@@ -1,6 +1,4 @@
 // visitd: the one binary. Subcommands: serve, migrate, demo, routes, admin ...
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +6,7 @@
 #include "app/admin.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/logging.hpp"
 #include "app/wiring.hpp"
 
 namespace {
@@ -34,13 +33,13 @@ int run_demo(const Config& config) {
   if (!seeded) return fail(seeded.error());
   const auto& d = seeded.value();
   if (!d.created) {
-    std::cout << "Demo business \"northwind\" already exists in " << config.database
+    std::cout << "Demo business \"northwind\" already exists in " << config.store.database
               << "; nothing changed. (Passwords were printed when it was created; "
                  "`visitd admin reset-password --email owner@northwind.test` sets a new one.)\n";
     return 0;
   }
   std::cout << "Created demo business Northwind Health (slug northwind) with " << d.bookings << " bookings in "
-            << config.database << ".\nLogins (shown once):\n";
+            << config.store.database << ".\nLogins (shown once):\n";
   for (const auto& l : d.logins) std::cout << "  " << l.role << ": " << l.email << "  password: " << l.password << "\n";
   return 0;
 }
@@ -61,6 +60,7 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
   auto* routes = app.add_subcommand("routes", "Print every route the server answers");
+  auto* settings = app.add_subcommand("settings", "Print the settings table as Markdown (the README's)");
   auto* turn_config = app.add_subcommand("turn-config", "Print a coturn configuration sharing VISITD_TURN_SECRET");
   int turn_port = 3478;
   turn_config->add_option("--port", turn_port, "TURN listening port")->capture_default_str();
@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
 
+  if (*settings) {
+    std::cout << visitd::app::settings_markdown();
+    return 0;
+  }
   std::optional<std::string> toml_path;
   if (!config_file.empty())
     toml_path = config_file;
@@ -99,9 +103,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const Config& config = loaded.config;
-  // Logs go to stderr; stdout carries what commands print for people and scripts.
-  spdlog::set_default_logger(spdlog::stderr_color_mt("visitd"));
-  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  visitd::app::configure_logging(config.runtime.log_level);
 
   if (*serve) {
     if (with_demo) {
@@ -112,7 +114,8 @@ int main(int argc, char** argv) {
   if (*migrate) {
     auto store = visitd::app::open_migrated_store(config);
     if (!store) return fail(store.error());
-    std::cout << "database " << config.database << " at schema version " << store.value()->schema_version() << "\n";
+    std::cout << "database " << config.store.database << " at schema version " << store.value()->schema_version()
+              << "\n";
     return 0;
   }
   if (*demo) return run_demo(config);

@@ -12,15 +12,16 @@
 namespace visitd::app {
 
 void configure_notification_api(const Config& config, http::ApiSettings& settings) {
-  settings.demo_outbox = config.demo_outbox;
-  settings.sms_auth_token = config.sms_auth_token;
-  const std::string token = config.sms_auth_token;
+  settings.demo_outbox = config.outbox.demo_outbox;
+  settings.sms_auth_token = config.sms.sms_auth_token;
+  const std::string token = config.sms.sms_auth_token;
   settings.sms_signature_valid =
       [token](const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
               const std::string& signature) { return notify::twilio_signature_valid(token, url, params, signature); };
-  settings.consumer_calendar = [from = config.smtp_from](store::Store& store, const core::Booking& b,
-                                                         const std::string& manage_url, const std::string& join_url,
-                                                         const std::string& book_url, int sequence, core::Instant now) {
+  settings.consumer_calendar = [from = config.mail.smtp_from](store::Store& store, const core::Booking& b,
+                                                              const std::string& manage_url,
+                                                              const std::string& join_url, const std::string& book_url,
+                                                              int sequence, core::Instant now) {
     return notify::consumer_calendar(store, b, manage_url, join_url, book_url, from, sequence, now);
   };
 }
@@ -29,51 +30,50 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
                                                           const core::Clock& clock, const service::Links& links,
                                                           const std::string& public_url) {
   std::shared_ptr<notify::MailTransport> mail;
-  if (!config.smtp_host.empty()) {
+  if (!config.mail.smtp_host.empty()) {
     notify::SmtpSettings s;
-    s.host = config.smtp_host;
-    s.port = config.smtp_port;
-    s.tls = config.smtp_tls == "none"       ? notify::SmtpTls::none
-            : config.smtp_tls == "implicit" ? notify::SmtpTls::implicit
-                                            : notify::SmtpTls::starttls;
-    s.username = config.smtp_username;
-    s.password = config.smtp_password;
-    s.ca_file = config.smtp_ca_file;
-    s.from_address = config.smtp_from;
-    s.from_name = config.smtp_from_name;
+    s.host = config.mail.smtp_host;
+    s.port = config.mail.smtp_port;
+    s.tls = config.mail.smtp_tls == "none"       ? notify::SmtpTls::none
+            : config.mail.smtp_tls == "implicit" ? notify::SmtpTls::implicit
+                                                 : notify::SmtpTls::starttls;
+    s.username = config.mail.smtp_username;
+    s.password = config.mail.smtp_password;
+    s.ca_file = config.mail.smtp_ca_file;
+    s.from_address = config.mail.smtp_from;
+    s.from_name = config.mail.smtp_from_name;
     mail = std::make_shared<notify::SmtpTransport>(s);
   }
   std::shared_ptr<notify::SmsTransport> sms;
-  if (!config.sms_account_sid.empty()) {
+  if (!config.sms.sms_account_sid.empty()) {
     notify::SmsSettings s;
-    s.base_url = config.sms_base_url;
-    s.account_sid = config.sms_account_sid;
-    s.auth_token = config.sms_auth_token;
-    s.from = config.sms_from;
+    s.base_url = config.sms.sms_base_url;
+    s.account_sid = config.sms.sms_account_sid;
+    s.auth_token = config.sms.sms_auth_token;
+    s.from = config.sms.sms_from;
     s.status_callback_url = public_url + "/api/v1/sms/status";
     sms = std::make_shared<notify::TwilioSmsTransport>(s);
   }
   notify::ComposeSettings compose;
-  compose.from_address = config.smtp_from;
-  compose.from_name = config.smtp_from_name;
+  compose.from_address = config.mail.smtp_from;
+  compose.from_name = config.mail.smtp_from_name;
   compose.public_url = public_url;
   notify::WorkerSettings ws;
-  ws.interval = std::chrono::milliseconds(config.notify_interval_ms);
-  ws.batch = config.notify_batch;
-  ws.lease = core::Seconds(config.notify_lease_s);
-  ws.max_attempts = config.notify_max_attempts;
-  ws.retry_base = core::Seconds(config.notify_retry_base_s);
-  ws.retry_max = core::Seconds(config.notify_retry_max_s);
+  ws.interval = config.outbox.interval;
+  ws.batch = config.outbox.batch;
+  ws.lease = config.outbox.lease;
+  ws.max_attempts = config.outbox.max_attempts;
+  ws.retry_base = config.outbox.retry_base;
+  ws.retry_max = config.outbox.retry_max;
   auto consumer_links = [&links](const core::Booking& b) {
     auto l = links.issue(b);
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
-  auto now = [&clock] { return clock.now(); };
-  auto worker =
-      std::make_shared<notify::OutboxWorker>(store, now, compose, consumer_links, mail, sms, ws, config.demo_outbox);
+  auto worker = std::make_shared<notify::OutboxWorker>(store, clock, compose, consumer_links, mail, sms, ws,
+                                                       config.outbox.demo_outbox);
   worker->start();
   spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",
-               config.demo_outbox ? ", demo capture at /dev/outbox" : "");
+               config.outbox.demo_outbox ? ", demo capture at /dev/outbox" : "");
   return worker;
 }
 

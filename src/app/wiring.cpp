@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kSecretSetting = "capability_secret";
 
 std::string signing_secret(const Config& config, store::Store& store) {
-  if (!config.secret.empty()) return config.secret;
+  if (!config.links.secret.empty()) return config.links.secret;
   // First start generates it; later starts (and other instances) read the same one, so
   // links stay valid across restarts.
   return store.put_setting_if_absent(kSecretSetting, security::random_token(32));
@@ -29,47 +29,45 @@ std::string signing_secret(const Config& config, store::Store& store) {
 
 http::ApiSettings api_settings(const Config& c) {
   http::ApiSettings s;
-  s.public_url = c.public_url;
-  s.secure_cookies = c.secure_cookies;
-  s.session_hours = c.session_hours;
+  s.public_url = c.http.public_url;
+  s.secure_cookies = c.auth.secure_cookies;
+  s.session_hours = static_cast<int>(c.auth.session.count());
   return s;
 }
 
 service::LinkSettings link_settings(const Config& c) {
   service::LinkSettings s;
-  s.public_url = c.public_url;
-  s.lifetimes.manage_after_end = std::chrono::days{c.manage_link_days};
-  s.lifetimes.join_after_end = std::chrono::minutes{c.join_link_minutes};
+  s.public_url = c.http.public_url;
+  s.lifetimes.manage_after_end = c.links.manage_link;
+  s.lifetimes.join_after_end = c.links.join_link;
   return s;
 }
 
 live::TurnSettings turn_settings(const Config& c) {
-  return live::TurnSettings{c.turn_secret, c.turn_urls, c.turn_ttl_s, c.turn_realm};
+  return live::TurnSettings{c.live.turn_secret, c.live.turn_urls, static_cast<int>(c.live.turn_ttl.count()),
+                            c.live.turn_realm};
 }
 
 live::LiveSettings live_settings(const Config& c) {
   live::LiveSettings s;
-  s.max_message_bytes = c.live_max_message_bytes;
-  s.rate_per_second = c.live_rate_per_second;
-  s.burst = c.live_burst;
-  s.queue_bytes = c.live_queue_bytes;
-  s.token_ttl_s = c.room_token_ttl_s;
-  s.grace_s = c.room_grace_s;
+  s.max_message_bytes = c.live.max_message_bytes;
+  s.rate_per_second = c.live.rate_per_second;
+  s.burst = c.live.burst;
+  s.queue_bytes = c.live.queue_bytes;
+  s.token_ttl_s = static_cast<int>(c.live.room_token_ttl.count());
+  s.grace_s = static_cast<int>(c.live.room_grace.count());
   s.turn = turn_settings(c);
   return s;
 }
 
 }  // namespace
 
-core::Instant now_with_skew(const Config& config) {
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return now + std::chrono::seconds(config.clock_skew_seconds);
-}
+core::Instant now_with_skew(const Config& config) { return SystemClock(config.runtime.clock_skew).now(); }
 
 core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
-  auto opened = store::open_store(config.database, [config] { return now_with_skew(config); });
+  auto opened = store::open_store(config.store.database, [config] { return now_with_skew(config); });
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
@@ -78,16 +76,16 @@ core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& co
 int serve(const Config& config) {
   auto opened = open_migrated_store(config);
   if (!opened) {
-    std::cerr << "visitd: cannot open database " << config.database << ": " << opened.error().detail << "\n";
+    std::cerr << "visitd: cannot open database " << config.store.database << ": " << opened.error().detail << "\n";
     return 1;
   }
   auto& store = *opened.value();
   security::CapabilitySigner signer(signing_secret(config, store));
+  const SystemClock clock(config.runtime.clock_skew);
   http::Metrics metrics;
-  http::RateLimiter login_limiter(config.login_rate_per_minute, config.login_burst);
-  http::RateLimiter booking_limiter(config.booking_rate_per_minute, config.booking_burst);
+  http::RateLimiter login_limiter(config.auth.login_rate_per_minute, config.auth.login_burst);
+  http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
   // The use cases and their ports (service/): every entry point below calls these.
-  const SystemClock clock(std::chrono::seconds(config.clock_skew_seconds));
   service::CapabilityLinkSigner link_signer(signer);
   service::NoEvents events;  // no subscribers yet (webhooks, bus, live rooms)
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
@@ -96,30 +94,32 @@ int serve(const Config& config) {
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
   live::InProcessBus room_bus;
-  live::ThreadTimers live_timers;
-  live::LiveService live(
-      store, room_bus, live_timers, signing_secret(config, store), [&config] { return now_with_skew(config); },
-      live_settings(config));
+  live::ThreadTimers live_timers(clock);
+  live::LiveService live(store, room_bus, live_timers, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
+  security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
+  ctx.password_checks = &password_checks;
   metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
   http::register_api(router, ctx);
 
   std::shared_ptr<notify::OutboxWorker> outbox_worker;
   http::ServerOptions options;
-  options.host = config.listen_host;
-  options.port = config.listen_port;
-  options.static_dir = config.static_dir;
-  options.limits.max_body_bytes = config.max_body_bytes;
-  options.limits.max_header_bytes = config.max_header_bytes;
-  options.limits.header_timeout_s = config.header_timeout_s;
-  options.limits.idle_timeout_s = config.idle_timeout_s;
-  options.limits.threads = config.threads;
+  options.host = config.http.listen_host;
+  options.port = config.http.listen_port;
+  options.static_dir = config.http.static_dir;
+  options.limits.max_body_bytes = config.http.max_body_bytes;
+  options.limits.max_header_bytes = config.http.max_header_bytes;
+  options.limits.header_timeout = config.http.header_timeout;
+  options.limits.idle_timeout = config.http.idle_timeout;
+  options.limits.threads = config.http.threads;
+  options.limits.worker_threads = config.http.worker_threads;
+  options.limits.worker_queue = config.http.worker_queue;
   options.live = &live;
   const bool default_public_url =
-      config.public_url == "http://" + config.listen_host + ":" + std::to_string(config.listen_port);
+      config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
-    std::string address = "http://" + config.listen_host + ":" + std::to_string(port);
+    std::string address = "http://" + config.http.listen_host + ":" + std::to_string(port);
     if (default_public_url) {  // port 0: links name the real port
       ctx.settings.public_url = address;
       use.links.set_public_url(address);
@@ -128,7 +128,7 @@ int serve(const Config& config) {
     std::fflush(stdout);
     // Links need the final public URL.
     outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
-    spdlog::info("listening on {} (database {})", address, config.database);
+    spdlog::info("listening on {} (database {})", address, config.store.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
@@ -137,7 +137,7 @@ int serve(const Config& config) {
 
 int print_routes(const Config& config) {
   Config scratch = config;
-  scratch.database = ":memory:";
+  scratch.store.database = ":memory:";
   auto opened = open_migrated_store(scratch);
   if (!opened) {
     std::cerr << "visitd: " << opened.error().detail << "\n";
@@ -159,7 +159,7 @@ int print_routes(const Config& config) {
 }
 
 int print_turn_config(const Config& config, int listening_port) {
-  if (config.turn_secret.empty()) {
+  if (config.live.turn_secret.empty()) {
     std::cerr << "visitd: set VISITD_TURN_SECRET (the secret coturn and visitd share) first\n";
     return 2;
   }

@@ -10,6 +10,7 @@
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
+#include "security/password_checks.hpp"
 #include "service/use_cases.hpp"
 #include "store/store.hpp"
 
@@ -44,9 +45,11 @@ struct ApiContext {
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
-  const core::Clock& clock;
+  const core::Clock& clock;  // the one time source (wall: now(); monotonic: rate limits)
   ApiSettings settings;
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
+  // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
+  security::PasswordCheckLimit* password_checks = nullptr;
 
   [[nodiscard]] core::Instant now() const { return clock.now(); }
 };

@@ -1,6 +1,7 @@
 #include "http/problem.hpp"
 
 #include <spdlog/spdlog.h>
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>

@@ -1,9 +1,14 @@
 #pragma once
-// Per-key token buckets (key = client IP + purpose). Time is passed in so tests drive it.
+// Per-key token buckets (key = client IP + purpose), one core::TokenBucket each. Time is
+// the injected clock's monotonic reading, passed in, so tests drive it by hand.
 #include <chrono>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "core/token_bucket.hpp"
 
 namespace visitd::http {
 
@@ -12,8 +17,10 @@ class RateLimiter {
   // `per_minute` requests sustained, bursts up to `burst`. per_minute == 0 disables nothing:
   // it means "no requests allowed"; use a large number to relax it in tests.
   RateLimiter(double per_minute, double burst) : rate_per_s_(per_minute / 60.0), burst_(burst) {}
-  // true = allowed. On refusal, retry_after_s says when one token is back.
-  bool allow(const std::string& key, std::chrono::steady_clock::time_point now, int* retry_after_s);
+  // true = allowed. On refusal, retry_after_s says when one token is back (>= 1).
+  bool allow(const std::string& key, core::Clock::Monotonic now, int* retry_after_s);
+  // The same as an error value: ErrorCode::rate_limited with retry_after and a detail.
+  core::Status admit(const std::string& key, core::Clock::Monotonic now);
   // Memory bound: past `max_keys` tracked keys, refilled buckets (equivalent to unseen keys)
   // are dropped first, then the least recently used ones.
   void set_max_keys(std::size_t max_keys) { max_keys_ = max_keys; }
@@ -23,16 +30,12 @@ class RateLimiter {
   }
 
  private:
-  struct Bucket {
-    double tokens;
-    std::chrono::steady_clock::time_point at;
-  };
-  void prune(std::chrono::steady_clock::time_point now);  // mu_ held
+  void prune(core::Clock::Monotonic now);  // mu_ held
   double rate_per_s_;
   double burst_;
   std::size_t max_keys_ = 100000;
   std::mutex mu_;
-  std::unordered_map<std::string, Bucket> buckets_;  // pruned when it grows past a bound
+  std::unordered_map<std::string, core::TokenBucket> buckets_;  // pruned when it grows past a bound
 };
 
 }  // namespace visitd::http

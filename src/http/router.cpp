@@ -39,7 +39,7 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, Runs runs) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/': " + pattern);
   for (const auto& r : routes_) {
@@ -52,6 +52,7 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   route.method = std::move(method);
   route.pattern = std::move(pattern);
   route.handler = std::move(handler);
+  route.runs = runs;
   routes_.push_back(std::move(route));
 }
 
@@ -87,6 +88,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     return result;
   }
   result.handler = &best_method->handler;
+  result.runs = best_method->runs;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string& seg = chosen->segments[i];
     if (is_param(seg)) result.params[seg.substr(1, seg.size() - 2)] = segments[i];

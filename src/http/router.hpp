@@ -9,6 +9,11 @@
 
 namespace visitd::http {
 
+// Where a handler runs. Anything that touches the store, checks a password or reads files
+// runs on the worker pool; only handlers that never block (liveness, metrics) may answer on
+// the network thread, so they keep answering while the pool is saturated.
+enum class Runs { on_worker, on_network_thread };
+
 struct RouteInfo {
   std::string method;
   std::string pattern;
@@ -16,11 +21,12 @@ struct RouteInfo {
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Handler handler);
+  void add(std::string method, std::string pattern, Handler handler, Runs runs = Runs::on_worker);
 
   struct Match {
     const Handler* handler = nullptr;  // null: no route
-    std::string pattern;               // matched pattern, for labels
+    Runs runs = Runs::on_worker;
+    std::string pattern;  // matched pattern, for labels
     std::map<std::string, std::string> params;
     bool path_known = false;           // path matched but method did not -> 405
     std::vector<std::string> allowed;  // methods for the Allow header
@@ -34,6 +40,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    Runs runs = Runs::on_worker;
   };
   std::vector<Route> routes_;
 };

@@ -41,6 +41,8 @@
 #include "http/static_files.hpp"
 #include "live/live_service.hpp"
 #include "live/websocket.hpp"
+#include "workers/await_pool.hpp"
+#include "workers/worker_pool.hpp"
 
 namespace visitd::http {
 
@@ -239,6 +241,13 @@ struct RegistryEntry {
   ~RegistryEntry() { registry->remove(id); }
 };
 
+// What a handler produced, with the labels the access log and metrics need.
+struct Dispatched {
+  Response res;
+  std::string route = "unmatched";
+  bool from_static = false;
+};
+
 // ---------------------------------------------------------------------------------------
 
 class Server {
@@ -252,7 +261,8 @@ class Server {
         acceptor_(control_),
         signals_(control_),
         drain_timer_(control_),
-        registry_(std::make_shared<Registry>()) {}
+        registry_(std::make_shared<Registry>()),
+        workers_("http", workers::PoolSize{options.limits.worker_threads, options.limits.worker_queue}) {}
 
   int run(const std::function<void(std::uint16_t)>& on_listening, const std::stop_token& stop);
 
@@ -270,7 +280,10 @@ class Server {
   net::awaitable<void> answer_and_close(Connection& conn, beast::flat_buffer& buffer, Response res, unsigned version,
                                         const std::string& method, const std::string& request_id,
                                         Clock::time_point started);
-  Response dispatch(Request& req, std::string& route_label, bool& from_static) const;
+  Router::Match route(const Request& req) const;
+  bool needs_worker(const Request& req, const Router::Match& m) const;
+  Dispatched dispatch(Request& req, Router::Match m) const;
+  Dispatched busy(const Router::Match& m) const;
   void record(const std::string& method, const std::string& route, int status, Clock::time_point started,
               const std::string& request_id);
 
@@ -284,6 +297,9 @@ class Server {
   net::steady_timer drain_timer_;
   bool drained_ = false;  // control_ only
   std::shared_ptr<Registry> registry_;
+  // Declared after ioc_, so it is joined (jobs finish, their completions are posted to a
+  // still-existing io_context) before ioc_ is destroyed.
+  workers::WorkerPool workers_;
 };
 
 bool Server::listen(std::uint16_t& bound_port) {
@@ -407,13 +423,13 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
       if (registry_->stopping) break;  // set before the cancel is posted, so no idle read is missed
       if (buffer.size() == 0) {
         // A new connection gets the header timeout from accept; a kept-alive one the idle timeout.
-        conn->stream.expires_after(std::chrono::seconds(first ? limits.header_timeout_s : limits.idle_timeout_s));
+        conn->stream.expires_after(first ? limits.header_timeout : limits.idle_timeout);
         auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(kReadChunk), kUseTuple);
         if (ec) break;  // closed by the peer, timed out, or cancelled by shutdown
         buffer.commit(n);
       }
       conn->idle = false;
-      if (!first) conn->stream.expires_after(std::chrono::seconds(limits.header_timeout_s));
+      if (!first) conn->stream.expires_after(limits.header_timeout);
       first = false;
       if (!co_await serve_one(conn, buffer, remote_ip)) break;
     }
@@ -454,7 +470,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
       bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, version};
       if (auto [ec, n] = co_await bhttp::async_write(conn.stream, proceed, kUseTuple); ec) co_return false;
     }
-    conn.stream.expires_after(std::chrono::seconds(limits.idle_timeout_s));
+    conn.stream.expires_after(limits.idle_timeout);
     if (auto [ec, n] = co_await bhttp::async_read(conn.stream, buffer, parser, kUseTuple); ec) {
       co_await reject(conn, buffer, ec, parser.get(), started);
       co_return false;
@@ -469,41 +485,79 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   }
   req.body = std::move(msg.body());
   const bool head = msg.method() == bhttp::verb::head;
+  const std::string method = req.method;
+  const std::string request_id = req.request_id;
 
-  std::string route = "unmatched";
-  bool from_static = false;
-  Response res = dispatch(req, route, from_static);
-  const int status = res.status;
+  // The network thread only routes; whatever may block runs on the worker pool.
+  Router::Match m = route(req);
+  Dispatched done;
+  if (!needs_worker(req, m)) {
+    done = dispatch(req, std::move(m));
+  } else {
+    // The job owns what it reads (a forced stop may destroy this frame while it runs).
+    auto shared = std::make_shared<Request>(std::move(req));
+    std::function<Dispatched()> job = [this, shared, m]() mutable { return dispatch(*shared, std::move(m)); };
+    std::optional<Dispatched> ran = co_await workers::run_on<Dispatched>(workers_, job);
+    if (ran) {
+      done = std::move(*ran);
+    } else {
+      done = busy(m);
+    }
+  }
+  const int status = done.res.status;
   const bool keep_alive = msg.keep_alive() && !registry_->stopping;
-  auto out = to_wire(std::move(res), version, head, from_static, req.request_id, keep_alive);
+  auto out = to_wire(std::move(done.res), version, head, done.from_static, request_id, keep_alive);
 
-  conn.stream.expires_after(std::chrono::seconds(limits.idle_timeout_s));
+  conn.stream.expires_after(limits.idle_timeout);
   auto [ec, n] = co_await bhttp::async_write(conn.stream, out, kUseTuple);
-  record(req.method, route, status, started, req.request_id);
+  record(method, done.route, status, started, request_id);
   co_return !ec && keep_alive;
 }
 
-Response Server::dispatch(Request& req, std::string& route_label, bool& from_static) const {
-  const bool get_like = req.method == "GET" || req.method == "HEAD";
+Router::Match Server::route(const Request& req) const {
   Router::Match m = router_.match(req.method, req.path);
   if (m.handler == nullptr && req.method == "HEAD") {
     Router::Match as_get = router_.match("GET", req.path);
     if (as_get.handler != nullptr) m = std::move(as_get);
   }
+  return m;
+}
+
+bool Server::needs_worker(const Request& req, const Router::Match& m) const {
+  if (m.handler != nullptr) return m.runs == Runs::on_worker;
+  if (m.path_known) return false;  // 405 from the route table
+  const bool get_like = req.method == "GET" || req.method == "HEAD";
+  return get_like && !options_.static_dir.empty() && !reserved_path(req.path);  // a file read
+}
+
+Dispatched Server::busy(const Router::Match& m) const {
+  core::Error e = core::Error::typed(core::ErrorCode::unavailable, "server-busy", "the server is busy; retry shortly");
+  e.retry_after = options_.limits.busy_retry_after;
+  Dispatched d;
+  d.res = problem_from(e);
+  if (m.handler != nullptr) d.route = m.pattern;
+  return d;
+}
+
+Dispatched Server::dispatch(Request& req, Router::Match m) const {
+  Dispatched d;
+  const bool get_like = req.method == "GET" || req.method == "HEAD";
   if (m.handler != nullptr) {
-    route_label = m.pattern;
+    d.route = m.pattern;
     req.params = std::move(m.params);
     try {
-      return (*m.handler)(req);
+      d.res = (*m.handler)(req);
+      return d;
     } catch (const std::exception& e) {
       spdlog::error("request {} {} {} failed: {}", req.request_id, method_label(req.method), m.pattern, e.what());
     } catch (...) {
       spdlog::error("request {} {} {} failed: unknown exception", req.request_id, method_label(req.method), m.pattern);
     }
-    return internal_error();
+    d.res = internal_error();
+    return d;
   }
   if (m.path_known) {
-    route_label = m.pattern;
+    d.route = m.pattern;
     auto allowed = m.allowed;
     if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end() &&
         std::find(allowed.begin(), allowed.end(), "HEAD") == allowed.end()) {
@@ -512,17 +566,20 @@ Response Server::dispatch(Request& req, std::string& route_label, bool& from_sta
     std::sort(allowed.begin(), allowed.end());
     std::string allow;
     for (const auto& a : allowed) allow += (allow.empty() ? "" : ", ") + a;
-    return problem(405, "method-not-allowed", "Method not allowed", "This resource does not support the method.")
-        .with_header("Allow", allow);
+    d.res = problem(405, "method-not-allowed", "Method not allowed", "This resource does not support the method.")
+                .with_header("Allow", allow);
+    return d;
   }
   if (get_like && !options_.static_dir.empty() && !reserved_path(req.path)) {
     if (auto file = serve_static(options_.static_dir, req)) {
-      route_label = "static";
-      from_static = true;
-      return std::move(*file);
+      d.route = "static";
+      d.from_static = true;
+      d.res = std::move(*file);
+      return d;
     }
   }
-  return not_found();
+  d.res = not_found();
+  return d;
 }
 
 net::awaitable<void> Server::reject(Connection& conn, beast::flat_buffer& buffer, const beast::error_code& ec,

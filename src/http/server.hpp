@@ -1,5 +1,6 @@
 #pragma once
 // The Beast/Asio HTTP server. Only server.cpp includes Beast or Asio.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <stop_token>
@@ -15,11 +16,14 @@ class LiveService;
 namespace visitd::http {
 
 struct ServerLimits {
-  std::size_t max_body_bytes = 1 << 20;     // 413 beyond
-  std::size_t max_header_bytes = 16 << 10;  // 431 beyond
-  int header_timeout_s = 10;                // time to receive a complete header
-  int idle_timeout_s = 60;                  // keep-alive idle
-  int threads = 4;
+  std::size_t max_body_bytes = 1 << 20;      // 413 beyond
+  std::size_t max_header_bytes = 16 << 10;   // 431 beyond
+  std::chrono::seconds header_timeout{10};   // time to receive a complete header
+  std::chrono::seconds idle_timeout{60};     // keep-alive idle
+  int threads = 4;                           // network threads: parse, route, write
+  int worker_threads = 4;                    // handlers that may block (store, passwords, files)
+  std::size_t worker_queue = 256;            // requests waiting for a worker; 503 beyond
+  std::chrono::seconds busy_retry_after{1};  // Retry-After of that 503
 };
 
 struct ServerOptions {

@@ -3,8 +3,11 @@
 namespace visitd::live {
 
 LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret,
-                         std::function<core::Instant()> now, LiveSettings settings)
-    : settings_(std::move(settings)), signer_(std::move(secret)), now_(std::move(now)) {
+                         const core::Clock& clock, LiveSettings settings)
+    : settings_(std::move(settings)),
+      clock_(clock),
+      signer_(std::move(secret)),
+      now_([&clock] { return clock.now(); }) {
   hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_,
                                    HubSettings{std::chrono::seconds(settings_.grace_s)});
 }

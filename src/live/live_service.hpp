@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "live/live_metrics.hpp"
 #include "live/room_bus.hpp"
 #include "live/room_hub.hpp"
@@ -34,8 +35,9 @@ struct LiveSettings {
 
 class LiveService {
  public:
-  // `bus` and `timers` must outlive the service; stop the timers before destroying it.
-  LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret, std::function<core::Instant()> now,
+  // `bus`, `timers` and `clock` (the one time source) must outlive the service; stop the
+  // timers before destroying it.
+  LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret, const core::Clock& clock,
               LiveSettings settings);
   ~LiveService();
   LiveService(const LiveService&) = delete;
@@ -44,6 +46,7 @@ class LiveService {
   [[nodiscard]] const LiveSettings& settings() const { return settings_; }
   [[nodiscard]] const RoomTokenSigner& signer() const { return signer_; }
   [[nodiscard]] core::Instant now() const { return now_(); }
+  [[nodiscard]] const core::Clock& clock() const { return clock_; }
   RoomHub& hub() { return *hub_; }
   LiveMetrics& metrics() { return metrics_; }
 
@@ -61,6 +64,7 @@ class LiveService {
 
  private:
   LiveSettings settings_;
+  const core::Clock& clock_;
   RoomTokenSigner signer_;
   std::function<core::Instant()> now_;
   LiveMetrics metrics_;

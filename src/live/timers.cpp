@@ -2,7 +2,7 @@
 
 namespace visitd::live {
 
-ThreadTimers::ThreadTimers() : thread_([this] { run(); }) {}
+ThreadTimers::ThreadTimers(const core::Clock& clock) : clock_(clock), thread_([this] { run(); }) {}
 
 ThreadTimers::~ThreadTimers() { stop(); }
 
@@ -10,7 +10,7 @@ void ThreadTimers::after(std::chrono::milliseconds delay, std::function<void()> 
   {
     std::lock_guard lock(mu_);
     if (stopping_) return;
-    due_.emplace(std::chrono::steady_clock::now() + delay, std::move(fn));
+    due_.emplace(clock_.monotonic() + delay, std::move(fn));
   }
   cv_.notify_one();
 }
@@ -35,7 +35,7 @@ void ThreadTimers::run() {
     auto first = due_.begin();
     if (cv_.wait_until(lock, first->first) == std::cv_status::no_timeout) continue;  // new or earlier entry
     first = due_.begin();
-    if (first == due_.end() || first->first > std::chrono::steady_clock::now()) continue;
+    if (first == due_.end() || first->first > clock_.monotonic()) continue;
     auto fn = std::move(first->second);
     due_.erase(first);
     lock.unlock();

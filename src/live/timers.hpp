@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include "core/clock.hpp"
+
 namespace visitd::live {
 
 class Timers {
@@ -20,13 +22,15 @@ class Timers {
 // ones not yet due.
 class ThreadTimers final : public Timers {
  public:
-  ThreadTimers();
+  // Deadlines are read from `clock.monotonic()` (steady time), which must outlive this.
+  explicit ThreadTimers(const core::Clock& clock);
   ~ThreadTimers() override;
   void after(std::chrono::milliseconds delay, std::function<void()> fn) override;
   void stop();
 
  private:
   void run();
+  const core::Clock& clock_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::multimap<std::chrono::steady_clock::time_point, std::function<void()>> due_;

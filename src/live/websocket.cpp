@@ -15,6 +15,7 @@
 #include <deque>
 #include <optional>
 
+#include "core/token_bucket.hpp"
 #include "live/live_service.hpp"
 #include "live/protocol.hpp"
 #include "live/ws_errors.hpp"
@@ -26,25 +27,7 @@ namespace {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
-using SteadyClock = std::chrono::steady_clock;
 constexpr auto kUseTuple = net::as_tuple(net::use_awaitable);
-
-class TokenBucket {
- public:
-  TokenBucket(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst), last_(SteadyClock::now()) {}
-  bool take() {
-    const auto now = SteadyClock::now();
-    tokens_ = std::min(burst_, tokens_ + std::chrono::duration<double>(now - last_).count() * rate_);
-    last_ = now;
-    if (tokens_ < 1) return false;
-    tokens_ -= 1;
-    return true;
-  }
-
- private:
-  double rate_, burst_, tokens_;
-  SteadyClock::time_point last_;
-};
 
 class Session final : public Peer, public std::enable_shared_from_this<Session> {
  public:
@@ -53,7 +36,7 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
         owner_(std::move(owner)),
         ws_(stream),
         auth_timer_(ws_.get_executor()),
-        bucket_(live.settings().rate_per_second, live.settings().burst) {}
+        bucket_(live.settings().rate_per_second, live.settings().burst, live.clock().monotonic()) {}
 
   net::awaitable<void> run(beast::http::request<beast::http::string_body> req);
 
@@ -83,7 +66,7 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   std::shared_ptr<void> owner_;  // the server's connection, which owns the TCP stream
   websocket::stream<beast::tcp_stream&> ws_;
   net::steady_timer auth_timer_;
-  TokenBucket bucket_;
+  core::TokenBucket bucket_;  // messages this connection may send (strand-only)
   // Strand-only state.
   std::deque<Out> queue_;
   std::size_t queued_bytes_ = 0;
@@ -186,7 +169,7 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
       buffer.consume(buffer.size());
       continue;
     }
-    if (!bucket_.take()) {
+    if (!bucket_.take(live_.clock().monotonic())) {
       live_.metrics().rate_limited_disconnects.fetch_add(1);
       // `ref` names the type of the message that went over the limit (docs/live-protocol.md).
       const auto refusal = core::Error::make(core::ErrorCode::rate_limited, "too many messages");

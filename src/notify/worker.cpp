@@ -30,11 +30,11 @@ core::Instant OutboxWorker::retry_time(const SendResult& r, int attempts, core::
   return at;
 }
 
-OutboxWorker::OutboxWorker(store::Store& store, std::function<core::Instant()> clock, ComposeSettings compose,
-                           LinkMaker links, std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms,
+OutboxWorker::OutboxWorker(store::Store& store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
+                           std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms,
                            WorkerSettings settings, bool capture)
     : store_(store),
-      clock_(std::move(clock)),
+      clock_(clock),
       compose_(std::move(compose)),
       links_(std::move(links)),
       mail_(std::move(mail)),
@@ -73,13 +73,13 @@ void OutboxWorker::stop() {
 }
 
 int OutboxWorker::run_once() {
-  const auto claimed = store_.claim_due_messages(owner_, clock_(), settings_.lease, settings_.batch);
+  const auto claimed = store_.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
   for (const auto& m : claimed) handle(m);
   return static_cast<int>(claimed.size());
 }
 
 void OutboxWorker::handle(const store::OutboxMessage& m) {
-  const core::Instant now = clock_();
+  const core::Instant now = clock_.now();
   auto composed = compose(store_, m, compose_, links_, now);
   store::SendOutcome outcome;
   if (composed.final_outcome) {

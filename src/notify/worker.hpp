@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "core/clock.hpp"
 #include "notify/compose.hpp"
 #include "notify/transport.hpp"
 #include "store/store.hpp"
@@ -32,7 +33,7 @@ class OutboxWorker {
   // mail/sms may be null: that channel is not configured, and its messages wait (retrying
   // with backoff, then failed) with an error naming the missing setting. With `capture`
   // (demo mode) nothing is sent: messages are stored for /dev/outbox and marked sent.
-  OutboxWorker(store::Store& store, std::function<core::Instant()> clock, ComposeSettings compose, LinkMaker links,
+  OutboxWorker(store::Store& store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
                std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms, WorkerSettings settings,
                bool capture = false);
   ~OutboxWorker();
@@ -51,7 +52,7 @@ class OutboxWorker {
   core::Instant retry_time(const SendResult& r, int attempts, core::Instant now) const;
 
   store::Store& store_;
-  std::function<core::Instant()> clock_;
+  const core::Clock& clock_;  // the one time source; outlives the worker
   ComposeSettings compose_;
   LinkMaker links_;
   std::shared_ptr<MailTransport> mail_;

@@ -64,6 +64,14 @@ Response post_login(ApiContext& ctx, Request& req) {
   auto password = r.string("password", true, kMaxPasswordLength);
   if (!errors.empty()) return invalid_fields(errors);
 
+  // Every check below (a real one or the dummy) holds a slot of the global cap; a full cap
+  // answers 503 + Retry-After at once instead of queueing behind argon2id.
+  std::optional<security::PasswordCheckLimit::Permit> permit;
+  if (ctx.password_checks != nullptr) {
+    auto acquired = ctx.password_checks->try_acquire();
+    if (!acquired) return problem_from(acquired.error());
+    permit.emplace(std::move(acquired).value());
+  }
   const auto refused = [] {
     return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
   };

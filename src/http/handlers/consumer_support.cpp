@@ -11,13 +11,10 @@ namespace visitd::http::consumer {
 namespace json = boost::json;
 
 std::optional<Response> rate_limited(ApiContext& ctx, RateLimiter& limiter, const std::string& key) {
-  int retry_after = 1;
-  if (limiter.allow(key, std::chrono::steady_clock::now(), &retry_after)) return std::nullopt;
+  auto admitted = limiter.admit(key, ctx.clock.monotonic());
+  if (admitted) return std::nullopt;
   ctx.metrics.rate_limited();
-  core::Error e = core::Error::make(core::ErrorCode::rate_limited, "too many requests from this address; retry after " +
-                                                                       std::to_string(retry_after) + " s");
-  e.retry_after = std::chrono::seconds(retry_after);
-  return problem_from(e);
+  return problem_from(admitted.error());
 }
 
 std::optional<SlotWindow> read_slot_window(const Request& req, std::vector<core::FieldError>& errors) {

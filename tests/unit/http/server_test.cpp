@@ -449,14 +449,14 @@ TEST_F(ServerTest, StopClosesIdleConnectionsAndReturnsZero) {
 // These two wait for a one-second timeout to expire: the slowest tests here, kept because
 // they are the only guard against connections held open forever.
 TEST_F(ServerTest, IncompleteHeaderIsCutOffByTheHeaderTimeout) {
-  options_.limits.header_timeout_s = 1;
+  options_.limits.header_timeout = std::chrono::seconds(1);
   Client c(start().port());
   c.send("GET /api/v1/hello HTTP/1.1\r\nHost: x\r\n");
   EXPECT_TRUE(c.closed_by_peer());
 }
 
 TEST_F(ServerTest, IdleKeepAliveConnectionIsClosedByTheIdleTimeout) {
-  options_.limits.idle_timeout_s = 1;
+  options_.limits.idle_timeout = std::chrono::seconds(1);
   Client c(start().port());
   ASSERT_TRUE(c.roundtrip(get("/api/v1/hello")));
   EXPECT_TRUE(c.closed_by_peer());

@@ -120,7 +120,7 @@ class Hub : public store::testing::StoreTest {
   // Every later write to `table` fails, as a full disk or a broken database would make it.
   void break_table(const std::string& table) {
     sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(dir_.file("visitd.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open(sqlite_file().c_str(), &db), SQLITE_OK);
     for (const char* op : {"INSERT", "UPDATE"}) {
       const std::string sql = std::string("CREATE TRIGGER break_") + op + "_" + table + " BEFORE " + op + " ON " +
                               table + " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;";
