@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/notifications.hpp"
+#include "app/room_events.hpp"
 #include "app/system_clock.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
@@ -87,7 +88,7 @@ int serve(const Config& config) {
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
   // The use cases and their ports (service/): every entry point below calls these.
   service::CapabilityLinkSigner link_signer(signer);
-  service::NoEvents events;  // no subscribers yet (webhooks, bus, live rooms)
+  RoomEvents events;  // subscribers: live rooms (webhooks and the cross-instance bus come later)
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
   http::ApiContext ctx{store, use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, ctx.settings);
@@ -97,6 +98,7 @@ int serve(const Config& config) {
   live::ThreadTimers live_timers(clock);
   live::LiveService live(store, room_bus, live_timers, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
+  events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
   metrics.add_source([&live] { return live.metrics().render(); });
@@ -132,6 +134,7 @@ int serve(const Config& config) {
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
+  events.attach(nullptr);                    // the live service is destroyed before the events
   return rc;
 }
 
