@@ -5,7 +5,7 @@
 // its extension members become members of the body (instants as RFC 3339 in `display`, or
 // UTC "Z" without one), and retry_after / allow / location become Retry-After / Allow /
 // Location. 401 adds WWW-Authenticate, 426 adds Upgrade: websocket.
-// The WebSocket twin of this table is service/live_errors.hpp.
+// The WebSocket twin of this table is live/ws_errors.cpp.
 #include <optional>
 #include <string>
 #include <string_view>

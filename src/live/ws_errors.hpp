@@ -1,8 +1,8 @@
 #pragma once
 // The one table from a refusal (core::Error) to what a WebSocket client sees: the `error`
 // message's code and, when the refusal ends the connection, the close code
-// (docs/live-protocol.md, "Errors" and "Close codes"). The HTTP edge has its own table
-// beside it for problem+json; the two are meant to be unified by the lead into one place.
+// (docs/live-protocol.md, "Errors" and "Close codes"). Its HTTP sibling is http/problem.cpp
+// (core::Error -> problem+json); no other place maps refusals for either edge.
 #include "core/result.hpp"
 #include "core/room_policy.hpp"
 #include "live/protocol.hpp"

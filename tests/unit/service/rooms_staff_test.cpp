@@ -2,7 +2,6 @@
 // the WebSocket refusal table every room error goes through.
 #include <gtest/gtest.h>
 
-#include "service/live_errors.hpp"
 #include "service/rooms.hpp"
 #include "service/staff.hpp"
 #include "service_fixture.hpp"
@@ -98,44 +97,6 @@ TEST_F(StaffTest, ALoginLinksToOneProviderOnly) {
   core::Provider other = q;
   other.user_id = user->id;
   EXPECT_EQ(use_->staff.update_provider(q, other, by_).error().code, core::ErrorCode::conflict);
-}
-
-struct LiveCase {
-  core::Error error;
-  std::string_view code;
-  int close;
-};
-
-TEST(LiveRefusals, EveryCodeHasAnAnswerAndRoomRefusalsCloseAsDocumented) {
-  const core::Error expired = core::Error::make(core::ErrorCode::gone, "room token expired");
-  const LiveCase cases[] = {
-      {core::Error::typed(core::ErrorCode::forbidden, "room-too-early", ""), "room-too-early", 4005},
-      {core::Error::typed(core::ErrorCode::forbidden, "room-too-late", ""), "room-too-late", 4005},
-      {core::Error::typed(core::ErrorCode::forbidden, "room-denied", ""), "denied", 4003},
-      {core::Error::typed(core::ErrorCode::forbidden, "room-ended", ""), "ended", 4004},
-      {core::Error::typed(core::ErrorCode::forbidden, "room-not-invited", ""), "auth-failed", 4001},
-      {core::Error::typed(core::ErrorCode::conflict, "room-full", ""), "room-full", 4009},
-      {expired, "token-expired", 4002},
-      {core::Error::make(core::ErrorCode::unauthorized, ""), "auth-failed", 4001},
-      {core::Error::make(core::ErrorCode::forbidden, ""), "forbidden", 0},
-      {core::Error::make(core::ErrorCode::not_found, ""), "not-found", 0},
-      {core::Error::make(core::ErrorCode::invalid, ""), "invalid", 0},
-      {core::Error::make(core::ErrorCode::rate_limited, ""), "rate-limited", 1008},
-      {core::Error::make(core::ErrorCode::too_large, ""), "too-large", 1009},
-      {core::Error::make(core::ErrorCode::internal, "disk I/O"), "internal", 0},
-  };
-  for (const auto& c : cases) {
-    const LiveRefusal r = live_refusal(c.error);
-    EXPECT_EQ(r.code, c.code) << c.error.type;
-    EXPECT_EQ(r.close_code, c.close) << c.error.type;
-  }
-  for (auto code :
-       {core::ErrorCode::invalid, core::ErrorCode::not_found, core::ErrorCode::conflict, core::ErrorCode::forbidden,
-        core::ErrorCode::unauthorized, core::ErrorCode::gone, core::ErrorCode::policy, core::ErrorCode::rate_limited,
-        core::ErrorCode::unavailable, core::ErrorCode::too_large, core::ErrorCode::unsupported_media_type,
-        core::ErrorCode::method_not_allowed, core::ErrorCode::internal}) {
-    EXPECT_FALSE(live_refusal(core::Error::make(code, "")).code.empty());
-  }
 }
 
 }  // namespace
