@@ -63,33 +63,6 @@ pr::ServerType signal_type(pr::ClientType t) {
                                               : pr::ServerType::signal_ice;
 }
 
-// Publishes chat events in ticket order: the destructor passes the turn on even when the
-// write failed or threw, so one failure never stalls the room's chat.
-class ChatTurn {
- public:
-  ChatTurn(std::uint64_t& turn, std::condition_variable& cv, std::unique_lock<std::mutex>& lock, std::uint64_t ticket)
-      : turn_(turn), cv_(cv), lock_(lock), ticket_(ticket) {}
-  ChatTurn(const ChatTurn&) = delete;
-  ChatTurn& operator=(const ChatTurn&) = delete;
-  void wait() {
-    if (!lock_.owns_lock()) lock_.lock();
-    cv_.wait(lock_, [&] { return turn_ == ticket_; });
-    waited_ = true;
-  }
-  ~ChatTurn() {
-    if (!waited_) wait();
-    ++turn_;
-    cv_.notify_all();
-  }
-
- private:
-  std::uint64_t& turn_;
-  std::condition_variable& cv_;
-  std::unique_lock<std::mutex>& lock_;
-  std::uint64_t ticket_;
-  bool waited_ = false;
-};
-
 }  // namespace
 
 RoomHub::RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
@@ -515,8 +488,8 @@ void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMembe
     if (!clean) return reply_error(a, clean.error(), in.ref);
     text = *clean;
   }
-  ChatTurn turn(room.turn, room.turn_cv, lock, room.next_ticket++);
   lock.unlock();
+  std::unique_lock chat_order(room.chat_order);
   const core::Instant now = now_();
   std::optional<pr::ServerMessage> out;
   std::optional<core::Error> failed;
@@ -551,7 +524,7 @@ void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMembe
       refused = changed.error();  // not yours, no such message, already deleted
     }
   }
-  turn.wait();  // re-locks room.mu, then waits for the chat events before this one
+  lock.lock();
   if (failed)
     return store_failed(a, *failed, in.ref,
                         type == pr::ClientType::chat_send ? "store the message" : "change the message");

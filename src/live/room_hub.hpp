@@ -8,8 +8,9 @@
 // events are published in order) and `delivery_mu` (its local connections; taken by
 // delivery). No store write happens while `mu` is held: a change is checked under `mu`,
 // written without it, then applied and published under `mu` again (re-checked, as the room
-// may have moved on). Chat events take a ticket before their write and publish in ticket
-// order, so clients see chat seqs in order. The hub's room map lock is a leaf.
+// may have moved on). Chat writes hold the room's `chat_order` (not `mu`) from the write to
+// the publish, because the store numbers a message when it commits: clients see chat seqs in
+// order. The hub's room map lock is a leaf.
 //
 // Store failures reach the client as an `error` message (code `unavailable`, `ref` = the
 // message type) and are logged; the room's state is left as it was.
@@ -90,10 +91,11 @@ class RoomHub {
     core::Interval window;          // and its room window
     std::uint64_t close_timer = 0;  // the armed close timer; older ones are stale
     std::int64_t last_seq = 0;      // latest chat seq known here
-    // Chat publishing order (see the header comment); under mu.
-    std::uint64_t next_ticket = 0;
-    std::uint64_t turn = 0;
-    std::condition_variable turn_cv;
+    // Chat writes and their publication, one at a time: the store numbers a message when it
+    // commits, so holding this from the write to the publish keeps delivery in seq order.
+    // Taken without mu held (then mu inside it), never the other way round; other room traffic
+    // does not wait for it.
+    std::mutex chat_order;
     std::mutex delivery_mu;
     std::map<std::string, Target> targets;
     std::map<std::uint64_t, std::shared_ptr<Peer>> watchers;  // by connection number; under delivery_mu
