@@ -1,6 +1,7 @@
 #include "app/wiring.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -61,6 +62,23 @@ live::LiveSettings live_settings(const Config& c) {
   return s;
 }
 
+// The database and its WAL/SHM files hold secrets and personal data: say so at start when
+// anyone but the owner may read them (new files are created 0600 by the store).
+void warn_when_readable_by_others(const std::string& database) {
+  if (database.empty() || database == ":memory:" || database.rfind("postgres", 0) == 0) return;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string path = database + suffix;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) continue;
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+      spdlog::warn(
+          "{} is readable by other users (mode {:o}); it holds the link-signing secret, password "
+          "hashes and personal data: chmod 600 it",
+          path, st.st_mode & 0777);
+    }
+  }
+}
+
 }  // namespace
 
 core::Instant now_with_skew(const Config& config) { return SystemClock(config.runtime.clock_skew).now(); }
@@ -81,6 +99,7 @@ int serve(const Config& config) {
     return 1;
   }
   auto& store = *opened.value();
+  warn_when_readable_by_others(config.store.database);
   security::CapabilitySigner signer(signing_secret(config, store));
   const SystemClock clock(config.runtime.clock_skew);
   http::Metrics metrics;
