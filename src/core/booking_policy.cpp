@@ -80,21 +80,6 @@ Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor
   return check_change(b, rules.reschedule_cutoff_hours, actor, now, "rescheduling");
 }
 
-std::vector<Id> round_robin_order(const std::vector<Id>& free_providers, const std::map<Id, int>& confirmed_this_week) {
-  std::vector<std::pair<int, Id>> keyed;
-  keyed.reserve(free_providers.size());
-  for (const auto& id : free_providers) {
-    auto it = confirmed_this_week.find(id);
-    keyed.emplace_back(it == confirmed_this_week.end() ? 0 : it->second, id);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
-  std::vector<Id> out;
-  out.reserve(keyed.size());
-  for (auto& [count, id] : keyed) out.push_back(std::move(id));
-  return out;
-}
-
 Interval padded_block(Interval time, const Service& service) {
   return {time.begin - Minutes{service.buffer_before_minutes}, time.end + Minutes{service.buffer_after_minutes}};
 }

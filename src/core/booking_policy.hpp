@@ -26,12 +26,6 @@ Status check_movable(BookingStatus current);
 Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 
-// Superseded by core/assignment.hpp (a window longer than a week, non-cancelled bookings,
-// least recently assigned first on a tie), which the store applies inside its transaction
-// when a booking asks for CandidateOrder::round_robin. Kept for callers that still order
-// by plain counts: fewest first, then by provider id.
-std::vector<Id> round_robin_order(const std::vector<Id>& free_providers, const std::map<Id, int>& confirmed_this_week);
-
 // The block a booking occupies: time widened by the service's buffers.
 Interval padded_block(Interval time, const Service& service);
 

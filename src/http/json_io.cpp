@@ -68,7 +68,6 @@ core::Result<json::object> parse_object(const Request& req) {
   return std::move(v.as_object());
 }
 
-Response body_problem(const core::Error& e) { return problem_from(e); }
 
 // ---- FieldReader ------------------------------------------------------------
 

@@ -19,8 +19,6 @@ namespace visitd::http {
 // body is present). Errors: unsupported_media_type (415) naming the field "Content-Type",
 // invalid (400) for a blank, malformed or non-object body.
 core::Result<boost::json::object> parse_object(const Request& req);
-// Kept for existing callers: the same as problem_from (the 415 is the error's own code).
-Response body_problem(const core::Error& e);
 
 // Reads typed fields from an object, recording a FieldError per problem.
 // `prefix` is prepended to field names ("consumer." for nested objects).

@@ -77,8 +77,6 @@ class BookingStore {
 
   // Confirmed bookings of these providers whose block overlaps `range` (no answers/history).
   virtual std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) = 0;
-  // Confirmed bookings per provider whose start lies in `range` (every provider present).
-  virtual std::map<Id, int> confirmed_counts(const std::vector<Id>& provider_ids, Interval range) = 0;
   // Round robin's view: per provider, bookings that took their time (not cancelled) starting
   // in `window`, and the assignment order of the latest (see core::ProviderLoad).
   virtual std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) = 0;

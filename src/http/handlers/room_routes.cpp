@@ -10,6 +10,7 @@
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "live/live_service.hpp"
+#include "live/protocol.hpp"
 #include "live/turn.hpp"
 
 namespace visitd::http {
@@ -77,13 +78,8 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
   const core::Service& service = room.service;
   const core::RoomFacts& facts = room.facts;
   const core::Instant now = ctx.now();
-  std::string status = "open";
-  if (auto r = core::check_join(facts, now)) {
-    status = *r == core::JoinRefusal::too_early  ? "early"
-             : *r == core::JoinRefusal::too_late ? "closed"
-             : *r == core::JoinRefusal::denied   ? "denied"
-                                                 : "ended";
-  }
+  // The protocol's own spelling, so the document test covers what this route answers.
+  const std::string status(live::protocol::preview_status(core::check_join(facts, now)));
   auto provider = ctx.store.provider(booking->business_id, booking->provider_id);
   auto business = ctx.store.business_by_id(booking->business_id);
   json::object b{{"start", core::format_rfc3339_utc(booking->time.begin)},

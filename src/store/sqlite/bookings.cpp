@@ -125,22 +125,6 @@ std::vector<core::Booking> SqliteStore::busy_bookings(const std::vector<Id>& pro
   });
 }
 
-std::map<Id, int> SqliteStore::confirmed_counts(const std::vector<Id>& provider_ids, Interval range) {
-  return read([&](sqlite3* db) {
-    Statement q(db,
-                "SELECT COUNT(*) FROM bookings WHERE provider_id = ? AND status = 'confirmed' "
-                "AND start_at >= ? AND start_at < ?");
-    std::map<Id, int> out;
-    for (const auto& provider_id : provider_ids) {
-      q.reset();
-      q.bind(1, provider_id).bind(2, range.begin).bind(3, range.end);
-      q.step();
-      out[provider_id] = q.integer(0);
-    }
-    return out;
-  });
-}
-
 std::map<Id, core::ProviderLoad> SqliteStore::provider_loads(const std::vector<Id>& provider_ids, Interval window) {
   return read([&](sqlite3* db) {
     std::map<Id, core::ProviderLoad> out;

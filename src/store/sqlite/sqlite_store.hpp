@@ -79,7 +79,6 @@ class SqliteStore final : public Store, public BrandingStore {
   Status delete_service(const Id& business_id, const Id& service_id, const Actor& by) override;
 
   std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) override;
-  std::map<Id, int> confirmed_counts(const std::vector<Id>& provider_ids, Interval range) override;
   std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) override;
   Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
   Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;

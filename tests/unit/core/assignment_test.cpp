@@ -93,6 +93,11 @@ CandidateFacts candidate(Id id, bool offers, bool free, int that_day = 0, Provid
   return {std::move(id), offers, free, that_day, load};
 }
 
+TEST(RoundRobin, OrderDoesNotDependOnInputOrder) {
+  const std::map<Id, ProviderLoad> loads = {{"x", {2, 5}}, {"y", {2, 5}}, {"z", {0, 0}}};
+  EXPECT_EQ(round_robin_order({"x", "y", "z"}, loads), round_robin_order({"z", "y", "x"}, loads));
+}
+
 TEST(ChooseProvider, FirstFreeCandidateInTheCallersOrder) {
   auto chosen =
       choose_provider({candidate("prv_b", true, false), candidate("prv_c", true, true), candidate("prv_a", true, true)},

@@ -92,17 +92,6 @@ TEST(BookingPolicy, ZeroCutoffLetsConsumersActUntilTheStart) {
   EXPECT_FALSE(check_cancel(b, rules, Actor::consumer, at("2026-06-10T10:00:00Z")).ok());
 }
 
-TEST(BookingPolicy, RoundRobinPrefersFewestBookingsThenId) {
-  std::map<Id, int> counts = {{"p-a", 3}, {"p-b", 1}, {"p-c", 1}};
-  EXPECT_EQ(round_robin_order({"p-a", "p-c", "p-b", "p-d"}, counts), (std::vector<Id>{"p-d", "p-b", "p-c", "p-a"}));
-  EXPECT_EQ(round_robin_order({"p-c", "p-b"}, counts), (std::vector<Id>{"p-b", "p-c"}));
-  EXPECT_TRUE(round_robin_order({}, counts).empty());
-}
-
-TEST(BookingPolicy, RoundRobinOrderDoesNotDependOnInputOrder) {
-  std::map<Id, int> counts = {{"x", 2}, {"y", 2}, {"z", 0}};
-  EXPECT_EQ(round_robin_order({"x", "y", "z"}, counts), round_robin_order({"z", "y", "x"}, counts));
-}
 
 TEST(BookingPolicy, PaddedBlockWidensByBothBuffers) {
   Service s;

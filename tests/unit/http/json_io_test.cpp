@@ -1,4 +1,5 @@
 #include "http/json_io.hpp"
+#include "http/problem.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
@@ -36,10 +37,10 @@ TEST(ParseObject, EmptyBodyIsABadRequest) {
 TEST(ParseObject, WrongContentTypeAnswers415) {
   auto obj = parse_object(json_request(R"({"a":1})", "text/plain"));
   ASSERT_FALSE(obj.ok());
-  EXPECT_EQ(body_problem(obj.error()).status, 415);
+  EXPECT_EQ(problem_from(obj.error()).status, 415);
   auto missing = parse_object(json_request(R"({"a":1})", ""));
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(body_problem(missing.error()).status, 415);
+  EXPECT_EQ(problem_from(missing.error()).status, 415);
 }
 
 TEST(ParseObject, MalformedJsonSaysWhere) {
@@ -47,7 +48,7 @@ TEST(ParseObject, MalformedJsonSaysWhere) {
   ASSERT_FALSE(obj.ok());
   EXPECT_NE(obj.error().detail.find("line 3"), std::string::npos) << obj.error().detail;
   EXPECT_TRUE(obj.error().fields.empty());
-  EXPECT_EQ(body_problem(obj.error()).status, 400);
+  EXPECT_EQ(problem_from(obj.error()).status, 400);
 }
 
 TEST(ParseObject, TruncatedAndTrailingInputAreRejected) {

@@ -320,10 +320,6 @@ TEST_P(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   ASSERT_EQ(busy.size(), 1u);
   EXPECT_EQ(busy[0].id, a.id);
   EXPECT_EQ(store_->busy_bookings({p1_.id, p2_.id}, span(ten_, ten_ + kHour)).size(), 2u);
-
-  auto counts = store_->confirmed_counts({p1_.id, p2_.id}, utc_day(ten_));
-  EXPECT_EQ(counts[p1_.id], 1);
-  EXPECT_EQ(counts[p2_.id], 1);
 }
 
 TEST_P(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
