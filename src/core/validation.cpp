@@ -140,6 +140,12 @@ void check_question(Problems& p, const Question& q, const std::string& field) {
 
 }  // namespace
 
+Status validate_note(std::string_view text) {
+  if (text.size() > kMaxNoteLength)
+    return Error::invalid("text", "must be at most " + std::to_string(kMaxNoteLength) + " characters");
+  return ok_status();
+}
+
 Status validate_business(const Business& b) {
   Problems p;
   if (!is_valid_slug(b.slug)) {

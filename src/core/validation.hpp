@@ -24,6 +24,10 @@ Status validate_service(const Service& s);
 Status validate_consumer(const Consumer& c);  // field names "consumer.name" etc.
 // Answers must match the service's questions: required present, choices valid, lengths.
 Status validate_answers(const Service& s, const std::vector<Answer>& answers);
+// A provider's private note on a booking: plain text up to kMaxNoteLength bytes (invalid
+// naming `text`).
+inline constexpr std::size_t kMaxNoteLength = 10000;
+Status validate_note(std::string_view text);
 bool is_valid_slug(std::string_view slug);
 bool is_plausible_email(std::string_view email);
 

@@ -161,6 +161,8 @@ export interface AuditEntry {
   action: string;
   target: string;
   detail: string;
+  actorName: string | null; // the user's or token's name, looked up now
+  targetName: string | null; // the client of a booking, a provider's or service's name...
 }
 
 export interface Page<T> {

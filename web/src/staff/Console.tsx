@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, enc, query } from '../lib/api';
 import type { AuditEntry, BusinessSettings, Page, Provider, Role, StaffMember } from '../lib/types';
-import { detectZone, formatDateTime, listZones } from '../lib/tz';
+import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
@@ -350,15 +350,106 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
 
 const kAuditPage = 50;
 
+/** "user:ab12" -> who it is in words: the name the server looked up, else what kind of actor. */
+function actorText(a: AuditEntry): string {
+  if (a.actor === 'consumer') return t.auditConsumer;
+  if (a.actor === 'system') return t.auditSystem;
+  if (a.actor.startsWith('token:')) return a.actorName ? t.auditToken(a.actorName) : t.auditUnknown;
+  return a.actorName ?? t.auditUnknown;
+}
+
+function targetText(a: AuditEntry): string {
+  if (a.targetName) return a.targetName;
+  return a.target.startsWith('business:') ? '' : t.auditRemoved;
+}
+
+interface AuditFilter {
+  actor: string;
+  action: string;
+  from: string; // YYYY-MM-DD in the viewer's zone, or ''
+  to: string;
+}
+
 export function AuditSection({ ctx }: { ctx: StaffContext }) {
-  const [offset, setOffset] = useState(0);
-  const list = useLoad(() => api<Page<AuditEntry>>('GET', `${ctx.biz}/audit${query({ limit: kAuditPage, offset })}`), [ctx.biz, offset]);
   const zone = detectZone();
+  const [offset, setOffset] = useState(0);
+  const [draft, setDraft] = useState<AuditFilter>({ actor: '', action: '', from: '', to: '' });
+  const [filter, setFilter] = useState<AuditFilter>(draft);
+  const staff = useLoad(() => api<Page<StaffMember>>('GET', `${ctx.biz}/staff`), [ctx.biz]);
+  const list = useLoad(
+    () =>
+      api<Page<AuditEntry> & { total: number }>(
+        'GET',
+        `${ctx.biz}/audit${query({
+          limit: kAuditPage,
+          offset,
+          actor: filter.actor || undefined,
+          action: filter.action || undefined,
+          // Whole days in the viewer's zone: from the start of `from` to the end of `to`.
+          from: filter.from ? zonedTimeToUtc(filter.from, '00:00', zone).toISOString() : undefined,
+          to: filter.to ? zonedTimeToUtc(addDays(filter.to, 1), '00:00', zone).toISOString() : undefined,
+        })}`,
+      ),
+    [ctx.biz, offset, filter],
+  );
+  const members = staff.data?.items ?? [];
   return (
     <>
       <PageTitle title={t.auditTitle}>{t.auditTitle}</PageTitle>
+      <form
+        class="filters"
+        aria-label={t.auditFilters}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOffset(0);
+          setFilter(draft);
+        }}
+      >
+        <Field label={t.auditFilterActor}>
+          {({ id }) => (
+            <select id={id} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: (e.target as HTMLSelectElement).value })}>
+              <option value="">{t.auditAnyone}</option>
+              {members.map((m) => (
+                <option key={m.user.id} value={`user:${m.user.id}`}>
+                  {m.user.name}
+                </option>
+              ))}
+              <option value="consumer">{t.auditConsumer}</option>
+              <option value="system">{t.auditSystem}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t.auditFilterAction}>
+          {({ id }) => (
+            <select id={id} value={draft.action} onChange={(e) => setDraft({ ...draft, action: (e.target as HTMLSelectElement).value })}>
+              <option value="">{t.auditAnything}</option>
+              {Object.entries(t.auditFamilies).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.auditFilterFrom} required={false}>
+          {({ id }) => <input id={id} type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.target as HTMLInputElement).value })} />}
+        </Field>
+        <Field label={t.auditFilterTo} required={false}>
+          {({ id }) => <input id={id} type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.target as HTMLInputElement).value })} />}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="btn-secondary">
+            {t.auditApply}
+          </button>
+        </div>
+      </form>
       <ErrorMessage error={list.error} />
       {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <p class="muted" role="status" data-testid="audit-count">
+          {t.auditCount(list.data.items.length, list.data.total)}
+        </p>
+      )}
       {list.data && (
         <div class="table-scroll" tabIndex={0} role="region" aria-label={t.auditTitle}>
           <table class="data">
@@ -373,13 +464,13 @@ export function AuditSection({ ctx }: { ctx: StaffContext }) {
             </thead>
             <tbody>
               {list.data.items.map((a) => (
-                <tr key={a.id}>
+                <tr key={a.id} data-action={a.action}>
                   <td>
                     <time dateTime={a.at}>{formatDateTime(a.at, zone, locale)}</time>
                   </td>
-                  <td>{a.actor}</td>
-                  <td>{a.action}</td>
-                  <td class="break">{a.target}</td>
+                  <td>{actorText(a)}</td>
+                  <td>{t.auditActions[a.action] ?? a.action}</td>
+                  <td class="break">{targetText(a)}</td>
                   <td class="break">{a.detail}</td>
                 </tr>
               ))}
@@ -394,7 +485,7 @@ export function AuditSection({ ctx }: { ctx: StaffContext }) {
         <button
           type="button"
           class="btn-secondary"
-          disabled={!list.data || list.data.items.length < kAuditPage}
+          disabled={!list.data || offset + list.data.items.length >= list.data.total}
           onClick={() => setOffset(offset + kAuditPage)}
         >
           {t.older}
