@@ -49,6 +49,7 @@ export const t = {
   isRequired: 'is required',
   invalidEmail: 'must be a valid email address',
   fixErrors: (n: number) => plural(n, { one: 'Please fix # problem:', other: 'Please fix # problems:' }),
+  fixFieldErrors: (n: number) => plural(n, { one: 'Please fix the field marked below.', other: 'Please fix the # fields marked below.' }),
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address.',
 
@@ -340,8 +341,6 @@ export const t = {
   serviceProviders: 'Providers offering it',
   questions: 'Intake questions',
   addQuestion: 'Add question',
-  questionKey: 'Key',
-  questionKeyHint: 'lower-case letters, digits, _',
   questionLabel: 'Question',
   questionKind: 'Answer type',
   questionKinds: { shortText: 'Short text', longText: 'Long text', singleChoice: 'One choice' } as Record<string, string>,
@@ -392,7 +391,20 @@ export const t = {
   businessZone: 'Time zone',
   cancelCutoff: 'Consumers may cancel up to (hours before)',
   rescheduleCutoff: 'Consumers may reschedule up to (hours before)',
-  reminders: 'Reminders (minutes before, comma separated)',
+  remindersLegend: 'Reminders',
+  remindersHint: 'When clients (and providers) get a reminder before the appointment.',
+  remindersNone: 'No reminders are sent.',
+  reminderAmount: (n: number) => `Reminder ${n}: how long before`,
+  reminderUnit: (n: number) => `Reminder ${n}: unit`,
+  reminderBefore: 'before',
+  reminderRemove: (n: number) => `Remove reminder ${n}`,
+  reminderAdd: 'Add a reminder',
+  durationUnits: (unit: string, amount: number) => {
+    const one = new Intl.PluralRules('en').select(amount) === 'one';
+    const names: Record<string, [string, string]> = { days: ['day', 'days'], hours: ['hour', 'hours'], minutes: ['minute', 'minutes'] };
+    const [singular, plural] = names[unit] ?? [unit, unit];
+    return one ? singular : plural;
+  },
   templatesLater: 'Message templates arrive with notifications.',
 
   // audit

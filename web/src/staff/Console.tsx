@@ -1,8 +1,9 @@
 // Manager console sections: providers, hours of any provider, staff and roles, business
 // settings and the audit log. Services live in Services.tsx.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import { api, enc, query } from '../lib/api';
+import { api, ApiError, enc, query } from '../lib/api';
+import { fromMinutes, toMinutes, type Duration } from '../lib/durations';
 import type { AuditEntry, BusinessSettings, Page, Provider, Role, StaffMember } from '../lib/types';
 import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
@@ -10,6 +11,8 @@ import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
 import { useLoad } from './useLoad';
 import { TemplatesSection } from './Templates';
+import { ReminderOffsets } from './ReminderOffsets';
+import { problemFieldText } from './problem_fields';
 
 function ZoneSelect({ label, value, onValue }: { label: string; value: string; onValue: (z: string) => void }) {
   return (
@@ -274,11 +277,20 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
   );
 }
 
+interface SettingsForm {
+  name: string;
+  zone: string;
+  cancel: string;
+  reschedule: string;
+  reminders: Duration[];
+}
+
 export function SettingsSection({ ctx }: { ctx: StaffContext }) {
   const loaded = useLoad(() => api<BusinessSettings>('GET', ctx.biz), [ctx.biz]);
-  const [form, setForm] = useState<{ name: string; zone: string; cancel: string; reschedule: string; reminders: string } | null>(null);
+  const [form, setForm] = useState<SettingsForm | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const b = loaded.data;
     if (b)
@@ -287,10 +299,11 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
         zone: b.timeZone,
         cancel: String(b.rules.cancelCutoffHours),
         reschedule: String(b.rules.rescheduleCutoffHours),
-        reminders: b.rules.reminderOffsetsMinutes.join(', '),
+        reminders: [...b.rules.reminderOffsetsMinutes].sort((a, c) => c - a).map(fromMinutes),
       });
   }, [loaded.data]);
 
+  const fieldError = (field: string) => problemFieldText(error, field);
   const save = async (e: Event) => {
     e.preventDefault();
     if (!form) return;
@@ -303,18 +316,21 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
         rules: {
           cancelCutoffHours: Number(form.cancel),
           rescheduleCutoffHours: Number(form.reschedule),
-          reminderOffsetsMinutes: form.reminders
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map(Number),
+          reminderOffsetsMinutes: form.reminders.map(toMinutes).map((m) => (Number.isNaN(m) ? 0 : m)),
         },
       });
       setSaved(true);
     } catch (err) {
       setError(err);
+      // Focus the first field in error (they carry aria-invalid), else the form's alert.
+      requestAnimationFrame(() => {
+        const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid=true], .alert-error');
+        if (first && !first.hasAttribute('tabindex') && first.classList.contains('alert-error')) first.tabIndex = -1;
+        first?.focus();
+      });
     }
   };
+  const named = error instanceof ApiError && !!error.problem.errors?.length;
 
   return (
     <>
@@ -322,10 +338,19 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
       <ErrorMessage error={loaded.error} />
       {!form && !loaded.error && <Loading />}
       {form && (
-        <form onSubmit={save} class="card">
-          <TextField label={t.businessName} required value={form.name} onValue={(v) => setForm({ ...form, name: v })} />
+        <form onSubmit={save} class="card" ref={formRef} noValidate>
+          <TextField label={t.businessName} required value={form.name} error={fieldError('name')} onValue={(v) => setForm({ ...form, name: v })} />
           <ZoneSelect label={t.businessZone} value={form.zone} onValue={(v) => setForm({ ...form, zone: v })} />
-          <TextField label={t.cancelCutoff} type="number" min="0" max="720" required value={form.cancel} onValue={(v) => setForm({ ...form, cancel: v })} />
+          <TextField
+            label={t.cancelCutoff}
+            type="number"
+            min="0"
+            max="720"
+            required
+            value={form.cancel}
+            error={fieldError('rules.cancelCutoffHours')}
+            onValue={(v) => setForm({ ...form, cancel: v })}
+          />
           <TextField
             label={t.rescheduleCutoff}
             type="number"
@@ -333,10 +358,16 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
             max="720"
             required
             value={form.reschedule}
+            error={fieldError('rules.rescheduleCutoffHours')}
             onValue={(v) => setForm({ ...form, reschedule: v })}
           />
-          <TextField label={t.reminders} required={false} value={form.reminders} onValue={(v) => setForm({ ...form, reminders: v })} />
-          <ErrorMessage error={error} />
+          <ReminderOffsets
+            value={form.reminders}
+            onValue={(v) => setForm({ ...form, reminders: v })}
+            errors={(i) => fieldError(`rules.reminderOffsetsMinutes[${i}]`) ?? (i === 0 ? fieldError('rules.reminderOffsetsMinutes') : undefined)}
+          />
+          {!named && <ErrorMessage error={error} />}
+          {named && <Alert>{t.fixFieldErrors(error.problem.errors?.length ?? 1)}</Alert>}
           {saved && <Alert kind="success">{t.saved}</Alert>}
           <button type="submit" class="btn-primary">
             {t.save}
