@@ -26,8 +26,16 @@ async function expectAccessible(page, label) {
 }
 
 async function noSidewaysScroll(page, label) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  assert.ok(scroll <= width, `${label}: scrollWidth ${scroll} > ${width}`);
+  const { scroll, width, wide } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    // The innermost elements reaching past the right edge, to say what overflows.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`),
+  }));
+  assert.ok(scroll <= width, `${label}: scrollWidth ${scroll} > ${width} (${wide.join(', ')})`);
 }
 
 async function shoot(page, name) {
@@ -106,6 +114,8 @@ describe('the provider’s workspace and the manager’s console', () => {
     await page.reload();
     await settled(page);
     await card.getByText('Details').first().click();
+    // The note loads when the details open; the box is read-only until it has.
+    await card.locator('[data-testid=booking-notes] textarea:not([disabled])').waitFor();
     assert.equal(await card.getByLabel('Private notes').inputValue(), NOTE);
     assert.equal((await api.ok('GET', `${biz}/bookings/${booking.booking.id}/note`)).text, NOTE);
     const audit = await api.ok('GET', `${biz}/audit?action=booking.note`);

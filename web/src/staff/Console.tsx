@@ -217,6 +217,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
       <ErrorMessage error={list.error ?? error} />
       {!list.data && !list.error && <Loading />}
       {list.data && (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.teamTitle}>
         <table class="data">
           <caption class="visually-hidden">{t.teamTitle}</caption>
           <thead>
@@ -233,7 +234,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
             {list.data.items.map((m) => (
               <tr key={m.user.id}>
                 <th scope="row">{m.user.name}</th>
-                <td>{m.user.email}</td>
+                <td class="break">{m.user.email}</td>
                 <td>
                   <select aria-label={t.roleOf(m.user.name)} value={m.role} onChange={(e) => change(m, (e.target as HTMLSelectElement).value)}>
                     {Object.entries(t.roles).map(([k, v]) => (
@@ -252,6 +253,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <form onSubmit={add} class="card">
         <h2>{t.addMember}</h2>
