@@ -3,7 +3,7 @@
 // when it opens. Re-checked every 30 s so it turns live without a reload.
 import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import type { Booking, Service } from '../lib/types';
+import type { StaffBooking as Booking, Service } from '../lib/types';
 import { formatTime } from '../lib/tz';
 import { Link } from '../components/ui';
 

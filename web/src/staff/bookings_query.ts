@@ -1,7 +1,7 @@
 // Every booking in a range, page by page (the API answers at most 200 at a time), so a
 // busy month is never cut off without saying so.
 import { api, query } from '../lib/api';
-import type { Booking, Page } from '../lib/types';
+import type { StaffBooking as Booking, Page } from '../lib/types';
 
 const kPage = 200;
 const kMaxPages = 50; // 10,000 appointments: beyond this the page says how many it shows
