@@ -1,7 +1,8 @@
 """Checks HTTP exchanges against docs/openapi.yaml (OpenAPI 3.1, whose schemas are JSON Schema
 2020-12), with Debian's python3-jsonschema and python3-yaml.
 
-An exchange matches the document when:
+Only the API's own paths are checked (/api/..., /healthz, /readyz, /metrics); an exchange
+there matches the document when:
 - its method and path are a documented operation (an undocumented path may only answer the
   server-wide 404, and a documented path with an undocumented method only 405);
 - its status is one the operation lists;
@@ -28,6 +29,11 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 def load_document(path=DOCUMENT):
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+def _in_api(path):
+    """The paths the document owns (the server's reserved paths: never the web app's)."""
+    return path == "/api" or path.startswith("/api/") or path in ("/healthz", "/readyz", "/metrics")
 
 
 def _media_type(value):
@@ -90,6 +96,8 @@ class Contract:
         method = method.lower()
         split = urllib.parse.urlsplit(target)
         path = split.path
+        if not _in_api(path):
+            return []  # the web app's files and the demo outbox page are not the API
         template, item = self.path_item(path)
         label = "%s %s -> %d" % (method.upper(), template or path, status)
         if item is None:
