@@ -5,7 +5,8 @@ Only the API's own paths are checked (/api/..., /healthz, /readyz, /metrics); an
 there matches the document when:
 - its method and path are a documented operation (an undocumented path may only answer the
   server-wide 404, and a documented path with an undocumented method only 405);
-- its status is one the operation lists;
+- its status is one the operation lists (or a problem the server answers before routing:
+  400 malformed-request, 431 header-too-large, stated once in info.description);
 - its Content-Type is one the documented response lists, and a JSON body validates against
   that response's schema; a response documented without content has no body;
 - headers the response marks required are present;
@@ -34,6 +35,22 @@ def load_document(path=DOCUMENT):
 def _in_api(path):
     """The paths the document owns (the server's reserved paths: never the web app's)."""
     return path == "/api" or path.startswith("/api/") or path in ("/healthz", "/readyz", "/metrics")
+
+
+# What the server answers before a request reaches any operation (a request that is not
+# HTTP/1.1, a header over the limit), stated once in the document's info.description rather
+# than on every operation; accepted anywhere, but only with exactly that problem type.
+_BEFORE_ROUTING = {400: "malformed-request", 431: "header-too-large"}
+
+
+def _answered_before_routing(status, body):
+    slug = _BEFORE_ROUTING.get(status)
+    if slug is None or not body:
+        return False
+    try:
+        return json.loads(body).get("type") == "https://visitd.dev/problems/" + slug
+    except (ValueError, AttributeError):
+        return False
 
 
 def _media_type(value):
@@ -116,6 +133,8 @@ class Contract:
         responses = operation.get("responses", {})
         documented = responses.get(str(status)) or responses.get("%dXX" % (status // 100)) or responses.get("default")
         if documented is None:
+            if _answered_before_routing(status, response_body):
+                return []
             return ["%s: status not documented (documented: %s)" % (label, ", ".join(sorted(responses)))]
         documented = self._deref(documented)
         response_headers = {k.lower(): v for k, v in (response_headers or {}).items()}
