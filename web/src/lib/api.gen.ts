@@ -1435,6 +1435,35 @@ export interface components {
             /** @description only once cancelled */
             cancelReason?: string;
         };
+        /**
+         * @example {
+         *       "booking": {
+         *         "id": "b_7Qm2",
+         *         "status": "confirmed",
+         *         "start": "2026-03-09T09:00:00-04:00",
+         *         "end": "2026-03-09T09:30:00-04:00",
+         *         "service": {
+         *           "id": "s_1",
+         *           "name": "Consultation"
+         *         },
+         *         "provider": {
+         *           "id": "p_1",
+         *           "name": "Dr Ada"
+         *         },
+         *         "consumer": {
+         *           "name": "Ada Lovelace",
+         *           "email": "ada@example.com",
+         *           "phone": "",
+         *           "timeZone": "America/New_York"
+         *         },
+         *         "answers": {
+         *           "reason": "check-up"
+         *         }
+         *       },
+         *       "manageUrl": "https://visitd.example/m/eyJr...",
+         *       "joinUrl": "https://visitd.example/j/eyJr..."
+         *     }
+         */
         BookingWithLinks: {
             booking: components["schemas"]["Booking"];
             /**
@@ -1944,6 +1973,24 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "https://visitd.dev/problems/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "this slot is no longer free",
+                 *       "errors": [],
+                 *       "nearest": [
+                 *         {
+                 *           "start": "2026-03-09T09:30:00-04:00",
+                 *           "end": "2026-03-09T10:00:00-04:00",
+                 *           "providerIds": [
+                 *             "p_1"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -1981,6 +2028,15 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "https://visitd.dev/problems/rate-limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "detail": "too many requests from this address; retry after 12 seconds",
+                 *       "errors": []
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
