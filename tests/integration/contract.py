@@ -12,7 +12,8 @@ there matches the document when:
 - headers the response marks required are present;
 - when the server accepted the request (2xx), its JSON body validates against the request
   schema and its query parameters against theirs (required ones present, values of the
-  declared type): a request the document calls invalid must not be accepted.
+  declared type), like its path parameters: a request the document calls invalid must not be
+  accepted.
 check() returns the list of mismatches (empty = the exchange matches)."""
 import json
 import os
@@ -78,7 +79,7 @@ class Contract:
         # Literal segments beat parameters: /profile before {token}.
         self._paths = []
         for template, item in document.get("paths", {}).items():
-            pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$"
+            pattern = "^" + re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
             literal = sum(1 for s in template.split("/") if s and not s.startswith("{"))
             self._paths.append((literal, template, re.compile(pattern), item))
         self._paths.sort(key=lambda p: -p[0])
@@ -86,10 +87,14 @@ class Contract:
     # ---- lookups ----------------------------------------------------------------------
 
     def path_item(self, path):
+        return self._match(path)[:2]
+
+    def _match(self, path):
         for _, template, pattern, item in self._paths:
-            if pattern.match(path):
-                return template, item
-        return None, None
+            m = pattern.match(path)
+            if m:
+                return template, item, {k: urllib.parse.unquote(v) for k, v in m.groupdict().items()}
+        return None, None, {}
 
     def _deref(self, node):
         while isinstance(node, dict) and "$ref" in node:
@@ -115,7 +120,7 @@ class Contract:
         path = split.path
         if not _in_api(path):
             return []  # the web app's files and the demo outbox page are not the API
-        template, item = self.path_item(path)
+        template, item, path_values = self._match(path)
         label = "%s %s -> %d" % (method.upper(), template or path, status)
         if item is None:
             if status == 404:
@@ -144,6 +149,8 @@ class Contract:
             params = list(item.get("parameters", [])) + list(operation.get("parameters", []))
             problems += ["%s: request %s" % (label, m)
                          for m in self._check_query(params, split.query)]
+            problems += ["%s: request %s" % (label, m)
+                         for m in self._check_path(params, path_values)]
             problems += ["%s: request %s" % (label, m)
                          for m in self._check_request_body(operation, request_headers or {}, request_body)]
         return problems
@@ -197,6 +204,15 @@ class Contract:
                     problems.append("query parameter %s=%r is not an integer" % (name, value))
                     continue
             problems += ["query parameter %s %s" % (name, m) for m in self._errors(schema, value)]
+        return problems
+
+    def _check_path(self, params, values):
+        problems = []
+        for p in params:
+            p = self._deref(p)
+            if p.get("in") == "path" and p["name"] in values:
+                problems += ["path parameter %s %s" % (p["name"], m)
+                             for m in self._errors(p.get("schema", {}), values[p["name"]])]
         return problems
 
     def _check_request_body(self, operation, headers, body):

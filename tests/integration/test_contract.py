@@ -84,6 +84,12 @@ class ContractCheckTest(unittest.TestCase):
         found = self.mismatches(wrong, self.booking_exchange)
         self.assertTrue(any("request body" in m and "couponCode" in m for m in found), found)
 
+    def test_an_accepted_path_parameter_the_document_calls_invalid_is_caught(self):
+        wrong = copy.deepcopy(self.document)
+        wrong["components"]["parameters"]["slug"]["schema"]["pattern"] = "^[0-9]+$"
+        found = self.mismatches(wrong, self.booking_exchange)
+        self.assertTrue(any("path parameter slug" in m for m in found), found)
+
     def test_a_missing_required_header_is_caught(self):
         wrong = copy.deepcopy(self.document)
         created = wrong["paths"]["/api/v1/public/businesses/{slug}/bookings"]["post"]["responses"]["201"]
