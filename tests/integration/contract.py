@@ -15,6 +15,7 @@ there matches the document when:
   declared type), like its path parameters: a request the document calls invalid must not be
   accepted.
 check() returns the list of mismatches (empty = the exchange matches)."""
+import atexit
 import json
 import os
 import re
@@ -83,6 +84,7 @@ class Contract:
             literal = sum(1 for s in template.split("/") if s and not s.startswith("{"))
             self._paths.append((literal, template, re.compile(pattern), item))
         self._paths.sort(key=lambda p: -p[0])
+        self.seen = set()  # (method, path template, status) of every checked exchange
 
     # ---- lookups ----------------------------------------------------------------------
 
@@ -134,6 +136,7 @@ class Contract:
                 return []
             return ["%s: no such operation in the document" % label]
 
+        self.seen.add((method.upper(), template, status))
         problems = []
         responses = operation.get("responses", {})
         documented = responses.get(str(status)) or responses.get("%dXX" % (status // 100)) or responses.get("default")
@@ -241,8 +244,18 @@ _shared = None
 
 
 def shared():
-    """The document as it is on disk, loaded once per test process."""
+    """The document as it is on disk, loaded once per test process. With VISITD_CONTRACT_REPORT
+    set to a file name, the (method, path, status) triples the process checked are written there
+    at exit, as JSON, to see what the suite covers."""
     global _shared
     if _shared is None:
         _shared = Contract(load_document())
+        report = os.environ.get("VISITD_CONTRACT_REPORT")
+        if report:
+            atexit.register(_write_report, _shared, report)
     return _shared
+
+
+def _write_report(checked, path):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(sorted([list(t) for t in checked.seen]), f, indent=1)
