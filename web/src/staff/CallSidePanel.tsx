@@ -4,17 +4,17 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, enc } from '../lib/api';
-import type { StaffBooking as Booking, Page, Service } from '../lib/types';
+import type { StaffBooking, Page, Service } from '../lib/types';
 import { detectZone, formatTime } from '../lib/tz';
 
 const kTickMs = 15000;
 
 export function CallSidePanel({ biz, bookingId }: { biz: string; bookingId: string }) {
-  const [booking, setBooking] = useState<Booking | null>(null);
+  const [booking, setBooking] = useState<StaffBooking | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    api<Booking>('GET', `${biz}/bookings/${enc(bookingId)}`).then(setBooking).catch(() => undefined);
+    api<StaffBooking>('GET', `${biz}/bookings/${enc(bookingId)}`).then(setBooking).catch(() => undefined);
     api<Page<Service>>('GET', `${biz}/services`).then((p) => setServices(p.items)).catch(() => undefined);
   }, [biz, bookingId]);
   useEffect(() => {
