@@ -9,7 +9,8 @@ there matches the document when:
   400 malformed-request, 431 header-too-large, stated once in info.description);
 - its Content-Type is one the documented response lists, and a JSON body validates against
   that response's schema; a response documented without content has no body;
-- headers the response marks required are present;
+- headers the response marks required are present, and a problem's `status` member is the
+  HTTP status;
 - when the server accepted the request (2xx), its JSON body validates against the request
   schema and its query parameters against theirs (required ones present, values of the
   declared type), like its path parameters: a request the document calls invalid must not be
@@ -147,7 +148,7 @@ class Contract:
         documented = self._deref(documented)
         response_headers = {k.lower(): v for k, v in (response_headers or {}).items()}
         problems += ["%s: %s" % (label, m)
-                     for m in self._check_response(documented, response_headers, response_body, method)]
+                     for m in self._check_response(documented, status, response_headers, response_body, method)]
         if 200 <= status < 300:
             params = list(item.get("parameters", [])) + list(operation.get("parameters", []))
             problems += ["%s: request %s" % (label, m)
@@ -158,7 +159,7 @@ class Contract:
                          for m in self._check_request_body(operation, request_headers or {}, request_body)]
         return problems
 
-    def _check_response(self, documented, headers, body, method):
+    def _check_response(self, documented, status, headers, body, method):
         problems = []
         for name, header in (documented.get("headers") or {}).items():
             header = self._deref(header)
@@ -183,6 +184,8 @@ class Contract:
             except ValueError as e:
                 return problems + ["body is not JSON: %s" % e]
             problems += ["body %s" % m for m in self._errors(schema, instance)]
+            if ctype == "application/problem+json" and isinstance(instance, dict) and instance.get("status") != status:
+                problems.append("problem status %r differs from the HTTP status" % instance.get("status"))
         return problems
 
     def _check_query(self, params, query):

@@ -10,17 +10,17 @@ from api_fixtures import Shop, local_date
 from harness import Server
 
 
-def recorded(client):
-    """Wraps client.request so the test sees every exchange (method, target, request headers,
-    body, status, response headers, response body) next to what the harness checks."""
+def recorded(server):
+    """Wraps the server's contract check so the test sees every exchange (method, target,
+    request headers, body, status, response headers, response body) that the harness checks."""
     exchanges = []
-    original = client.server.check_contract
+    original = server.check_contract
 
     def record(*exchange):
         exchanges.append(exchange)
         return original(*exchange)
 
-    client.server.check_contract = record
+    server.check_contract = record
     return exchanges
 
 
@@ -30,19 +30,18 @@ class ContractCheckTest(unittest.TestCase):
         cls.srv = Server().start()
         cls.shop = Shop(cls.srv, "contractshop")
         cls.document = contract.load_document()
-        cls.exchanges = recorded(cls.shop.staff)
+        exchanges = recorded(cls.srv)
         consumer = cls.srv.client()
-        cls.consumer_exchanges = recorded(consumer)
         start = cls.shop.slots(consumer, local_date("Europe/London", 2), local_date("Europe/London", 8))[0]["start"]
         status, _, cls.created = consumer.post(cls.shop.public_path("/bookings"), cls.shop.booking_body(start))
         assert status == 201, (status, cls.created)
-        cls.booking_exchange = cls.consumer_exchanges[-1]
+        cls.booking_exchange = exchanges[-1]
         status, _, _ = consumer.get("/api/v1/public/businesses/no-such-shop")
         assert status == 404
-        cls.not_found_exchange = cls.consumer_exchanges[-1]
+        cls.not_found_exchange = exchanges[-1]
         status, _, _ = cls.shop.staff.get(cls.shop.staff_path("/bookings/" + cls.created["booking"]["id"]))
         assert status == 200
-        cls.staff_booking_exchange = cls.exchanges[-1]
+        cls.staff_booking_exchange = exchanges[-1]
 
     @classmethod
     def tearDownClass(cls):
@@ -96,6 +95,13 @@ class ContractCheckTest(unittest.TestCase):
         created["headers"]["ETag"] = {"required": True, "schema": {"type": "string"}}
         found = self.mismatches(wrong, self.booking_exchange)
         self.assertIn("POST /api/v1/public/businesses/{slug}/bookings -> 201: header ETag missing", found)
+
+    def test_a_problem_whose_status_member_disagrees_is_caught(self):
+        method, target, req_headers, req_body, status, headers, body = self.not_found_exchange
+        lying = body.replace(b'"status":404', b'"status":400')
+        self.assertNotEqual(body, lying)
+        found = self.mismatches(self.document, (method, target, req_headers, req_body, status, headers, lying))
+        self.assertTrue(any("problem status 400 differs" in m for m in found), found)
 
     def test_an_undocumented_operation_is_caught(self):
         wrong = copy.deepcopy(self.document)
