@@ -1705,7 +1705,7 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             limit: number;
             offset: number;
-            /** @description entries matching the filters */
+            /** @description entries matching the filters, all pages */
             total: number;
         };
         BookingNote: {
