@@ -202,6 +202,19 @@ std::vector<Setting> make_settings() {
       "seconds a client has to send a request header; then the connection is closed",
       [](Config & c) -> auto& { return c.http.header_timeout; }, 1, 3600));
   rows.push_back(duration(
+      kHttp, "VISITD_BODY_TIMEOUT_S", "body_timeout_s",
+      "seconds a client has to send a whole request body once its header is in; then the connection is closed",
+      [](Config & c) -> auto& { return c.http.body_timeout; }, 1, 3600));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS", "max_connections",
+      "connections held at once; more are closed at accept (cut at start to the open-file limit less 64, with a "
+      "warning)",
+      [](Config & c) -> auto& { return c.http.max_connections; }, 1, 1000000));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address",
+      "connections one client address may hold; more are closed at accept",
+      [](Config & c) -> auto& { return c.http.max_connections_per_address; }, 1, 1000000));
+  rows.push_back(duration(
       kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
       [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));
   rows.push_back(positive(

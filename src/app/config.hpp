@@ -29,7 +29,10 @@ struct HttpConfig {
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
   std::chrono::seconds idle_timeout{60};
+  std::size_t max_connections = 4096;  // cut to the open-file limit at start
+  std::size_t max_connections_per_address = 64;
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
 };

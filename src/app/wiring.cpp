@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
 #include "app/system_clock.hpp"
+#include "http/connection_limits.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -133,6 +135,15 @@ int serve(const Config& config) {
   options.limits.max_header_bytes = config.http.max_header_bytes;
   options.limits.header_timeout = config.http.header_timeout;
   options.limits.idle_timeout = config.http.idle_timeout;
+  options.limits.body_timeout = config.http.body_timeout;
+  {
+    const FileLimit files = raise_file_limit();
+    std::string warning;
+    options.limits.max_connections =
+        http::connection_cap(config.http.max_connections, files.soft, files.hard, &warning);
+    if (!warning.empty()) spdlog::warn("{}", warning);
+  }
+  options.limits.max_connections_per_address = config.http.max_connections_per_address;
   options.limits.threads = config.http.threads;
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;

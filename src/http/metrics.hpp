@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "http/connection_limits.hpp"
 #include "service/metrics_sink.hpp"
 
 namespace visitd::http {
@@ -21,6 +22,8 @@ class Metrics final : public service::MetricsSink {
   void booking_rescheduled() override { bookings_rescheduled_.fetch_add(1, std::memory_order_relaxed); }
   void booking_conflict() override { booking_conflicts_.fetch_add(1, std::memory_order_relaxed); }
   void rate_limited() { rate_limited_.fetch_add(1, std::memory_order_relaxed); }
+  // The server's connection figures: caps, refusals at accept, header/body deadlines missed.
+  ConnectionCounters& connections() { return connections_; }
   [[nodiscard]] std::string render() const;  // text/plain; version=0.0.4
   // Another module's metrics (already in text format), appended to every render (e.g. live).
   void add_source(std::function<std::string()> source);
@@ -43,6 +46,7 @@ class Metrics final : public service::MetricsSink {
   std::vector<std::function<std::string()>> sources_;
   std::atomic<unsigned long long> bookings_created_{0}, bookings_cancelled_{0}, bookings_rescheduled_{0},
       booking_conflicts_{0}, rate_limited_{0};
+  ConnectionCounters connections_;
 };
 
 }  // namespace visitd::http

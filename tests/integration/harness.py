@@ -21,7 +21,7 @@ START_TIMEOUT_S = 20
 class Server:
     """One visitd process. `env` overrides VISITD_* settings; `database` reuses a file."""
 
-    def __init__(self, env=None, database=None):
+    def __init__(self, env=None, database=None, preexec_fn=None):
         self._own_dir = tempfile.mkdtemp(prefix="visitd-it-")
         self.database = database or os.path.join(self._own_dir, "visitd.db")
         self.env = {
@@ -38,6 +38,7 @@ class Server:
             "VISITD_THREADS": "4",
         }
         self.env.update(env or {})
+        self.preexec_fn = preexec_fn  # runs in the child before exec (e.g. to set resource limits)
         self.proc = None
         self.port = None
         self.base_url = None
@@ -45,7 +46,7 @@ class Server:
 
     def start(self):
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=subprocess.PIPE, text=True, preexec_fn=self.preexec_fn)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
         threading.Thread(target=self._drain_stderr, daemon=True).start()
         deadline = time.monotonic() + START_TIMEOUT_S
