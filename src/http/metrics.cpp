@@ -146,6 +146,17 @@ std::string Metrics::render() const {
                  booking_conflicts_.load());
   append_counter(out, "visitd_rate_limited_total", "Requests refused by a rate limit.", rate_limited_.load());
   append_connections(out, connections_);
+  {
+    std::lock_guard lock(mu_);
+    out += "# HELP visitd_throttled_total Requests refused by a budget beyond the client address.\n";
+    out += "# TYPE visitd_throttled_total counter\n";
+    for (const char* budget : {"login_network", "login_account", "booking_network", "booking_business"}) {
+      auto it = throttled_.find(budget);
+      out += "visitd_throttled_total{budget=\"";
+      out += budget;
+      out += "\"} " + std::to_string(it == throttled_.end() ? 0ULL : it->second) + "\n";
+    }
+  }
   std::vector<std::function<std::string()>> sources;
   {
     std::lock_guard lock(mu_);
@@ -153,6 +164,12 @@ std::string Metrics::render() const {
   }
   for (const auto& source : sources) out += source();
   return out;
+}
+
+void Metrics::throttled(const std::string& budget) {
+  rate_limited();
+  std::lock_guard lock(mu_);
+  ++throttled_[budget];
 }
 
 void Metrics::add_source(std::function<std::string()> source) {

@@ -35,6 +35,13 @@ class Server:
             "VISITD_BOOKING_BURST": "100000",
             "VISITD_LOGIN_RATE_PER_MINUTE": "100000",
             "VISITD_LOGIN_BURST": "100000",
+            "VISITD_BOOKING_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_BOOKING_NETWORK_BURST": "100000",
+            "VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE": "100000",
+            "VISITD_BUSINESS_BOOKING_BURST": "100000",
+            "VISITD_LOGIN_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_LOGIN_NETWORK_BURST": "100000",
+            "VISITD_ACCOUNT_LOGIN_FAILURES": "100000",
             "VISITD_THREADS": "4",
         }
         self.env.update(env or {})
