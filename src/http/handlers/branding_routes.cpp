@@ -187,8 +187,7 @@ Response delete_logo(ApiContext& ctx, Request&, const BusinessAccess& a) {
 // null or absent: no price; otherwise both parts, each named in `errors` when malformed.
 std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
                                        std::vector<core::FieldError>& errors) {
-  auto it = body.find("price");
-  if (it == body.end() || it->value().is_null()) return std::nullopt;
+  if (!r.has("price")) return std::nullopt;
   const auto* obj = r.object("price", false);
   if (!obj) return std::nullopt;
   FieldReader pr(*obj, errors, "price.");
