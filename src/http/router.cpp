@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "http/json_io.hpp"
-#include "http/problem.hpp"
-
 namespace visitd::http {
 
 namespace {
@@ -42,10 +39,6 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
 
 bool method_takes_json(const std::string& method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
 
-bool unsafe(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
-}
-
 }  // namespace
 
 const char* to_string(Body body) {
@@ -73,14 +66,7 @@ void Router::add(std::string method, std::string pattern, Handler handler, Runs 
   route.method = std::move(method);
   route.pattern = std::move(pattern);
   route.body = body.value_or(method_takes_json(route.method) ? Body::json : Body::none);
-  if (route.body == Body::none && unsafe(route.method)) {
-    route.handler = [inner = std::move(handler)](Request& req) -> Response {
-      if (auto refused = refuse_body(req); !refused) return problem_from(refused.error());
-      return inner(req);
-    };
-  } else {
-    route.handler = std::move(handler);
-  }
+  route.handler = std::move(handler);
   route.runs = runs;
   routes_.push_back(std::move(route));
 }

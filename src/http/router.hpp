@@ -16,10 +16,10 @@ namespace visitd::http {
 enum class Runs { on_worker, on_network_thread };
 
 // What a route's request body is. json: a JSON object read strictly (json_io: unknown and
-// repeated keys are refused by name). none: nothing but a blank body or `{}`; on an unsafe
-// method anything else is refused (400 naming it) before the handler runs, so a field sent
-// to the wrong request never passes silently. other: form fields or an image, read by the
-// handler. By default POST, PUT and PATCH take json, other methods none.
+// repeated keys are refused by name). none: the handler reads no body (one sent is ignored,
+// as docs/openapi.yaml states). other: form fields or an image, read by the handler. By
+// default POST, PUT and PATCH take json, other methods none. `visitd routes --bodies` prints
+// it; the strict-JSON test is generated from it.
 enum class Body { json, none, other };
 const char* to_string(Body body);
 
