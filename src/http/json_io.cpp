@@ -72,14 +72,6 @@ core::Result<json::object> parse_object(const Request& req) {
   return std::move(v.as_object());
 }
 
-core::Status refuse_body(const Request& req) {
-  if (blank(req.body)) return core::ok_status();
-  auto body = parse_object(req);
-  if (!body) return body.error();
-  if (body->empty()) return core::ok_status();
-  return core::Error::invalid_fields({{std::string(body->begin()->key()), "is not a field of this request"}});
-}
-
 // ---- FieldReader ------------------------------------------------------------
 
 FieldReader::FieldReader(const json::object& obj, std::vector<core::FieldError>& errors, std::string prefix)

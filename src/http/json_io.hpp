@@ -22,11 +22,6 @@ namespace visitd::http {
 // leaves duplicates to the parser; visitd never guesses which one was meant).
 core::Result<boost::json::object> parse_object(const Request& req);
 
-// The body of a request that takes none: blank, or an empty JSON object `{}`. Anything else
-// is invalid (400) naming the field "body" (or the first key), so a field sent to the wrong
-// request is refused instead of silently ignored.
-core::Status refuse_body(const Request& req);
-
 // Reads typed fields from an object, recording a FieldError per problem.
 // `prefix` is prepended to field names ("consumer." for nested objects).
 // Strict: every key a reader is asked about (by any accessor, has() included) is known;

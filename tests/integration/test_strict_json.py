@@ -117,7 +117,7 @@ class StrictJson(unittest.TestCase):
 
     def test_well_formed_bodies_still_pass(self):
         status, _, body = self.shop.staff.patch(self.shop.staff_path(""), {"rules": {"cancelCutoffHours": 2},
-                                                                            "name": None})
+                                                                            "name": "Strict"})
         self.assertEqual(status, 200, body)
         self.assertEqual(body["rules"]["cancelCutoffHours"], 2)
 

@@ -72,14 +72,6 @@ TEST(UnknownKeys, KeysAskedByHasOrFailAreKnownAndNullsToo) {
   EXPECT_EQ(errors[0].field, "start");
 }
 
-TEST(RefuseBody, BlankAndEmptyObjectPassAnythingElseIsNamed) {
-  EXPECT_TRUE(refuse_body(json_request("POST", "")).ok());
-  EXPECT_TRUE(refuse_body(json_request("POST", " {} ")).ok());
-  auto refused = refuse_body(json_request("POST", R"({"reason":"x"})"));
-  ASSERT_FALSE(refused.ok());
-  EXPECT_TRUE(names(refused.error().fields, "reason"));
-}
-
 TEST(RouteBodies, TheRouteTableSaysWhatEachRouteTakes) {
   Router router;
   router.add("POST", "/x/complete", [](Request&) { return Response{}; }, Runs::on_worker, Body::none);
