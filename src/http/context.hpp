@@ -11,6 +11,7 @@
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
+#include "http/throttle.hpp"
 #include "security/password_checks.hpp"
 #include "service/use_cases.hpp"
 #include "store/store.hpp"
@@ -65,6 +66,8 @@ struct ApiContext {
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
   // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
   security::PasswordCheckLimit* password_checks = nullptr;
+  // Budgets beyond the address (per network, account, business); null = none (tools, tests).
+  Throttles* throttles = nullptr;
 
   [[nodiscard]] core::Instant now() const { return clock.now(); }
 };

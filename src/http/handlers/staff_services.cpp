@@ -55,6 +55,7 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
       q.choices.emplace_back(*s);
     }
   }
+  r.refuse_unknown_keys();
   if (errors.size() != before) return std::nullopt;
   return q;
 }
@@ -120,6 +121,7 @@ void read_service(ApiContext& ctx, const json::object& body, bool create, core::
     }
     s.questions = std::move(out);
   }
+  r.refuse_unknown_keys();
 }
 
 Response list_services(ApiContext& ctx, Request&, const BusinessAccess& a) {
