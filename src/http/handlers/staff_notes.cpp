@@ -36,6 +36,7 @@ Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto text = r.string("text", true, core::kMaxNoteLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto n = ctx.use.notes.save(a.business.id, req.param("bookingId"), provider_scope(a), *text, actor_of(a));
   if (!n) return fail(n.error());
