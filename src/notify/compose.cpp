@@ -20,10 +20,7 @@ std::string strftime_at(core::Instant t, const core::Zone& zone, const char* fmt
   return buf;
 }
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
+using core::zone_or_utc;
 
 struct Party {
   std::string name;

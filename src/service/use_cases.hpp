@@ -1,8 +1,13 @@
 #pragma once
 // Every use case over one set of ports: what an entry point (HTTP, the outbox worker, CLI,
-// later webhooks) holds to act on visitd. Built once by the composition root.
+// later webhooks) holds to act on visitd. Built once by the composition root; each use case
+// keeps only the ports (store roles, clock, signer, sinks) it needs.
+#include "service/access.hpp"
 #include "service/bookings.hpp"
+#include "service/branding.hpp"
+#include "service/catalog.hpp"
 #include "service/links.hpp"
+#include "service/messages.hpp"
 #include "service/ports.hpp"
 #include "service/rooms.hpp"
 #include "service/staff.hpp"
@@ -10,14 +15,27 @@
 namespace visitd::service {
 
 struct UseCases {
-  UseCases(Ports p, LinkSettings link_settings)
-      : ports(p), bookings(p), links(p, std::move(link_settings)), rooms(p), staff(p) {}
+  UseCases(const Ports& p, LinkSettings link_settings)
+      : access(p),
+        bookings(p),
+        branding(p),
+        catalog(p),
+        links(p, std::move(link_settings)),
+        messages(p),
+        rooms(p),
+        staff(p),
+        settings(p.store.settings) {}
 
-  Ports ports;
-  Bookings bookings;
-  Links links;
-  Rooms rooms;
-  Staff staff;
+  Access access;      // sessions, API tokens, memberships, audit log
+  Bookings bookings;  // slots, book, reschedule, cancel, complete, no-show, booking reads
+  Branding branding;  // the clinic's public face
+  Catalog catalog;    // business settings, catalogue reads, provider schedules
+  Links links;        // consumer capability links
+  Messages messages;  // notifications: per booking, policy, templates, gateway reports
+  Rooms rooms;        // who may join a room now, who may host; chat history
+  Staff staff;        // memberships, providers, services
+  // Readiness (a trivial query succeeds) and the server's own settings.
+  store::SettingsStore& settings;
 };
 
 }  // namespace visitd::service

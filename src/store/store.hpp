@@ -13,6 +13,7 @@
 //   OutboxStore    messages, policy, templates, SMS consent      store/outbox.hpp
 //   RoomStore      room record, lobby decisions, chat            store/rooms.hpp
 //   AuditStore     the audit log                                 store/audit.hpp
+//   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -24,6 +25,7 @@
 #include "store/actor.hpp"
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
+#include "store/branding.hpp"
 #include "store/catalog.hpp"
 #include "store/outbox.hpp"
 #include "store/rooms.hpp"
@@ -38,7 +40,8 @@ class Store : public SettingsStore,
               public StaffStore,
               public OutboxStore,
               public RoomStore,
-              public AuditStore {
+              public AuditStore,
+              public BrandingStore {
  public:
   ~Store() override = default;
 };

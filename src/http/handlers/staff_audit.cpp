@@ -21,7 +21,7 @@ Response list_audit(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   }
   if (!errors.empty()) return invalid_fields(errors);
   json::array items;
-  for (const auto& e : ctx.store.audit_log(a.business.id, *limit, *offset)) items.push_back(to_json(e));
+  for (const auto& e : ctx.use.access.audit_log(a.business.id, *limit, *offset)) items.push_back(to_json(e));
   return json_response(200, json::object{{"items", std::move(items)}, {"limit", *limit}, {"offset", *offset}});
 }
 
