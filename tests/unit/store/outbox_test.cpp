@@ -20,7 +20,13 @@ class Outbox : public StoreContractTest {
   }
 
   core::PlannedMessage planned(MessageKind kind, std::int64_t due, Channel ch = Channel::email) {
-    return core::PlannedMessage{kind, ch, Recipient::consumer, at(due), kind == MessageKind::reminder ? 60 : 0, 0};
+    core::PlannedMessage m;
+    m.kind = kind;
+    m.channel = ch;
+    m.recipient = Recipient::consumer;
+    m.due_at = at(due);
+    m.offset_minutes = kind == MessageKind::reminder ? 60 : 0;
+    return m;
   }
 
   core::Booking book_with(std::vector<core::PlannedMessage> messages) {
@@ -111,7 +117,8 @@ TEST_P(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
   auto b = book_with({planned(MessageKind::confirmation, now_, Channel::sms)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
   ASSERT_TRUE(
-      store_->record_send_outcome(claimed[0].id, "w", {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt})
+      store_
+          ->record_send_outcome(claimed[0].id, "w", {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt, ""})
           .ok());
   EXPECT_FALSE(store_->record_delivery("SM-unknown", true, "").ok());
   ASSERT_TRUE(store_->record_delivery("SM1", true, "").ok());
