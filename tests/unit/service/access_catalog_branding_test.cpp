@@ -11,6 +11,7 @@ TEST_F(AccessTest, ATokensRoleNeverExceedsItsCreators) {
   auto user = store_->create_user(core::User{"", "tokens@flow.test", "Tee"}, "");
   ASSERT_TRUE(user.ok()) << user.error().detail;
   const core::Id u1 = user->id;
+  ASSERT_TRUE(store_->set_membership(core::Membership{business_.id, u1, core::Role::owner}, by_).ok());
   auto refused = use_->access.issue_token(business_.id, u1, core::Role::manager, "ci", core::Role::owner, by_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::ErrorCode::forbidden);
