@@ -17,6 +17,8 @@ using core::Role;
 
 namespace {
 
+constexpr std::size_t kPricePartReadBytes = 32;
+
 std::string logo_url(const core::Business& b, const store::BusinessProfile& p) {
   if (!p.logo_updated_at) return {};
   return "/api/v1/public/businesses/" + b.slug +
@@ -119,8 +121,10 @@ std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
   const auto* obj = r.object("price", false);
   if (!obj) return std::nullopt;
   FieldReader pr(*obj, errors, "price.");
-  auto amount = pr.string("amount", true, core::kMaxPriceAmountLength);
-  auto currency = pr.string("currency", true, 3);
+  // Read bounds only keep junk out: the use case checks both values (core/validation), so a
+  // bad amount and a bad currency are named together.
+  auto amount = pr.string("amount", true, kPricePartReadBytes);
+  auto currency = pr.string("currency", true, kPricePartReadBytes);
   if (!amount || !currency) return std::nullopt;
   return store::Price{*amount, *currency};
 }
