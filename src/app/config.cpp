@@ -435,6 +435,14 @@ std::vector<Setting> make_settings() {
   rows.push_back(integer(
       kLive, "VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "unsent bytes before a slow WebSocket client is dropped",
       [](Config & c) -> auto& { return c.live.queue_bytes; }, 4096, 256LL << 20));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_WORKER_THREADS", "live_worker_threads",
+      "worker threads for room messages that touch the database (auth, chat, lobby decisions)",
+      [](Config & c) -> auto& { return c.live.worker_threads; }, 1, 256));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
+      "room messages waiting for a worker thread; more are answered with an `unavailable` error",
+      [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
   return rows;
 }
 

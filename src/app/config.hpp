@@ -106,6 +106,8 @@ struct LiveConfig {
   double rate_per_second = 20;
   double burst = 40;
   std::size_t queue_bytes = 1 << 20;
+  int worker_threads = 2;           // room work that touches the store (chat, lobby, auth)
+  std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
 };
 
 struct Config {

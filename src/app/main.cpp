@@ -7,6 +7,7 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/logging.hpp"
+#include "app/system_clock.hpp"
 #include "app/wiring.hpp"
 
 namespace {
@@ -27,9 +28,10 @@ int print_result(const visitd::core::Result<std::string>& r) {
 }
 
 int run_demo(const Config& config) {
-  auto store = visitd::app::open_migrated_store(config);
+  const visitd::app::SystemClock clock(config.runtime.clock_skew);
+  auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
-  auto seeded = visitd::app::seed_demo(*store.value(), visitd::app::now_with_skew(config));
+  auto seeded = visitd::app::seed_demo(*store.value(), clock.now());
   if (!seeded) return fail(seeded.error());
   const auto& d = seeded.value();
   if (!d.created) {
@@ -118,8 +120,10 @@ int main(int argc, char** argv) {
     }
     return visitd::app::serve(config);
   }
+  // The clock of the one-shot subcommands (serve builds its own).
+  const visitd::app::SystemClock clock(config.runtime.clock_skew);
   if (*migrate) {
-    auto store = visitd::app::open_migrated_store(config);
+    auto store = visitd::app::open_migrated_store(config, clock);
     if (!store) return fail(store.error());
     std::cout << "database " << config.store.database << " at schema version " << store.value()->schema_version()
               << "\n";
@@ -129,7 +133,7 @@ int main(int argc, char** argv) {
   if (*routes) return visitd::app::print_routes(config, route_bodies);
   if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
 
-  auto store = visitd::app::open_migrated_store(config);
+  auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
   if (*create_business) return print_result(visitd::app::admin_create_business(*store.value(), nb));
   if (*create_user) return print_result(visitd::app::admin_create_user(*store.value(), nu));

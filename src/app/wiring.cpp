@@ -18,6 +18,8 @@
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
 #include "service/use_cases.hpp"
+#include "workers/pool_metrics.hpp"
+#include "workers/worker_pool.hpp"
 
 namespace visitd::app {
 namespace {
@@ -83,19 +85,20 @@ void warn_when_readable_by_others(const std::string& database) {
 
 }  // namespace
 
-core::Instant now_with_skew(const Config& config) { return SystemClock(config.runtime.clock_skew).now(); }
-
-core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
+core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config, const core::Clock& clock) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
-  auto opened = store::open_store(config.store.database, [config] { return now_with_skew(config); });
+  auto opened = store::open_store(config.store.database, [&clock] { return clock.now(); });
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
 }
 
 int serve(const Config& config) {
-  auto opened = open_migrated_store(config);
+  // The one clock of the process: the store, the use cases, the limiters, the rooms and the
+  // outbox all read it.
+  const SystemClock clock(config.runtime.clock_skew);
+  auto opened = open_migrated_store(config, clock);
   if (!opened) {
     std::cerr << "visitd: cannot open database " << config.store.database << ": " << opened.error().detail << "\n";
     return 1;
@@ -103,7 +106,6 @@ int serve(const Config& config) {
   auto& store = *opened.value();
   warn_when_readable_by_others(config.store.database);
   security::CapabilitySigner signer(signing_secret(config, store));
-  const SystemClock clock(config.runtime.clock_skew);
   http::Metrics metrics;
   http::RateLimiter login_limiter(config.auth.login_rate_per_minute, config.auth.login_burst);
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
@@ -111,13 +113,19 @@ int serve(const Config& config) {
   service::CapabilityLinkSigner link_signer(signer);
   RoomEvents events;  // subscribers: live rooms (webhooks and the cross-instance bus come later)
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
-  http::ApiContext ctx{store, use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
-  configure_notification_api(config, ctx.settings);
+  http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
+  configure_notification_api(config, store, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
   live::InProcessBus room_bus;
   live::ThreadTimers live_timers(clock);
-  live::LiveService live(store, room_bus, live_timers, signing_secret(config, store), clock, live_settings(config));
+  // Room messages that touch the store run here, one room at a time, off the network threads.
+  workers::PoolMetrics pool_metrics;
+  workers::WorkerPool live_pool("live", workers::PoolSize{config.live.worker_threads, config.live.worker_queue});
+  pool_metrics.add(live_pool.counters());
+  live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
+  live::LiveService live(store, room_bus, live_timers, room_work, signing_secret(config, store), clock,
+                         live_settings(config));
   ctx.live = &live;
   events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
@@ -134,6 +142,7 @@ int serve(const Config& config) {
   http::Throttles throttles(budgets, clock, metrics);
   ctx.throttles = &throttles;
   metrics.add_source([&live] { return live.metrics().render(); });
+  metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
   http::register_api(router, ctx);
 
@@ -159,6 +168,7 @@ int serve(const Config& config) {
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;
   options.live = &live;
+  options.pool_metrics = &pool_metrics;
   const bool default_public_url =
       config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
@@ -174,6 +184,7 @@ int serve(const Config& config) {
     spdlog::info("listening on {} (database {})", address, config.store.database);
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   events.attach(nullptr);                    // the live service is destroyed before the events
   return rc;
@@ -182,7 +193,8 @@ int serve(const Config& config) {
 int print_routes(const Config& config, bool with_bodies) {
   Config scratch = config;
   scratch.store.database = ":memory:";
-  auto opened = open_migrated_store(scratch);
+  const core::ManualClock clock(core::Instant{});
+  auto opened = open_migrated_store(scratch, clock);
   if (!opened) {
     std::cerr << "visitd: " << opened.error().detail << "\n";
     return 1;
@@ -190,12 +202,11 @@ int print_routes(const Config& config, bool with_bodies) {
   security::CapabilitySigner signer("routes-listing-only-secret");
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
-  const core::ManualClock clock(core::Instant{});
   service::CapabilityLinkSigner link_signer(signer);
   service::NoEvents events;
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
-  http::ApiContext ctx{*opened.value(), use, metrics, limiter, limiter, clock, {}};
-  configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
+  http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
+  configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);
   for (const auto& r : router.routes()) {

@@ -4,15 +4,15 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "store/store.hpp"
 
 namespace visitd::app {
 
-// Opens and migrates the configured store; errors are printable.
-core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config);
-// The system clock shifted by the configured skew.
-core::Instant now_with_skew(const Config& config);
+// Opens and migrates the configured store; errors are printable. The store stamps its rows
+// with `clock`, which must outlive it.
+core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config, const core::Clock& clock);
 // `visitd serve`: runs until SIGINT/SIGTERM. Returns the process exit code.
 int serve(const Config& config);
 // `visitd routes`: every METHOD PATTERN the server answers, one per line; `--bodies` adds

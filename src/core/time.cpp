@@ -11,10 +11,6 @@ namespace visitd::core {
 
 namespace {
 
-// IANA names are short ("America/Argentina/ComodRivadavia" is among the longest); a bound
-// keeps hostile input away from the tz database lookup.
-constexpr std::size_t kMaxZoneNameLength = 64;
-
 // Days since 1970-01-01 of a calendar date, and back (std::chrono and date::
 // each have their own calendar types; a day count is the common ground).
 std::int64_t day_number(LocalDate d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
@@ -99,6 +95,11 @@ std::optional<Zone> Zone::find(std::string_view name) {
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+Zone zone_or_utc(std::string_view name) {
+  if (auto z = Zone::find(name)) return *z;
+  return *Zone::find("UTC");
 }
 
 Seconds Zone::offset_at(Instant t) const { return tz_->get_info(t).offset; }

@@ -43,6 +43,10 @@ using WallSeconds = std::int64_t;
 WallSeconds wall_seconds(LocalDate day, MinuteOfDay minute);
 
 // An IANA time zone, resolved against the system tz database.
+// IANA names are short ("America/Argentina/ComodRivadavia" is among the longest); a bound
+// keeps hostile input away from the tz database lookup. Longer names are not zones.
+inline constexpr std::size_t kMaxZoneNameLength = 64;
+
 class Zone {
  public:
   // nullopt when the name is not a known IANA zone.
@@ -74,6 +78,10 @@ class Zone {
   std::string name_;
   const date::time_zone* tz_;
 };
+
+// The zone named, or UTC when the name is not a known zone (a stored record whose zone the
+// tz database no longer knows is shown in UTC rather than failing). The one fallback.
+Zone zone_or_utc(std::string_view name);
 
 // The wall clock of one zone over a window of instants, for callers that look up many wall
 // readings (the slot engine's grids): one tz lookup per offset period of the window, then

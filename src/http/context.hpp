@@ -1,6 +1,6 @@
 #pragma once
 // Everything handlers need, built once by the composition root (app/wiring.cpp). Handlers
-// parse, call a use case (ctx.use), and render; the store is for plain reads.
+// parse, call a use case (ctx.use), and render; they never reach the store itself.
 #include <functional>
 #include <string>
 #include <utility>
@@ -43,8 +43,8 @@ struct ApiSettings {
       sms_signature_valid;
   // The consumer's .ics of a booking, the same iCalendar the mailed invite carries
   // (notify::consumer_calendar), injected for the same reason. Unset = 404.
-  std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
-                            const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
+  std::function<std::string(const core::Booking&, const std::string& manage_url, const std::string& join_url,
+                            const std::string& book_url, int sequence, core::Instant now)>
       consumer_calendar;
   // The template editor (issue K), injected for the same reason: the built-in texts of a kind
   // and channel, and a template rendered by the sending engine with a sample appointment
@@ -56,8 +56,7 @@ struct ApiSettings {
 };
 
 struct ApiContext {
-  store::Store& store;
-  service::UseCases& use;  // the use cases: bookings, links, rooms, staff
+  service::UseCases& use;  // every use case (service/use_cases.hpp)
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;

@@ -17,7 +17,6 @@ namespace {
 
 // Deep nesting costs stack in the parser; no request of ours needs more than a few levels.
 constexpr std::size_t kMaxDepth = 32;
-constexpr std::size_t kMaxZoneNameLength = 64;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -193,7 +192,7 @@ std::optional<core::LocalDate> FieldReader::date(std::string_view key, bool requ
 }
 
 std::optional<std::string> FieldReader::zone(std::string_view key, bool required) {
-  auto text = string(key, required, kMaxZoneNameLength);
+  auto text = string(key, required, core::kMaxZoneNameLength);
   if (!text) return std::nullopt;
   if (!core::Zone::find(*text)) {
     fail(key, "must be an IANA time zone, e.g. Europe/London");
@@ -250,11 +249,6 @@ Response json_response(int status, const json::value& body) {
 
 namespace {
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
-
 json::array ids_to_json(const std::vector<core::Id>& ids) {
   json::array a;
   for (const auto& id : ids) a.emplace_back(id);
@@ -300,7 +294,7 @@ json::object to_json(const core::Provider& p, bool with_schedule) {
                                        {"ranges", ranges_json(ov.ranges)}});
     }
     o["overrides"] = std::move(overrides);
-    const core::Zone zone = zone_or_utc(p.zone);
+    const core::Zone zone = core::zone_or_utc(p.zone);
     json::array time_off;
     for (const auto& t : p.time_off) {
       time_off.push_back(json::object{{"id", t.id},

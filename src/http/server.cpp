@@ -43,6 +43,7 @@
 #include "live/live_service.hpp"
 #include "live/websocket.hpp"
 #include "workers/await_pool.hpp"
+#include "workers/pool_metrics.hpp"
 #include "workers/worker_pool.hpp"
 
 namespace visitd::http {
@@ -143,9 +144,11 @@ void add_header(std::map<std::string, std::string>& headers, std::string name, s
   }
 }
 
-Response not_found() { return problem(404, "not-found", "Not found", "No resource at this path."); }
+Response not_found() {
+  return problem_from(core::Error::make(core::ErrorCode::not_found, "No resource at this path."));
+}
 
-Response internal_error() { return problem(500, "internal", "Internal error", "internal error"); }
+Response internal_error() { return problem_from(core::Error::make(core::ErrorCode::internal, "a handler failed")); }
 
 // The request as handlers see it, or a 400 problem when the target is not origin-form.
 std::optional<Response> fill_request(const bhttp::request<bhttp::string_body>& msg, Request& req) {
@@ -266,7 +269,9 @@ class Server {
         registry_(std::make_shared<Registry>()),
         connection_limits_(std::make_shared<ConnectionLimits>(
             options.limits.max_connections, options.limits.max_connections_per_address, metrics.connections())),
-        workers_("http", workers::PoolSize{options.limits.worker_threads, options.limits.worker_queue}) {}
+        workers_("http", workers::PoolSize{options.limits.worker_threads, options.limits.worker_queue}) {
+    if (options.pool_metrics != nullptr) options.pool_metrics->add(workers_.counters());
+  }
 
   int run(const std::function<void(std::uint16_t)>& on_listening, const std::stop_token& stop);
 
@@ -589,10 +594,10 @@ Dispatched Server::dispatch(Request& req, Router::Match m) const {
       allowed.emplace_back("HEAD");
     }
     std::sort(allowed.begin(), allowed.end());
-    std::string allow;
-    for (const auto& a : allowed) allow += (allow.empty() ? "" : ", ") + a;
-    d.res = problem(405, "method-not-allowed", "Method not allowed", "This resource does not support the method.")
-                .with_header("Allow", allow);
+    core::Error e =
+        core::Error::make(core::ErrorCode::method_not_allowed, "This resource does not support the method.");
+    e.allow = std::move(allowed);
+    d.res = problem_from(e);
     return d;
   }
   if (get_like && !options_.static_dir.empty() && !reserved_path(req.path)) {
@@ -615,13 +620,16 @@ net::awaitable<void> Server::reject(Connection& conn, beast::flat_buffer& buffer
   }
   Response res;
   if (ec == bhttp::error::body_limit) {
-    res = problem(413, "body-too-large", "Payload too large",
-                  "The request body exceeds " + std::to_string(options_.limits.max_body_bytes) + " bytes.");
+    res = problem_from(
+        core::Error::typed(core::ErrorCode::too_large, "body-too-large",
+                           "The request body exceeds " + std::to_string(options_.limits.max_body_bytes) + " bytes."));
   } else if (ec == bhttp::error::header_limit) {
-    res = problem(431, "header-too-large", "Request header fields too large",
-                  "The request header exceeds " + std::to_string(options_.limits.max_header_bytes) + " bytes.");
+    res = problem_from(core::Error::typed(
+        core::ErrorCode::too_large, "header-too-large",
+        "The request header exceeds " + std::to_string(options_.limits.max_header_bytes) + " bytes."));
   } else {
-    res = problem(400, "malformed-request", "Malformed request", "The request is not valid HTTP/1.1.");
+    res = problem_from(
+        core::Error::typed(core::ErrorCode::invalid, "malformed-request", "The request is not valid HTTP/1.1."));
   }
   const unsigned version = partial.version() == 10 ? 10 : 11;
   const std::string method = std::string(partial.method_string());

@@ -12,6 +12,9 @@
 namespace visitd::live {
 class LiveService;
 }
+namespace visitd::workers {
+class PoolMetrics;
+}
 
 namespace visitd::http {
 
@@ -38,6 +41,8 @@ struct ServerOptions {
   std::string static_dir;  // web/dist; empty = no static files
   // Appointment rooms: WebSocket upgrades of /api/v1/live go here; null = no live endpoint.
   live::LiveService* live = nullptr;
+  // The request worker pool (label "http") reports its numbers here; null = not reported.
+  workers::PoolMetrics* pool_metrics = nullptr;
 };
 
 // Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the

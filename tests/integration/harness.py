@@ -60,12 +60,14 @@ class Server:
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True, preexec_fn=self.preexec_fn)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
-        threading.Thread(target=self._drain_stderr, daemon=True).start()
+        drain = threading.Thread(target=self._drain_stderr, daemon=True)
+        drain.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         # The server prints exactly one line when it accepts connections.
         line = self.proc.stdout.readline()
         if "visitd listening on http://" not in line:
             self.proc.wait(timeout=max(1, deadline - time.monotonic()))
+            drain.join(timeout=10)  # the exited server's last words, before quoting them
             raise RuntimeError("visitd did not start: %r %s" % (line, "".join(self._stderr)))
         self.base_url = line.strip().split("listening on ", 1)[1]
         self.port = int(self.base_url.rsplit(":", 1)[1])

@@ -81,7 +81,7 @@ Response post_status(ApiContext& ctx, Request& req) {
       error = "carrier reported " + status;
       if (auto code = param(*params, "ErrorCode"); !code.empty()) error += " (error " + code.substr(0, 16) + ")";
     }
-    if (auto ok = ctx.store.record_delivery(sid, status == "delivered", error); !ok) {
+    if (auto ok = ctx.use.messages.record_delivery(sid, status == "delivered", error); !ok) {
       return problem_from(core::Error::make(core::ErrorCode::not_found, "No message with this MessageSid"));
     }
   }
@@ -108,12 +108,12 @@ Response post_inbound(ApiContext& ctx, Request& req) {
                                                  "END",  "QUIT",    "OPTOUT",      "REVOKE"};
   static const std::vector<std::string> kStart = {"START", "YES", "UNSTOP", "OPTIN"};
   if (std::find(kStop.begin(), kStop.end(), word) != kStop.end()) {
-    ctx.store.set_sms_opt_out(*from, true);
+    ctx.use.messages.set_sms_opt_out(*from, true);
     // The gateway itself confirms a STOP to the sender; we add nothing.
     return twiml("");
   }
   if (std::find(kStart.begin(), kStart.end(), word) != kStart.end()) {
-    ctx.store.set_sms_opt_out(*from, false);
+    ctx.use.messages.set_sms_opt_out(*from, false);
     return twiml("You will receive appointment messages again. Reply STOP to opt out.");
   }
   if (word == "HELP" || word == "INFO") {

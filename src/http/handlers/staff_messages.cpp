@@ -18,7 +18,7 @@ constexpr std::size_t kMaxTemplateLength = 20000;
 constexpr std::size_t kMaxRoutes = 4;
 
 core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto b = ctx.store.booking(req.param("bookingId"));
+  auto b = ctx.use.bookings.booking(req.param("bookingId"));
   if (!b || b->business_id != a.business.id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
   if (a.role == Role::provider && a.own_provider_id != b->provider_id) {
     return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
@@ -51,13 +51,13 @@ json::object message_json(const store::OutboxMessage& m) {
 Response list_messages(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto b = scoped_booking(ctx, req, a);
   if (!b) return fail(b.error());
+  const service::BookingMessages messages = ctx.use.messages.of_booking(*b);
   json::array items;
-  for (const auto& m : ctx.store.booking_messages(b->id)) items.push_back(message_json(m));
+  for (const auto& m : messages.items) items.push_back(message_json(m));
   json::object out{{"items", std::move(items)}};
-  auto consent = ctx.store.sms_consent_at(b->id);
+  const auto& consent = messages.sms_consent_at;
   out["smsConsentAt"] = consent ? json::value(core::format_rfc3339_utc(*consent)) : json::value(nullptr);
-  std::optional<core::Instant> opted_out;
-  if (!b->consumer.phone.empty()) opted_out = ctx.store.sms_opted_out_at(b->consumer.phone);
+  const auto& opted_out = messages.sms_opted_out_at;
   out["smsOptedOutAt"] = opted_out ? json::value(core::format_rfc3339_utc(*opted_out)) : json::value(nullptr);
   return json_response(200, out);
 }
@@ -65,7 +65,7 @@ Response list_messages(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 Response resend(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto b = scoped_booking(ctx, req, a);
   if (!b) return fail(b.error());
-  auto copy = ctx.store.resend_message(b->id, req.param("messageId"), actor_of(a));
+  auto copy = ctx.use.messages.resend(b->id, req.param("messageId"), actor_of(a));
   if (!copy) return fail(copy.error());
   return json_response(201, message_json(*copy));
 }
@@ -151,19 +151,12 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
     }
   }
   r.refuse_unknown_keys();
-  if (errors.empty()) {
-    if (auto ok = core::validate_policy(p); !ok) {
-      if (ok.error().fields.empty()) return ok.error();
-      errors = ok.error().fields;
-    }
-  }
   if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
   return p;
 }
 
 Response answer_policy(ApiContext& ctx, const BusinessAccess& a, const std::optional<core::Id>& service_id) {
-  return json_response(200,
-                       policy_json(ctx.store.notification_policy(a.business.id, service_id), service_id.has_value()));
+  return json_response(200, policy_json(ctx.use.messages.policy(a.business.id, service_id), service_id.has_value()));
 }
 
 Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a) {
@@ -173,13 +166,12 @@ Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a)
 Response put_business_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = read_policy(req);
   if (!p) return problem_from(p.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok)
-    return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok) return fail(ok.error());
   return answer_policy(ctx, a, std::nullopt);
 }
 
 core::Result<core::Service> service_of(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto s = ctx.store.service(a.business.id, req.param("serviceId"));
+  auto s = ctx.use.catalog.service(a.business.id, req.param("serviceId"));
   if (!s) return core::Error::make(core::ErrorCode::not_found, "No such service");
   return s;
 }
@@ -195,14 +187,14 @@ Response put_service_policy(ApiContext& ctx, Request& req, const BusinessAccess&
   if (!s) return fail(s.error());
   auto p = read_policy(req);
   if (!p) return problem_from(p.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, s->id, *p, actor_of(a)); !ok) return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, s->id, *p, actor_of(a)); !ok) return fail(ok.error());
   return answer_policy(ctx, a, s->id);
 }
 
 Response delete_service_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto s = service_of(ctx, req, a);
   if (!s) return fail(s.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, s->id, std::nullopt, actor_of(a)); !ok)
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, s->id, std::nullopt, actor_of(a)); !ok)
     return fail(ok.error());
   return answer_policy(ctx, a, s->id);
 }
@@ -219,7 +211,7 @@ json::object template_json(const store::MessageTemplate& t) {
 
 Response list_templates(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& t : ctx.store.message_templates(a.business.id)) items.push_back(template_json(t));
+  for (const auto& t : ctx.use.messages.templates(a.business.id)) items.push_back(template_json(t));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -252,14 +244,14 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   }
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto ok = ctx.store.put_message_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());
   return json_response(200, template_json(t));
 }
 
 Response delete_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto key = template_key(req);
   if (!key) return fail(key.error());
-  if (auto ok = ctx.store.delete_message_template(a.business.id, key->first, key->second, actor_of(a)); !ok)
+  if (auto ok = ctx.use.messages.delete_template(a.business.id, key->first, key->second, actor_of(a)); !ok)
     return fail(ok.error());
   return no_content();
 }

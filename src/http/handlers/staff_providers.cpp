@@ -11,11 +11,9 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMaxIdLength = 64;
-
 Response list_providers(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& p : ctx.store.providers_of(a.business.id)) items.push_back(to_json(p, false));
+  for (const auto& p : ctx.use.catalog.providers_of(a.business.id)) items.push_back(to_json(p, false));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -29,7 +27,7 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
   if (auto name = r.string("name", true, core::kMaxNameLength)) p.name = *name;
   if (auto zone = r.zone("timeZone", true)) p.zone = *zone;
   if (r.has("userId")) {
-    if (auto id = r.string("userId", false, kMaxIdLength)) p.user_id = *id;
+    if (auto id = r.string("userId", false, core::kMaxIdLength)) p.user_id = *id;
   }
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
@@ -39,14 +37,14 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
 }
 
 Response get_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto p = ctx.store.provider(a.business.id, req.param("providerId"));
+  auto p = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
   if (!p) return fail(p.error());
   if (auto own = require_own_provider(a, p->id); !own) return fail(own.error());
   return json_response(200, to_json(*p, true));
 }
 
 Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto current = ctx.store.provider(a.business.id, req.param("providerId"));
+  auto current = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
   if (!current) return fail(current.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
@@ -59,7 +57,7 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   if (const auto* user = body->if_contains("userId")) {
     if (user->is_null()) {
       p.user_id.reset();
-    } else if (auto id = r.string("userId", false, kMaxIdLength)) {
+    } else if (auto id = r.string("userId", false, core::kMaxIdLength)) {
       p.user_id = *id;
     }
   }
