@@ -45,6 +45,30 @@ const Config& defaults() {
   return c;
 }
 
+// A comma-separated list of ICE server URLs; `turn` also allows turn:/turns: entries.
+std::string ice_urls(const std::string& v, std::vector<std::string>& out, bool turn) {
+  out.clear();
+  std::stringstream in(v);
+  for (std::string u; std::getline(in, u, ',');) {
+    while (!u.empty() && u.front() == ' ') u.erase(u.begin());
+    while (!u.empty() && u.back() == ' ') u.pop_back();
+    if (u.empty()) continue;
+    const bool stun = u.rfind("stun:", 0) == 0 || u.rfind("stuns:", 0) == 0;
+    const bool relay = u.rfind("turn:", 0) == 0 || u.rfind("turns:", 0) == 0;
+    if (!stun && !(turn && relay))
+      return std::string(turn ? "expected turn:, turns:, stun: or stuns: URLs" : "expected stun: or stuns: URLs") +
+             ", got \"" + u + "\"";
+    out.push_back(u);
+  }
+  return {};
+}
+
+std::string join_list(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out.empty() ? "(none)" : out;
+}
+
 using Apply = std::function<std::string(Config&, const std::string&)>;
 
 // Row builders: each parses one kind of value, checks its range and names it in the help.
@@ -202,6 +226,19 @@ std::vector<Setting> make_settings() {
       "seconds a client has to send a request header; then the connection is closed",
       [](Config & c) -> auto& { return c.http.header_timeout; }, 1, 3600));
   rows.push_back(duration(
+      kHttp, "VISITD_BODY_TIMEOUT_S", "body_timeout_s",
+      "seconds a client has to send a whole request body once its header is in; then the connection is closed",
+      [](Config & c) -> auto& { return c.http.body_timeout; }, 1, 3600));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS", "max_connections",
+      "connections held at once; more are closed at accept (cut at start to the open-file limit less 64, with a "
+      "warning)",
+      [](Config & c) -> auto& { return c.http.max_connections; }, 1, 1000000));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address",
+      "connections one client address may hold; more are closed at accept",
+      [](Config & c) -> auto& { return c.http.max_connections_per_address; }, 1, 1000000));
+  rows.push_back(duration(
       kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
       [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));
   rows.push_back(positive(
@@ -210,6 +247,22 @@ std::vector<Setting> make_settings() {
   rows.push_back(positive(
       kHttp, "VISITD_BOOKING_BURST", "booking_burst", "public bookings allowed in a burst",
       [](Config & c) -> auto& { return c.http.booking_burst; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_NETWORK_RATE_PER_MINUTE", "booking_network_rate_per_minute",
+      "public bookings per minute from one network (/24 of IPv4, /64 of IPv6)",
+      [](Config & c) -> auto& { return c.http.booking_network_rate_per_minute; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_NETWORK_BURST", "booking_network_burst",
+      "public bookings allowed in a burst from one network",
+      [](Config & c) -> auto& { return c.http.booking_network_burst; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE", "business_booking_rate_per_minute",
+      "public bookings per minute of one business, from every address together",
+      [](Config & c) -> auto& { return c.http.business_booking_rate_per_minute; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BUSINESS_BOOKING_BURST", "business_booking_burst",
+      "public bookings of one business allowed in a burst",
+      [](Config & c) -> auto& { return c.http.business_booking_burst; }));
   // Staff sign-in
   rows.push_back(integer(
       kAuth, "VISITD_PASSWORD_CHECKS", "password_checks",
@@ -221,6 +274,22 @@ std::vector<Setting> make_settings() {
   rows.push_back(positive(
       kAuth, "VISITD_LOGIN_BURST", "login_burst", "login attempts allowed in a burst",
       [](Config & c) -> auto& { return c.auth.login_burst; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_NETWORK_RATE_PER_MINUTE", "login_network_rate_per_minute",
+      "login attempts per minute from one network (/24 of IPv4, /64 of IPv6)",
+      [](Config & c) -> auto& { return c.auth.login_network_rate_per_minute; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_NETWORK_BURST", "login_network_burst", "login attempts allowed in a burst from one network",
+      [](Config & c) -> auto& { return c.auth.login_network_burst; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_ACCOUNT_LOGIN_FAILURES_PER_HOUR", "account_login_failures_per_hour",
+      "failed passwords an account recovers per hour once locked (its backoff)",
+      [](Config & c) -> auto& { return c.auth.account_failures_per_hour; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_ACCOUNT_LOGIN_FAILURES", "account_login_failures",
+      "failed passwords for one account, from any address, before its logins are refused 429 (even the right "
+      "one) until it recovers",
+      [](Config & c) -> auto& { return c.auth.account_failures_burst; }));
   rows.push_back(boolean(
       kAuth, "VISITD_SECURE_COOKIES", "secure_cookies", "mark the session cookie Secure (behind HTTPS)",
       [](Config & c) -> auto& { return c.auth.secure_cookies; }));
@@ -338,20 +407,11 @@ std::vector<Setting> make_settings() {
   rows.push_back({kLive, "VISITD_TURN_URLS", "turn_urls", "(none)",
                   "comma-separated turn:/stun: URLs handed to browsers with each room join, e.g. "
                   "turn:host:3478?transport=udp",
-                  [](Config& c, const std::string& v) -> std::string {
-                    c.live.turn_urls.clear();
-                    std::stringstream in(v);
-                    for (std::string u; std::getline(in, u, ',');) {
-                      while (!u.empty() && u.front() == ' ') u.erase(u.begin());
-                      while (!u.empty() && u.back() == ' ') u.pop_back();
-                      if (u.empty()) continue;
-                      if (u.rfind("turn:", 0) != 0 && u.rfind("turns:", 0) != 0 && u.rfind("stun:", 0) != 0 &&
-                          u.rfind("stuns:", 0) != 0)
-                        return "expected turn:, turns:, stun: or stuns: URLs, got \"" + u + "\"";
-                      c.live.turn_urls.push_back(u);
-                    }
-                    return {};
-                  }});
+                  [](Config& c, const std::string& v) { return ice_urls(v, c.live.turn_urls, true); }});
+  rows.push_back({kLive, "VISITD_STUN_URLS", "stun_urls", join_list(defaults().live.stun_urls),
+                  "comma-separated stun: URLs handed to browsers when no TURN relay is configured (a relay "
+                  "answers STUN itself); empty: none",
+                  [](Config& c, const std::string& v) { return ice_urls(v, c.live.stun_urls, false); }});
   rows.push_back(duration(
       kLive, "VISITD_TURN_TTL_S", "turn_ttl_s", "lifetime of minted TURN credentials in seconds",
       [](Config & c) -> auto& { return c.live.turn_ttl; }, 60, 86400));

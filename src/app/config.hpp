@@ -29,15 +29,26 @@ struct HttpConfig {
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
   std::chrono::seconds idle_timeout{60};
+  std::size_t max_connections = 4096;  // cut to the open-file limit at start
+  std::size_t max_connections_per_address = 64;
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
+  double booking_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)
+  double booking_network_burst = 30;
+  double business_booking_rate_per_minute = 60;  // per business, every address together
+  double business_booking_burst = 60;
 };
 
 struct AuthConfig {
   int password_checks = 2;  // concurrent argon2id checks; 503 beyond
   double login_rate_per_minute = 10;
   double login_burst = 5;
+  double login_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)
+  double login_network_burst = 30;
+  double account_failures_per_hour = 12;  // failed passwords an account recovers per hour
+  double account_failures_burst = 5;      // failed passwords before its logins are refused
   bool secure_cookies = false;
   std::chrono::hours session{12};
 };
@@ -85,6 +96,9 @@ struct OutboxConfig {
 struct LiveConfig {
   std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
   std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
+  // Offered when no relay is configured, so browsers behind NAT still learn their public
+  // address; Google's public STUN server is what most WebRTC deployments start with.
+  std::vector<std::string> stun_urls{"stun:stun.l.google.com:19302"};
   std::chrono::seconds turn_ttl{3600};
   std::string turn_realm = "visitd";
   std::chrono::seconds room_grace{30};

@@ -60,10 +60,17 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
   auto* routes = app.add_subcommand("routes", "Print every route the server answers");
+  bool route_bodies = false;
+  routes->add_flag("--bodies", route_bodies, "Also print each route's body: json, none or other");
   auto* settings = app.add_subcommand("settings", "Print the settings table as Markdown (the README's)");
   auto* turn_config = app.add_subcommand("turn-config", "Print a coturn configuration sharing VISITD_TURN_SECRET");
   int turn_port = 3478;
   turn_config->add_option("--port", turn_port, "TURN listening port")->capture_default_str();
+  std::string turn_listening_ip = "127.0.0.1";
+  std::string turn_relay_ip = "127.0.0.1";
+  turn_config->add_option("--listening-ip", turn_listening_ip, "address coturn listens on")->capture_default_str();
+  turn_config->add_option("--relay-ip", turn_relay_ip, "address coturn relays from (a public one in production)")
+      ->capture_default_str();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -119,8 +126,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*demo) return run_demo(config);
-  if (*routes) return visitd::app::print_routes(config);
-  if (*turn_config) return visitd::app::print_turn_config(config, turn_port);
+  if (*routes) return visitd::app::print_routes(config, route_bodies);
+  if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
 
   auto store = visitd::app::open_migrated_store(config);
   if (!store) return fail(store.error());

@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
 #include "app/system_clock.hpp"
+#include "http/connection_limits.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -47,7 +49,7 @@ service::LinkSettings link_settings(const Config& c) {
 
 live::TurnSettings turn_settings(const Config& c) {
   return live::TurnSettings{c.live.turn_secret, c.live.turn_urls, static_cast<int>(c.live.turn_ttl.count()),
-                            c.live.turn_realm};
+                            c.live.turn_realm, c.live.stun_urls};
 }
 
 live::LiveSettings live_settings(const Config& c) {
@@ -120,6 +122,17 @@ int serve(const Config& config) {
   events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
+  http::ThrottleSettings budgets;
+  budgets.login_network_per_minute = config.auth.login_network_rate_per_minute;
+  budgets.login_network_burst = config.auth.login_network_burst;
+  budgets.account_failures_per_hour = config.auth.account_failures_per_hour;
+  budgets.account_failures_burst = config.auth.account_failures_burst;
+  budgets.booking_network_per_minute = config.http.booking_network_rate_per_minute;
+  budgets.booking_network_burst = config.http.booking_network_burst;
+  budgets.business_bookings_per_minute = config.http.business_booking_rate_per_minute;
+  budgets.business_bookings_burst = config.http.business_booking_burst;
+  http::Throttles throttles(budgets, clock, metrics);
+  ctx.throttles = &throttles;
   metrics.add_source([&live] { return live.metrics().render(); });
   http::Router router;
   http::register_api(router, ctx);
@@ -133,6 +146,15 @@ int serve(const Config& config) {
   options.limits.max_header_bytes = config.http.max_header_bytes;
   options.limits.header_timeout = config.http.header_timeout;
   options.limits.idle_timeout = config.http.idle_timeout;
+  options.limits.body_timeout = config.http.body_timeout;
+  {
+    const FileLimit files = raise_file_limit();
+    std::string warning;
+    options.limits.max_connections =
+        http::connection_cap(config.http.max_connections, files.soft, files.hard, &warning);
+    if (!warning.empty()) spdlog::warn("{}", warning);
+  }
+  options.limits.max_connections_per_address = config.http.max_connections_per_address;
   options.limits.threads = config.http.threads;
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;
@@ -157,7 +179,7 @@ int serve(const Config& config) {
   return rc;
 }
 
-int print_routes(const Config& config) {
+int print_routes(const Config& config, bool with_bodies) {
   Config scratch = config;
   scratch.store.database = ":memory:";
   auto opened = open_migrated_store(scratch);
@@ -176,17 +198,24 @@ int print_routes(const Config& config) {
   configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);
-  for (const auto& r : router.routes()) std::cout << r.method << " " << r.pattern << "\n";
+  for (const auto& r : router.routes()) {
+    std::cout << r.method << " " << r.pattern;
+    if (with_bodies) std::cout << " " << http::to_string(r.body);
+    std::cout << "\n";
+  }
   return 0;
 }
 
-int print_turn_config(const Config& config, int listening_port) {
+int print_turn_config(const Config& config, int listening_port, const std::string& listening_ip,
+                      const std::string& relay_ip) {
   if (config.live.turn_secret.empty()) {
     std::cerr << "visitd: set VISITD_TURN_SECRET (the secret coturn and visitd share) first\n";
     return 2;
   }
   live::CoturnOptions o;
   o.listening_port = listening_port;
+  o.listening_ip = listening_ip;
+  o.relay_ip = relay_ip;
   std::cout << live::coturn_config(turn_settings(config), o);
   return 0;
 }

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/reminder_plan.hpp"
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
+#include "http/throttle.hpp"
 #include "security/password_checks.hpp"
 #include "service/use_cases.hpp"
 #include "store/store.hpp"
@@ -19,6 +21,13 @@ class LiveService;
 }
 
 namespace visitd::http {
+
+// A message's parts as the template editor sees them (notify::TemplateSet / RenderedMessage).
+struct MessageTexts {
+  std::string subject;  // email only
+  std::string text;     // email text part, or the SMS body
+  std::string html;     // email only
+};
 
 struct ApiSettings {
   std::string public_url = "http://127.0.0.1:8080";  // this server's base URL (SMS webhook signatures)
@@ -37,6 +46,13 @@ struct ApiSettings {
   std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
                             const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
       consumer_calendar;
+  // The template editor (issue K), injected for the same reason: the built-in texts of a kind
+  // and channel, and a template rendered by the sending engine with a sample appointment
+  // (notify::preview_template; invalid naming subject / textBody / htmlBody). Unset = 404.
+  std::function<MessageTexts(core::MessageKind, core::Channel)> default_templates;
+  std::function<core::Result<MessageTexts>(const core::Business&, core::MessageKind, core::Channel, const MessageTexts&,
+                                           core::Instant now)>
+      preview_template;
 };
 
 struct ApiContext {
@@ -50,6 +66,8 @@ struct ApiContext {
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
   // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
   security::PasswordCheckLimit* password_checks = nullptr;
+  // Budgets beyond the address (per network, account, business); null = none (tools, tests).
+  Throttles* throttles = nullptr;
 
   [[nodiscard]] core::Instant now() const { return clock.now(); }
 };

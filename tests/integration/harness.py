@@ -23,7 +23,7 @@ START_TIMEOUT_S = 20
 class Server:
     """One visitd process. `env` overrides VISITD_* settings; `database` reuses a file."""
 
-    def __init__(self, env=None, database=None):
+    def __init__(self, env=None, database=None, preexec_fn=None):
         self._own_dir = tempfile.mkdtemp(prefix="visitd-it-")
         self.database = database or os.path.join(self._own_dir, "visitd.db")
         self.env = {
@@ -37,9 +37,17 @@ class Server:
             "VISITD_BOOKING_BURST": "100000",
             "VISITD_LOGIN_RATE_PER_MINUTE": "100000",
             "VISITD_LOGIN_BURST": "100000",
+            "VISITD_BOOKING_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_BOOKING_NETWORK_BURST": "100000",
+            "VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE": "100000",
+            "VISITD_BUSINESS_BOOKING_BURST": "100000",
+            "VISITD_LOGIN_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_LOGIN_NETWORK_BURST": "100000",
+            "VISITD_ACCOUNT_LOGIN_FAILURES": "100000",
             "VISITD_THREADS": "4",
         }
         self.env.update(env or {})
+        self.preexec_fn = preexec_fn  # runs in the child before exec (e.g. to set resource limits)
         self.proc = None
         self.port = None
         self.base_url = None
@@ -50,7 +58,7 @@ class Server:
 
     def start(self):
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=subprocess.PIPE, text=True, preexec_fn=self.preexec_fn)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
         threading.Thread(target=self._drain_stderr, daemon=True).start()
         deadline = time.monotonic() + START_TIMEOUT_S

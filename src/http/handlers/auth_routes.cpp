@@ -62,7 +62,16 @@ Response post_login(ApiContext& ctx, Request& req) {
   FieldReader r(*body, errors);
   auto email = r.string("email", true, core::kMaxEmailLength);
   auto password = r.string("password", true, kMaxPasswordLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
+  const std::string account = lower(*email);
+  // Budgets beyond the address: the network's, and the account's failed guesses (a locked
+  // account is refused before any password check, the right one included).
+  if (ctx.throttles != nullptr) {
+    if (auto admitted = ctx.throttles->login_attempt(req.remote_ip, account); !admitted) {
+      return problem_from(admitted.error());
+    }
+  }
 
   // Every check below (a real one or the dummy) holds a slot of the global cap; a full cap
   // answers 503 + Retry-After at once instead of queueing behind argon2id.
@@ -72,15 +81,17 @@ Response post_login(ApiContext& ctx, Request& req) {
     if (!acquired) return problem_from(acquired.error());
     permit.emplace(std::move(acquired).value());
   }
-  const auto refused = [] {
+  const auto refused = [&ctx, &account] {
+    if (ctx.throttles != nullptr) ctx.throttles->login_failed(account);
     return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
   };
-  auto stored = ctx.store.user_by_email(lower(*email));
+  auto stored = ctx.store.user_by_email(account);
   if (!stored || stored->password_hash.empty()) {
     (void)security::verify_password(*password, dummy_hash());
     return refused();
   }
   if (!security::verify_password(*password, stored->password_hash)) return refused();
+  if (ctx.throttles != nullptr) ctx.throttles->login_succeeded(account);
 
   const std::string token = security::random_token(32);
   store::Session session{security::sha256_hex(token), stored->user.id, security::random_token(24),
@@ -130,7 +141,9 @@ Response get_me(ApiContext& ctx, Request& req) {
 
 void register_auth_routes(Router& r, ApiContext& ctx) {
   r.add("POST", "/api/v1/auth/login", [&ctx](Request& req) { return post_login(ctx, req); });
-  r.add("POST", "/api/v1/auth/logout", [&ctx](Request& req) { return post_logout(ctx, req); });
+  r.add(
+      "POST", "/api/v1/auth/logout", [&ctx](Request& req) { return post_logout(ctx, req); }, Runs::on_worker,
+      Body::none);
   r.add("GET", "/api/v1/me", [&ctx](Request& req) { return get_me(ctx, req); });
 }
 

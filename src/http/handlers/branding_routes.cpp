@@ -147,7 +147,9 @@ Response put_profile(ApiContext& ctx, Request& req, const BusinessAccess& a) {
       else
         p.contact.email = *v;
     }
+    cr.refuse_unknown_keys();
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto s = brand->put_business_profile(a.business.id, p, staff::actor_of(a)); !s) return staff::fail(s.error());
   return json_response(200, profile_json(*brand, a.business));
@@ -185,8 +187,7 @@ Response delete_logo(ApiContext& ctx, Request&, const BusinessAccess& a) {
 // null or absent: no price; otherwise both parts, each named in `errors` when malformed.
 std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
                                        std::vector<core::FieldError>& errors) {
-  auto it = body.find("price");
-  if (it == body.end() || it->value().is_null()) return std::nullopt;
+  if (!r.has("price")) return std::nullopt;
   const auto* obj = r.object("price", false);
   if (!obj) return std::nullopt;
   FieldReader pr(*obj, errors, "price.");
@@ -202,6 +203,7 @@ std::optional<store::Price> read_price(FieldReader& r, const json::object& body,
     pr.fail("currency", "must be a three-letter ISO 4217 code like EUR");
     currency.reset();
   }
+  pr.refuse_unknown_keys();
   if (!amount || !currency) return std::nullopt;
   return store::Price{*amount, *currency};
 }
@@ -216,6 +218,7 @@ Response put_service_profile(ApiContext& ctx, Request& req, const BusinessAccess
   store::ServiceProfile p{req.param("serviceId"), {}, std::nullopt};
   if (auto v = r.string("description", false, kMaxServiceDescription)) p.description = *v;
   p.price = read_price(r, *body, errors);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto s = brand->put_service_profile(a.business.id, p, staff::actor_of(a)); !s) return staff::fail(s.error());
   return json_response(
@@ -234,6 +237,7 @@ Response put_provider_profile(ApiContext& ctx, Request& req, const BusinessAcces
   store::ProviderProfile p{provider_id, {}, {}};
   if (auto v = r.string("title", false, kMaxTitle)) p.title = *v;
   if (auto v = r.string("bio", false, kMaxBio)) p.bio = *v;
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto s = brand->put_provider_profile(a.business.id, p, staff::actor_of(a)); !s) return staff::fail(s.error());
   return json_response(200, json::object{{"id", p.provider_id}, {"title", p.title}, {"bio", p.bio}});
@@ -247,7 +251,7 @@ void register_branding_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/public/businesses/{slug}/logo", [&ctx](Request& req) { return get_public_logo(ctx, req); });
   r.add("GET", staff::route("/profile"), staff::gated(ctx, Role::provider, get_profile));
   r.add("PUT", staff::route("/profile"), staff::gated(ctx, Role::manager, put_profile));
-  r.add("PUT", staff::route("/logo"), staff::gated(ctx, Role::manager, put_logo));
+  r.add("PUT", staff::route("/logo"), staff::gated(ctx, Role::manager, put_logo), Runs::on_worker, Body::other);
   r.add("DELETE", staff::route("/logo"), staff::gated(ctx, Role::manager, delete_logo));
   r.add("PUT", staff::route("/services/{serviceId}/profile"), staff::gated(ctx, Role::manager, put_service_profile));
   r.add("PUT", staff::route("/providers/{providerId}/profile"),

@@ -85,6 +85,7 @@ Response post_reschedule(ApiContext& ctx, Request& req) {
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
 
   auto moved = ctx.use.bookings.reschedule(
@@ -107,6 +108,7 @@ Response post_cancel(ApiContext& ctx, Request& req) {
     std::vector<core::FieldError> errors;
     FieldReader r(*body, errors);
     reason = r.string("reason", false, kMaxReasonLength).value_or("");
+    r.refuse_unknown_keys();
     if (!errors.empty()) return invalid_fields(errors);
   }
   auto cancelled = ctx.use.bookings.cancel(*booking, reason, core::Actor::consumer, consumer_actor());

@@ -167,6 +167,11 @@ Response post_booking(ApiContext& ctx, Request& req) {
   if (auto limited = consumer::rate_limited(ctx, ctx.booking_limiter, "booking:" + req.remote_ip)) return *limited;
   auto business = business_of(ctx, req);
   if (!business) return problem_from(business.error());
+  if (ctx.throttles != nullptr) {
+    if (auto admitted = ctx.throttles->booking_attempt(req.remote_ip, business->id); !admitted) {
+      return problem_from(admitted.error());
+    }
+  }
 
   std::optional<std::string> key = req.header("idempotency-key");
   if (key && (key->empty() || key->size() > kMaxIdempotencyKeyLength || !printable_ascii(*key))) {
@@ -204,6 +209,7 @@ Response post_booking(ApiContext& ctx, Request& req) {
       }
     }
     if (sms_consent && consumer.phone.empty()) cr.fail("phone", "is required to receive SMS");
+    cr.refuse_unknown_keys();
   }
   const std::size_t before_answers = errors.size();
   auto answers = read_answers(r, errors);
@@ -214,6 +220,7 @@ Response post_booking(ApiContext& ctx, Request& req) {
     if (auto s = ctx.store.service(business->id, *service_id)) service = std::move(*s);
   }
   if (service && answers_shaped) append_rule_errors(core::validate_answers(*service, answers), errors, "answers");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (!service) return problem_from(unknown("serviceId", "service"));
   service::BookRequest book_req{*business,          *service, provider_id, *start,     consumer,

@@ -182,8 +182,12 @@ Response get_messages(ApiContext& ctx, Request& req) {
 
 void register_room_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/join/{token}", [&ctx](Request& req) { return get_join_preview(ctx, req); });
-  r.add("POST", "/api/v1/join/{token}", [&ctx](Request& req) { return post_consumer_join(ctx, req); });
-  r.add("POST", "/api/v1/rooms/{roomId}/join", [&ctx](Request& req) { return post_staff_join(ctx, req); });
+  r.add(
+      "POST", "/api/v1/join/{token}", [&ctx](Request& req) { return post_consumer_join(ctx, req); }, Runs::on_worker,
+      Body::none);
+  r.add(
+      "POST", "/api/v1/rooms/{roomId}/join", [&ctx](Request& req) { return post_staff_join(ctx, req); },
+      Runs::on_worker, Body::none);
   r.add("GET", "/api/v1/rooms/{roomId}/messages", [&ctx](Request& req) { return get_messages(ctx, req); });
   // The WebSocket endpoint: the server hands upgrades to live before routing; a plain GET lands here.
   r.add("GET", "/api/v1/live", [](Request&) {

@@ -125,8 +125,13 @@ Response post_inbound(ApiContext& ctx, Request& req) {
 }  // namespace
 
 void register_sms_routes(Router& r, ApiContext& ctx) {
-  r.add("POST", "/api/v1/sms/status", [&ctx](Request& req) { return post_status(ctx, req); });
-  r.add("POST", "/api/v1/sms/inbound", [&ctx](Request& req) { return post_inbound(ctx, req); });
+  // Form fields (application/x-www-form-urlencoded), as the gateway posts them.
+  r.add(
+      "POST", "/api/v1/sms/status", [&ctx](Request& req) { return post_status(ctx, req); }, Runs::on_worker,
+      Body::other);
+  r.add(
+      "POST", "/api/v1/sms/inbound", [&ctx](Request& req) { return post_inbound(ctx, req); }, Runs::on_worker,
+      Body::other);
 }
 
 }  // namespace visitd::http

@@ -107,9 +107,8 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
   std::optional<core::Id> provider;
-  if (const auto* p = body->if_contains("providerId"); p && !p->is_null()) {
-    provider = r.string("providerId", false, kMaxIdLength);
-  }
+  if (r.has("providerId")) provider = r.string("providerId", false, kMaxIdLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (a.role == Role::provider && provider && provider != a.own_provider_id) {
     return forbidden("A provider may not move a booking to another provider");
@@ -134,6 +133,7 @@ Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto reason = r.string("reason", false, kMaxReasonLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto cancelled = ctx.use.bookings.cancel(*b, reason.value_or(""), core::Actor::staff, actor_of(a));
   if (!cancelled) return fail(cancelled.error());
@@ -168,8 +168,8 @@ void register_bookings(Router& r, ApiContext& ctx) {
   r.add("GET", one, gated(ctx, Role::provider, get_booking));
   r.add("POST", one + "/reschedule", gated(ctx, Role::provider, reschedule_booking));
   r.add("POST", one + "/cancel", gated(ctx, Role::provider, cancel_booking));
-  r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking));
-  r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking));
+  r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking), Runs::on_worker, Body::none);
+  r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking), Runs::on_worker, Body::none);
 }
 
 }  // namespace visitd::http::staff

@@ -34,6 +34,7 @@ void read_rules(const json::object& obj, core::BookingRules& rules, std::vector<
     }
     rules.reminder_offsets_minutes = std::move(offsets);
   }
+  r.refuse_unknown_keys();
 }
 
 Response get_business(ApiContext&, Request&, const BusinessAccess& a) {
@@ -49,6 +50,7 @@ Response patch_business(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   if (auto name = r.string("name", false, core::kMaxNameLength)) b.name = *name;
   if (auto zone = r.zone("timeZone", false)) b.zone = *zone;
   if (const auto* rules = r.object("rules", false)) read_rules(*rules, b.rules, errors);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto v = core::validate_business(b); !v) return fail(v.error());
   auto saved = ctx.store.update_business(b, actor_of(a));

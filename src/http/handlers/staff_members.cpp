@@ -44,6 +44,7 @@ Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     std::transform(email->begin(), email->end(), email->begin(), [](unsigned char c) { return std::tolower(c); });
     if (!core::is_plausible_email(*email)) r.fail("email", "must be an email address");
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto added =
       ctx.use.staff.add_member(a.business.id, a.role, service::NewMember{*email, name, *role, password}, actor_of(a));
@@ -59,6 +60,7 @@ Response change_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto role = read_role(r, true);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto changed = ctx.use.staff.change_role(a.business.id, a.role, user_id, *role, actor_of(a));
   if (!changed) return fail(changed.error());

@@ -99,6 +99,14 @@ std::vector<core::Route> read_routes(FieldReader& r, const char* key, std::vecto
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const std::string field = r.name(key) + "[" + std::to_string(i) + "]";
     const auto* obj = (*arr)[i].if_object();
+    if (obj) {  // strict like every body: a key other than these two is refused by name
+      std::vector<core::FieldError> unknown;
+      FieldReader item(*obj, unknown, field + ".");
+      (void)item.has("to");
+      (void)item.has("channel");
+      item.refuse_unknown_keys();
+      errors.insert(errors.end(), unknown.begin(), unknown.end());
+    }
     const auto* to = obj ? obj->if_contains("to") : nullptr;
     const auto* ch = obj ? obj->if_contains("channel") : nullptr;
     auto recipient = to && to->is_string() ? core::recipient_from_string(to->as_string()) : std::nullopt;
@@ -142,6 +150,7 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
           static_cast<int>(std::clamp<std::int64_t>((*arr)[i].as_int64(), -1, 1 << 30)));
     }
   }
+  r.refuse_unknown_keys();
   if (errors.empty()) {
     if (auto ok = core::validate_policy(p); !ok) {
       if (ok.error().fields.empty()) return ok.error();
@@ -241,6 +250,7 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     kainjow::mustache::mustache m{*text};
     if (!m.is_valid()) errors.push_back({field, "is not a valid Mustache template: " + m.error_message()});
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto ok = ctx.store.put_message_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());
   return json_response(200, template_json(t));
@@ -259,7 +269,8 @@ Response delete_template(ApiContext& ctx, Request& req, const BusinessAccess& a)
 void register_messages(Router& r, ApiContext& ctx) {
   const std::string booking = route("/bookings/{bookingId}");
   r.add("GET", booking + "/messages", gated(ctx, Role::provider, list_messages));
-  r.add("POST", booking + "/messages/{messageId}/resend", gated(ctx, Role::manager, resend));
+  r.add("POST", booking + "/messages/{messageId}/resend", gated(ctx, Role::manager, resend), Runs::on_worker,
+        Body::none);
   r.add("GET", route("/notification-policy"), gated(ctx, Role::manager, get_business_policy));
   r.add("PUT", route("/notification-policy"), gated(ctx, Role::manager, put_business_policy));
   const std::string service = route("/services/{serviceId}/notification-policy");

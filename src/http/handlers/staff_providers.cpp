@@ -28,10 +28,10 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
   p.business_id = a.business.id;
   if (auto name = r.string("name", true, core::kMaxNameLength)) p.name = *name;
   if (auto zone = r.zone("timeZone", true)) p.zone = *zone;
-  const auto* user = body->if_contains("userId");
-  if (user && !user->is_null()) {
+  if (r.has("userId")) {
     if (auto id = r.string("userId", false, kMaxIdLength)) p.user_id = *id;
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto created = ctx.use.staff.create_provider(std::move(p), actor_of(a));
   if (!created) return fail(created.error());
@@ -55,6 +55,7 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   FieldReader r(*body, errors);
   if (auto name = r.string("name", false, core::kMaxNameLength)) p.name = *name;
   if (auto zone = r.zone("timeZone", false)) p.zone = *zone;
+  (void)r.has("userId");  // null clears the link to a login: read raw below
   if (const auto* user = body->if_contains("userId")) {
     if (user->is_null()) {
       p.user_id.reset();
@@ -62,6 +63,7 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
       p.user_id = *id;
     }
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto saved = ctx.use.staff.update_provider(*current, p, actor_of(a));
   if (!saved) return fail(saved.error());

@@ -45,7 +45,8 @@ Response put_weekly(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   FieldReader r(*body, errors);
   std::optional<core::WeeklyHours> weekly;
   if (r.array("weekly", true, kMaxWeeklyItems)) weekly = weekly_from_json(body->at("weekly"), errors, "weekly");
-  if (!weekly) return invalid_fields(errors);
+  r.refuse_unknown_keys();
+  if (!weekly || !errors.empty()) return invalid_fields(errors);
   if (auto v = core::validate_weekly_hours(*weekly); !v) return fail(v.error());
   if (auto s = ctx.store.set_weekly_hours(a.business.id, p->id, *weekly, actor_of(a)); !s) return fail(s.error());
   p->weekly = *weekly;
@@ -73,6 +74,7 @@ Response put_override(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto date = r.date("date", true);
   std::optional<std::vector<core::TimeRange>> ranges;
   if (r.array("ranges", true, core::kMaxRangesPerDay)) ranges = ranges_from_json(body->at("ranges"), errors, "ranges");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   o.date = *date;
   o.ranges = std::move(*ranges);
@@ -119,6 +121,7 @@ Response add_time_off(ApiContext& ctx, Request& req, const BusinessAccess& a) {
       r.fail("end", "time off may span at most 366 days");
     }
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   core::TimeOff t;
   t.span = core::Interval{*start, *end};

@@ -34,6 +34,7 @@ Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     if (!role) r.fail("role", "must be one of owner, manager, provider");
   }
   if (name && name->empty()) r.fail("name", "must not be empty");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (!core::role_at_least(a.role, *role)) {
     core::Error e = core::Error::make(core::ErrorCode::forbidden, "A token's role may not exceed your own");

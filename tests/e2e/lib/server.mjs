@@ -30,7 +30,16 @@ export class VisitdServer {
       VISITD_BOOKING_BURST: '100000',
       VISITD_LOGIN_RATE_PER_MINUTE: '100000',
       VISITD_LOGIN_BURST: '100000',
+      VISITD_BOOKING_NETWORK_RATE_PER_MINUTE: '100000',
+      VISITD_BOOKING_NETWORK_BURST: '100000',
+      VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE: '100000',
+      VISITD_BUSINESS_BOOKING_BURST: '100000',
+      VISITD_LOGIN_NETWORK_RATE_PER_MINUTE: '100000',
+      VISITD_LOGIN_NETWORK_BURST: '100000',
+      VISITD_ACCOUNT_LOGIN_FAILURES: '100000',
       VISITD_THREADS: '2',
+      // Browsers in tests reach nothing outside loopback: no public STUN server by default.
+      VISITD_STUN_URLS: '',
       ...(options.env || {}),
     };
     this.stderr = '';
