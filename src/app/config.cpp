@@ -375,6 +375,11 @@ std::vector<Setting> make_settings() {
   rows.push_back(integer(
       kOutbox, "VISITD_NOTIFY_BATCH", "notify_batch", "messages claimed per pass",
       [](Config & c) -> auto& { return c.outbox.batch; }, 1, 500));
+  rows.push_back(integer(
+      kOutbox, "VISITD_NOTIFY_SENDERS", "notify_senders",
+      "messages sent at once, each over its own kept-alive SMTP session or HTTP connection; "
+      "one booking's messages always go in order",
+      [](Config & c) -> auto& { return c.outbox.senders; }, 1, 32));
   rows.push_back(duration(
       kOutbox, "VISITD_NOTIFY_LEASE_S", "notify_lease_s",
       "a claimed message whose sender died is taken over by any instance after this many seconds",

@@ -85,6 +85,7 @@ struct SmsConfig {
 struct OutboxConfig {
   std::chrono::milliseconds interval{1000};
   int batch = 50;
+  int senders = 4;  // concurrent sends, each with its own kept-alive connection
   std::chrono::seconds lease{120};
   int max_attempts = 8;
   std::chrono::seconds retry_base{30};

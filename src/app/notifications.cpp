@@ -73,6 +73,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   notify::WorkerSettings ws;
   ws.interval = config.outbox.interval;
   ws.batch = config.outbox.batch;
+  ws.senders = config.outbox.senders;
   ws.lease = config.outbox.lease;
   ws.max_attempts = config.outbox.max_attempts;
   ws.retry_base = config.outbox.retry_base;
