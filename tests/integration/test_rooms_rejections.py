@@ -62,10 +62,13 @@ class RoomRejections(unittest.TestCase):
         finally:
             later.cleanup()
 
-    def test_staff_of_another_business_is_not_invited(self):
+    def test_staff_of_another_business_learn_nothing_from_a_room_id(self):
+        # Another business's room answers exactly like one that does not exist (issue H).
         room, _ = self.shop.book_room()
-        self.assertProblem(self.other.staff.post("/api/v1/rooms/%s/join" % room), 403, "room-not-invited")
-        self.assertProblem(self.other.provider.post("/api/v1/rooms/%s/join" % room), 403, "room-not-invited")
+        for client in (self.other.staff, self.other.provider):
+            foreign = self.assertProblem(client.post("/api/v1/rooms/%s/join" % room), 404, "not-found")
+            unknown = self.assertProblem(client.post("/api/v1/rooms/bk_doesnotexist/join"), 404, "not-found")
+            self.assertEqual(foreign, unknown)
 
     def test_a_manager_of_the_business_may_host_any_of_its_rooms(self):
         room, _ = self.shop.book_room()
