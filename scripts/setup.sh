@@ -16,6 +16,8 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev llvm-14
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
+  # the API contract: integration exchanges are validated against docs/openapi.yaml
+  python3-jsonschema
   python3-aiosmtpd python3-icalendar python3-phonenumbers
   # appointment rooms: WebSocket test clients, TURN relay (run beside visitd, tested for real)
   python3-websockets coturn
