@@ -1,5 +1,7 @@
 // visitd: the one binary. Subcommands: serve, migrate, demo, routes, admin ...
 #include <CLI/CLI.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <cstdlib>
 #include <iostream>
 
@@ -9,6 +11,7 @@
 #include "app/logging.hpp"
 #include "app/system_clock.hpp"
 #include "app/wiring.hpp"
+#include "store/sqlite/backup.hpp"
 
 namespace {
 
@@ -24,6 +27,27 @@ int fail(const visitd::core::Error& e) {
 int print_result(const visitd::core::Result<std::string>& r) {
   if (!r) return fail(r.error());
   std::cout << r.value() << "\n";
+  return 0;
+}
+
+// `visitd backup PATH` / `visitd restore PATH`: one JSON line on success.
+int run_copy(const Config& config, const std::string& path, bool restore) {
+  const std::string& database = config.store.database;
+  if (database.rfind("postgres", 0) == 0) {
+    std::cerr << "visitd: backup and restore are for the SQLite store; use pg_dump / pg_restore for PostgreSQL\n";
+    return 2;
+  }
+  if (database == ":memory:") {
+    std::cerr << "visitd: an in-memory database has nothing to back up\n";
+    return 2;
+  }
+  auto copied = restore ? visitd::store::sqlite::restore_database(path, database)
+                        : visitd::store::sqlite::backup_database(database, path);
+  if (!copied) return fail(copied.error());
+  const auto& r = copied.value();
+  std::cout << boost::json::serialize(boost::json::object{
+                   {"path", r.path}, {"pages", r.pages}, {"bytes", r.bytes}, {"schemaVersion", r.schema_version}})
+            << "\n";
   return 0;
 }
 
@@ -73,6 +97,12 @@ int main(int argc, char** argv) {
   turn_config->add_option("--listening-ip", turn_listening_ip, "address coturn listens on")->capture_default_str();
   turn_config->add_option("--relay-ip", turn_relay_ip, "address coturn relays from (a public one in production)")
       ->capture_default_str();
+  std::string backup_path, restore_path;
+  auto* backup = app.add_subcommand("backup", "Copy the SQLite database to PATH while visitd serves (online backup)");
+  backup->add_option("path", backup_path, "File to write (replaced atomically, mode 0600)")->required();
+  auto* restore =
+      app.add_subcommand("restore", "Replace the SQLite database with the backup at PATH (stop visitd first)");
+  restore->add_option("path", restore_path, "A file written by `visitd backup`")->required();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -132,6 +162,8 @@ int main(int argc, char** argv) {
   if (*demo) return run_demo(config);
   if (*routes) return visitd::app::print_routes(config, route_bodies);
   if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
+  if (*backup) return run_copy(config, backup_path, false);
+  if (*restore) return run_copy(config, restore_path, true);
 
   auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());

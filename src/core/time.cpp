@@ -214,7 +214,14 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     return std::nullopt;
   }
   std::int64_t local = day_number(*date) * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
-  return Instant{Seconds{local - offset_seconds}};
+  const std::int64_t utc = local - offset_seconds;
+  // Only instants every zone can write back with a four-digit year (RFC 3339 has no other):
+  // "9999-12-31T23:59:59-23:59" is in the year 10000 in UTC, and would come back as text
+  // that is not RFC 3339 (found by fuzz/rfc3339).
+  if (utc < day_number(*make_date(0, 1, 2)) * 86400 || utc >= day_number(*make_date(9999, 12, 31)) * 86400) {
+    return std::nullopt;
+  }
+  return Instant{Seconds{utc}};
 }
 
 std::string format_rfc3339(Instant t, const Zone& zone) {

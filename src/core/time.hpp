@@ -111,7 +111,9 @@ class WallTimeline {
 };
 
 // RFC 3339 with a mandatory offset or Z ("2026-03-08T09:00:00-04:00"); fractions are
-// truncated to seconds. nullopt for anything else, including a missing offset.
+// truncated to seconds. nullopt for anything else, including a missing offset and an instant
+// outside 0000-01-02T00:00:00Z .. 9999-12-30T23:59:59Z (so that every zone writes it back with
+// a four-digit year).
 std::optional<Instant> parse_rfc3339(std::string_view text);
 // RFC 3339 in the zone's local time with its numeric offset, "Z" for UTC.
 std::string format_rfc3339(Instant t, const Zone& zone);

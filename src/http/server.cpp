@@ -22,7 +22,6 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -39,6 +38,7 @@
 
 #include "http/connection_limits.hpp"
 #include "http/problem.hpp"
+#include "http/request_target.hpp"
 #include "http/static_files.hpp"
 #include "live/live_service.hpp"
 #include "live/websocket.hpp"
@@ -153,16 +153,7 @@ Response internal_error() { return problem_from(core::Error::make(core::ErrorCod
 // The request as handlers see it, or a 400 problem when the target is not origin-form.
 std::optional<Response> fill_request(const bhttp::request<bhttp::string_body>& msg, Request& req) {
   req.method = std::string(msg.method_string());
-  auto target = boost::urls::parse_origin_form(msg.target());
-  if (!target) return bad_request("target", "The request target is not a valid origin-form URL.");
-  // An encoded '/' would let one segment pose as two, and NUL ends strings in C APIs: refuse both.
-  std::string encoded_path = lower(target->encoded_path());
-  if (encoded_path.find("%2f") != std::string::npos) {
-    return bad_request("target", "The path must not contain an encoded '/'.");
-  }
-  req.path = target->path();
-  if (req.path.find('\0') != std::string::npos) return bad_request("target", "The path must not contain NUL.");
-  for (auto param : target->params()) req.query.emplace(std::move(param.key), std::move(param.value));
+  if (auto bad = fill_target(msg.target(), req)) return bad;
   for (const auto& field : msg) add_header(req.headers, lower(field.name_string()), field.value());
   return std::nullopt;
 }

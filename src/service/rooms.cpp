@@ -62,13 +62,16 @@ core::Result<Rooms::ChatHistory> Rooms::chat_history(const core::Id& room_id, co
 }
 
 core::Result<core::Booking> Rooms::hosted_booking(const core::Id& room_id, const StaffCaller& caller) const {
+  const auto no_such_room = core::Error::make(core::ErrorCode::not_found, "no such room");
   auto booking = bookings_.booking(room_id);
-  if (!booking) return core::Error::make(core::ErrorCode::not_found, "no such room");
-  if (caller.token_business && *caller.token_business != booking->business_id) return not_invited();
+  if (!booking) return no_such_room;
+  // Staff of another business learn nothing from a room id: theirs answers like an unknown one.
+  if (caller.token_business && *caller.token_business != booking->business_id) return no_such_room;
   std::optional<core::Role> role = staff_.role_in(caller.user_id, booking->business_id);
   if (role && caller.token_role && !core::role_at_least(*caller.token_role, *role)) role = caller.token_role;
   auto provider = catalog_.provider(booking->business_id, booking->provider_id);
   const bool is_provider = provider && provider->user_id && *provider->user_id == caller.user_id;
+  if (!role && !is_provider) return no_such_room;
   if (!core::may_host(role, is_provider)) return not_invited();
   return booking;
 }

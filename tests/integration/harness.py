@@ -20,6 +20,21 @@ TEST_SECRET = "test-secret-0123456789"
 START_TIMEOUT_S = 20
 
 
+# Set by the sanitizer builds' ctest ("address,undefined" or "thread"); empty otherwise.
+SANITIZER = os.environ.get("VISITD_SANITIZER", "")
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                     "WARNING: ThreadSanitizer", "ERROR: ThreadSanitizer")
+
+
+def sanitizer_report(stderr):
+    """The sanitizer's report in a server's stderr, from its first line on ("" when none)."""
+    for marker in SANITIZER_MARKERS:
+        at = stderr.find(marker)
+        if at >= 0:
+            return stderr[max(0, stderr.rfind("\n", 0, at) + 1):][:8000]
+    return ""
+
+
 class Server:
     """One visitd process. `env` overrides VISITD_* settings; `database` reuses a file."""
 
@@ -46,6 +61,10 @@ class Server:
             "VISITD_ACCOUNT_LOGIN_FAILURES": "100000",
             "VISITD_THREADS": "4",
         }
+        # A sanitizer build (VISITD_SANITIZER, set by CMake) hands its options on to the server.
+        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS"):
+            if name in os.environ:
+                self.env[name] = os.environ[name]
         self.env.update(env or {})
         self.preexec_fn = preexec_fn  # runs in the child before exec (e.g. to set resource limits)
         self.proc = None
@@ -60,14 +79,14 @@ class Server:
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True, preexec_fn=self.preexec_fn)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
-        drain = threading.Thread(target=self._drain_stderr, daemon=True)
-        drain.start()
+        self._stderr_thread = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._stderr_thread.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         # The server prints exactly one line when it accepts connections.
         line = self.proc.stdout.readline()
         if "visitd listening on http://" not in line:
             self.proc.wait(timeout=max(1, deadline - time.monotonic()))
-            drain.join(timeout=10)  # the exited server's last words, before quoting them
+            self._stderr_thread.join(timeout=10)  # the exited server's last words, before quoting them
             raise RuntimeError("visitd did not start: %r %s" % (line, "".join(self._stderr)))
         self.base_url = line.strip().split("listening on ", 1)[1]
         self.port = int(self.base_url.rsplit(":", 1)[1])
@@ -90,6 +109,11 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         if self.proc:
+            self._stderr_thread.join(timeout=15)
+            report = sanitizer_report(self.stderr_text())
+            if report:
+                self.proc = None
+                raise AssertionError("the server reported a sanitizer finding:\n" + report)
             for pipe in (self.proc.stdout, self.proc.stderr):
                 try:
                     pipe.close()
