@@ -93,6 +93,11 @@ ACCESS = {
     ("PUT", "/api/v1/businesses/{businessId}/profile"): "staff:manager",
     ("PUT", "/api/v1/businesses/{businessId}/logo"): "staff:manager",
     ("DELETE", "/api/v1/businesses/{businessId}/logo"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/video"): "staff:provider",
+    ("GET", "/api/v1/businesses/{businessId}/bookings/{bookingId}/note"): "staff:provider+own",
+    ("PUT", "/api/v1/businesses/{businessId}/bookings/{bookingId}/note"): "staff:provider+own",
+    ("GET", "/api/v1/businesses/{businessId}/message-templates/defaults"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/message-templates/preview"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")

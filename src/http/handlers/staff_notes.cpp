@@ -31,6 +31,10 @@ Response get_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 }
 
 Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  // Whether this caller may see the booking is answered before the body is read, as on every
+  // other booking route: a colleague learns 403, never what the body should have held.
+  if (auto seen = ctx.use.notes.note(a.business.id, req.param("bookingId"), provider_scope(a)); !seen)
+    return fail(seen.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
