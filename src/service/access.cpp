@@ -85,8 +85,4 @@ core::Status Access::revoke_token(const core::Id& business_id, core::Role caller
   return staff_.delete_api_token(business_id, token_id, by);
 }
 
-std::vector<core::AuditEntry> Access::audit_log(const core::Id& business_id, int limit, int offset) const {
-  return audit_.audit_log(business_id, limit, offset);
-}
-
 }  // namespace visitd::service

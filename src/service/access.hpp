@@ -1,7 +1,7 @@
 #pragma once
 // Use cases of who may act for a business: staff sign-in sessions, API tokens (a token's
-// role never exceeds its creator's), memberships as a caller sees them, and the audit log
-// of what staff did. Credentials are stored only as SHA-256 hashes; the HTTP edge reads them
+// role never exceeds its creator's) and memberships as a caller sees them (the audit log is
+// service::AuditLog's). Credentials are stored only as SHA-256 hashes; the HTTP edge reads them
 // from cookies and headers (http/auth.cpp) and checks CSRF there.
 #include <optional>
 #include <string>
@@ -20,9 +20,9 @@ struct IssuedToken {
 
 class Access {
  public:
-  Access(store::StaffStore& staff, store::CatalogStore& catalog, store::AuditStore& audit, const core::Clock& clock)
-      : staff_(staff), catalog_(catalog), audit_(audit), clock_(clock) {}
-  explicit Access(const Ports& p) : Access(p.store.staff, p.store.catalog, p.store.audit, p.clock) {}
+  Access(store::StaffStore& staff, store::CatalogStore& catalog, const core::Clock& clock)
+      : staff_(staff), catalog_(catalog), clock_(clock) {}
+  explicit Access(const Ports& p) : Access(p.store.staff, p.store.catalog, p.clock) {}
 
   // Users and memberships.
   [[nodiscard]] core::Result<store::StoredUser> user_by_email(const std::string& email) const;
@@ -51,13 +51,9 @@ class Access {
   [[nodiscard]] core::Status revoke_token(const core::Id& business_id, core::Role caller_role, const core::Id& token_id,
                                           const store::Actor& by) const;
 
-  // The business's audit log, newest first.
-  [[nodiscard]] std::vector<core::AuditEntry> audit_log(const core::Id& business_id, int limit, int offset) const;
-
  private:
   store::StaffStore& staff_;
   store::CatalogStore& catalog_;
-  store::AuditStore& audit_;
   const core::Clock& clock_;
 };
 
