@@ -86,7 +86,8 @@ core::Instant now_with_skew(const Config& config) { return SystemClock(config.ru
 core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
-  auto opened = store::open_store(config.store.database, [config] { return now_with_skew(config); });
+  auto opened = store::open_store(
+      config.store.database, [config] { return now_with_skew(config); }, static_cast<std::size_t>(config.store.pool));
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
@@ -95,7 +96,8 @@ core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& co
 int serve(const Config& config) {
   auto opened = open_migrated_store(config);
   if (!opened) {
-    std::cerr << "visitd: cannot open database " << config.store.database << ": " << opened.error().detail << "\n";
+    std::cerr << "visitd: cannot open database " << store::database_for_display(config.store.database) << ": "
+              << opened.error().detail << "\n";
     return 1;
   }
   auto& store = *opened.value();
@@ -149,7 +151,7 @@ int serve(const Config& config) {
     std::fflush(stdout);
     // Links need the final public URL.
     outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
-    spdlog::info("listening on {} (database {})", address, config.store.database);
+    spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
