@@ -71,12 +71,15 @@ class Server:
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
-        threading.Thread(target=self._drain_stderr, daemon=True).start()
+        self._drain = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._drain.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         # The server prints exactly one line when it accepts connections.
         line = self.proc.stdout.readline()
         if "visitd listening on http://" not in line:
             self.proc.wait(timeout=max(1, deadline - time.monotonic()))
+            # The process is gone: let the drain thread read its last words (the refusal).
+            self._drain.join(timeout=5)
             raise RuntimeError("visitd did not start: %r %s" % (line, "".join(self._stderr)))
         self.base_url = line.strip().split("listening on ", 1)[1]
         self.port = int(self.base_url.rsplit(":", 1)[1])
