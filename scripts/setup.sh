@@ -17,6 +17,8 @@ PACKAGES=(
   libcurl4-openssl-dev libical-dev libgmime-3.0-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
+  # the API contract: integration exchanges are validated against docs/openapi.yaml
+  python3-jsonschema
   python3-aiosmtpd python3-icalendar python3-phonenumbers
   # appointment rooms: WebSocket test clients, TURN relay (run beside visitd, tested for real)
   python3-websockets coturn

@@ -17,6 +17,8 @@ import threading
 import time
 import urllib.parse
 
+import contract
+
 VISITD_BIN = os.environ.get("VISITD_BIN", "visitd")
 TEST_SECRET = "test-secret-0123456789"
 START_TIMEOUT_S = 20
@@ -66,6 +68,9 @@ class Server:
         self.port = None
         self.base_url = None
         self._stderr = []
+        # Exchanges that disagree with docs/openapi.yaml; cleanup() fails on any left here
+        # (a request in another thread cannot fail the test itself).
+        self.contract_mismatches = []
 
     def start(self):
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
@@ -109,7 +114,7 @@ class Server:
                     pass
         self.proc = None
 
-    def cleanup(self):
+    def cleanup(self, check_contract=True):
         self.stop()
         shutil.rmtree(self._own_dir, ignore_errors=True)
         if self._own_postgres:
@@ -118,12 +123,25 @@ class Server:
             except subprocess.SubprocessError:  # the whole server goes at the end of the run
                 pass
             self._own_postgres = None
+        mismatches, self.contract_mismatches = self.contract_mismatches, []
+        if check_contract and mismatches:
+            raise AssertionError("exchanges that docs/openapi.yaml does not describe:\n  " + "\n  ".join(mismatches))
+
+    def check_contract(self, method, target, request_headers, request_body, status, response_headers, body):
+        """Validates one exchange against docs/openapi.yaml; raises AssertionError on a
+        mismatch (and remembers it for cleanup())."""
+        found = contract.shared().check(method, target, request_headers, request_body, status, response_headers,
+                                        body)
+        if found:
+            self.contract_mismatches.extend(found)
+            raise AssertionError("exchange does not match docs/openapi.yaml:\n  " + "\n  ".join(found))
 
     def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc):
-        self.cleanup()
+        # An exception already on its way says more than a contract mismatch it caused.
+        self.cleanup(check_contract=exc[0] is None)
 
     def run_cli(self, *args, check=True):
         """Runs `visitd <args>` against this server's database; returns CompletedProcess."""
@@ -185,6 +203,7 @@ class Client:
                         self.cookies.pop(name, None)
                     else:
                         self.cookies[name] = value
+            self.server.check_contract(method, path, hdrs, body, resp.status, resp_headers, data)
             ctype = resp_headers.get("content-type", "")
             parsed = data.decode("utf-8", "replace")
             if "json" in ctype and data:

@@ -18,6 +18,8 @@ import time
 import urllib.parse
 import urllib.request
 
+import contract
+
 DEADLINE_S = 30
 
 
@@ -193,9 +195,15 @@ class TwilioFake:
                                               "X-Twilio-Signature": sig})
         try:
             with urllib.request.urlopen(req, timeout=10) as resp:
-                return resp.status, resp.read().decode()
+                status, headers, body = resp.status, dict(resp.headers.items()), resp.read()
         except urllib.error.HTTPError as e:
-            return e.code, e.read().decode()
+            status, headers, body = e.code, dict(e.headers.items()), e.read()
+        target = urllib.parse.urlsplit(url)
+        found = contract.shared().check("POST", target.path + ("?" + target.query if target.query else ""),
+                                        dict(req.header_items()), req.data, status, headers, body)
+        if found:
+            raise AssertionError("exchange does not match docs/openapi.yaml:\n  " + "\n  ".join(found))
+        return status, body.decode()
 
     def close(self):
         self.httpd.shutdown()

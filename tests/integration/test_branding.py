@@ -52,6 +52,9 @@ class BrandingTest(StaffTestCase):
         body = self.assertOk(world.client("manager").put(world.path("/profile"), {"contact": {"phone": "0"}}))
         self.assertEqual({"phone": "0", "email": "desk@acme.test", "address": "1 High St"}, body["contact"])
         self.assertEqual("Care near you", self.assertOk(self.public("/profile"))["description"])
+        # Any member reads the same profile the consumers see.
+        self.assertEqual(self.assertOk(self.public("/profile")),
+                         self.assertOk(world.client("pat").get(world.path("/profile"))))
         self.assertAudited(world, "business.profile", "user:" + world.user_ids["manager"])
 
     def test_a_logo_is_checked_by_content_and_size_and_served_with_its_type(self):

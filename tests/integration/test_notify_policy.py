@@ -44,6 +44,8 @@ class PolicyTest(unittest.TestCase):
         status, _, body = self.shop.staff.put(self.shop.staff_path("/notification-policy"), policy)
         self.assertEqual(200, status, body)
         self.assertEqual([120], body["reminderOffsetsMinutes"])
+        status, _, read = self.shop.staff.get(self.shop.staff_path("/notification-policy"))
+        self.assertEqual((200, policy), (status, read))
         booked = self.book(0, "policy1@example.com")
         items = self.messages(booked)
         self.assertEqual([("confirmation", "consumer")], [(m["kind"], m["recipient"]) for m in items
@@ -84,8 +86,12 @@ class PolicyTest(unittest.TestCase):
         self.book(2, "custom@example.com")
         mail = self.smtp.wait_for(lambda m: to_of(m) == "custom@example.com", "the custom confirmation")[0]
         self.assertEqual("Booked: Consultation for Ann Example", str(mail["Subject"]))
+        listed = lambda: [(t["kind"], t["channel"], t["subject"]) for t in
+                          self.shop.staff.get(self.shop.staff_path("/message-templates"))[2]["items"]]
+        self.assertIn(("confirmation", "email", "Booked: {{serviceName}} for {{recipientName}}"), listed())
         status, _, _ = self.shop.staff.delete(path)
         self.assertEqual(204, status)
+        self.assertNotIn(("confirmation", "email"), [item[:2] for item in listed()])
 
     def test_dev_outbox_does_not_exist_by_default(self):
         self.assertNotIn("/dev/outbox", self.srv.run_cli("routes").stdout)

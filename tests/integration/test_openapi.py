@@ -50,6 +50,52 @@ class OpenApiTest(unittest.TestCase):
                 if method in HTTP_METHODS:
                     self.assertIn("responses", op, "%s %s has no responses" % (method, path))
 
+    # The statuses every operation of a kind can answer, whatever the handler (the server's own
+    # rules: auth.cpp, json_io.cpp, server.cpp); a new operation that forgets one fails here.
+    def operations(self):
+        spec, _ = documented_routes()
+        for path, item in spec["paths"].items():
+            for method, op in item.items():
+                if method in HTTP_METHODS:
+                    yield spec, path, method, op
+
+    def test_every_operation_is_named_tagged_and_summarised(self):
+        spec, _ = documented_routes()
+        tags = {t["name"] for t in spec["tags"] if t.get("description")}
+        ids = []
+        for _, path, method, op in self.operations():
+            where = "%s %s" % (method, path)
+            self.assertIn("operationId", op, where)
+            self.assertIn("summary", op, where)
+            self.assertTrue(op.get("tags"), where)
+            self.assertLessEqual(set(op["tags"]), tags, where)
+            ids.append(op["operationId"])
+        self.assertEqual(len(ids), len(set(ids)), "operationIds must be unique")
+
+    def test_secured_operations_answer_401(self):
+        for spec, path, method, op in self.operations():
+            if op.get("security", spec["security"]):
+                self.assertIn("401", op["responses"], "%s %s is secured" % (method, path))
+
+    def test_staff_operations_answer_404_and_unsafe_ones_403(self):
+        for _, path, method, op in self.operations():
+            if path.startswith("/api/v1/businesses/{businessId}"):
+                self.assertIn("404", op["responses"], "%s %s: an unknown business" % (method, path))
+                if method != "get":
+                    self.assertIn("403", op["responses"], "%s %s: CSRF and roles" % (method, path))
+
+    def test_operations_reading_json_answer_400_413_and_415(self):
+        for _, path, method, op in self.operations():
+            if "application/json" in op.get("requestBody", {}).get("content", {}):
+                for status in ("400", "413", "415"):
+                    self.assertIn(status, op["responses"], "%s %s reads JSON" % (method, path))
+
+    def test_worker_pool_operations_answer_503(self):
+        on_network_thread = {("get", "/healthz"), ("get", "/metrics")}
+        for _, path, method, op in self.operations():
+            if (method, path) not in on_network_thread:
+                self.assertIn("503", op["responses"], "%s %s may meet a busy pool" % (method, path))
+
 
 if __name__ == "__main__":
     unittest.main()

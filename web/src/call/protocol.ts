@@ -1,44 +1,15 @@
 // Shapes of the rooms API and the live WebSocket protocol (docs/live-protocol.md).
 
-export interface IceServer {
-  urls: string[] | string;
-  username?: string;
-  credential?: string;
-}
+import type { ChatMessage as StoredChatMessage, ChatPage, IceServer, JoinAnswer, RoomPreview } from '../lib/types';
 
-export type RoomRole = 'host' | 'guest';
+// The REST answers come from the contract (docs/openapi.yaml); the WebSocket messages below
+// are docs/live-protocol.md's.
+export type { ChatPage, IceServer, JoinAnswer, RoomPreview };
 
-/** The answer of POST /api/v1/join/{token} and POST /api/v1/rooms/{roomId}/join. */
-export interface JoinAnswer {
-  roomId: string;
-  roomToken: string;
-  expiresAt: string;
-  participant: { id: string; role: RoomRole; name: string };
-  lobby: boolean;
-  opensAt: string;
-  closesAt: string;
-  wsPath: string;
-  iceServers: IceServer[];
-}
+/** A message of the history page, or a live chat.message, which also echoes the sender's clientId. */
+export type ChatMessage = StoredChatMessage & { clientId?: string };
 
-/** GET /api/v1/join/{token}: the room behind a join link, without joining. */
-export interface RoomPreview {
-  roomId: string;
-  status: 'open' | 'early' | 'closed' | 'ended' | 'denied';
-  opensAt: string;
-  closesAt: string;
-  booking: {
-    start: string;
-    end: string;
-    service: { id: string; name: string };
-    provider: { id: string; name: string };
-    /** The start before the latest reschedule, when the appointment was moved. */
-    movedFrom?: string;
-  };
-  /** The appointment's own status, so a cancelled one is not called "ended". */
-  bookingStatus?: 'confirmed' | 'cancelled' | 'completed' | 'noShow';
-  business: { name: string; slug?: string };
-}
+export type RoomRole = JoinAnswer['participant']['role'];
 
 export interface Participant {
   id: string;
@@ -48,23 +19,6 @@ export interface Participant {
   presence: 'online' | 'reconnecting';
   audio: boolean;
   video: boolean;
-}
-
-export interface ChatMessage {
-  seq: number;
-  from: string;
-  name: string;
-  text: string;
-  at: string;
-  clientId?: string;
-  editedAt?: string;
-  deleted?: boolean;
-}
-
-export interface ChatPage {
-  items: ChatMessage[];
-  nextBefore: number | null;
-  lastSeq: number;
 }
 
 /** Close codes after which reconnecting is pointless. */

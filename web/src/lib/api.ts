@@ -1,33 +1,13 @@
 // JSON client for visitd's API. Problems (RFC 9457) become ApiError with the field errors;
 // unsafe staff calls carry the CSRF token received at login or from /me.
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError, Problem as ServerProblem, Slot, SlotsResponse } from './types';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  nearest?: Slot[];
-  /** Room refusals (docs/live-protocol.md): when a too-early room opens, when a late one closed. */
-  opensAt?: string;
-  closedAt?: string;
-}
+export type { FieldError, Slot, SlotsResponse };
 
-export interface Slot {
-  start: string;
-  end: string;
-  providerIds: string[];
-}
-
-export interface SlotsResponse {
-  timeZone: string;
-  days: { date: string; slots: Slot[] }[];
-}
+/** A problem from the server (docs/openapi.yaml), or one the client makes up (status 0: the
+ * network failed) with fewer members. */
+export type Problem = Partial<ServerProblem> & { status: number };
 
 export class ApiError extends Error {
   constructor(public readonly problem: Problem) {

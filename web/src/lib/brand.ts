@@ -4,22 +4,9 @@
 // the server's own name.
 import { useEffect, useState } from 'preact/hooks';
 import { api, enc } from './api';
+import type { Price, Profile } from './types';
 
-export interface Price {
-  amount: string;
-  currency: string;
-}
-
-export interface Profile {
-  name: string;
-  description: string;
-  contact: { phone: string; email: string; address: string };
-  accentColor: string;
-  logoUrl: string | null;
-  policy: { cancelCutoffHours: number; rescheduleCutoffHours: number };
-  services: { id: string; description: string; price: Price | null }[];
-  providers: { id: string; title: string; bio: string }[];
-}
+export type { Price, Profile };
 
 /** What the header shows: a clinic (consumer pages), the app (staff), or nothing yet. */
 export type Brand = { kind: 'clinic'; profile: Profile; slug: string } | { kind: 'app' } | { kind: 'pending' };

@@ -1,168 +1,55 @@
-// Shapes of visitd's API answers (see docs/openapi.yaml).
+// Shapes of visitd's API answers, named for the app. Every one comes from the contract
+// (docs/openapi.yaml) through the generated api.gen.ts: change the document, run
+// `npm run api-types`, and the compiler shows every place the change reaches.
+import type { components } from './api.gen';
 
-export type QuestionKind = 'shortText' | 'longText' | 'singleChoice';
+type Schemas = components['schemas'];
 
-export interface Question {
-  key: string;
-  label: string;
-  kind: QuestionKind;
-  required: boolean;
-  choices: string[];
-}
+export type Question = Schemas['Question'];
+export type QuestionKind = Question['kind'];
+export type Service = Schemas['Service'];
+export type ProviderRef = Schemas['ProviderRef'];
+export type PublicBusiness = Schemas['PublicBusiness'];
+export type Consumer = Schemas['Consumer'];
+export type BookingStatus = Schemas['BookingStatus'];
+export type HistoryEntry = Schemas['HistoryEntry'];
+/** A booking as its consumer sees it (public and manage-link answers). */
+export type Booking = Schemas['Booking'];
+/** A booking as staff see it: service and provider by id, with history. */
+export type StaffBooking = Schemas['StaffBooking'];
+export type MovedStaffBooking = Schemas['MovedStaffBooking'];
+export type BookingCreated = Schemas['BookingWithLinks'];
+export type ManageView = Schemas['ManageView'];
+export type Role = Schemas['Role'];
+export type Membership = Schemas['Membership'];
+export type Me = Schemas['Me'];
+export type TimeRange = Schemas['TimeRange'];
+export type WeeklyRange = Schemas['WeeklyRange'];
+export type Override = Schemas['Override'];
+export type TimeOff = Schemas['TimeOff'];
+export type Provider = Schemas['Provider'];
+export type ProviderDetail = Schemas['ProviderDetail'];
+export type WeeklyHours = Schemas['WeeklyHours'];
+export type Rules = Schemas['Rules'];
+export type BusinessSettings = Schemas['Business'];
+export type StaffMember = Schemas['StaffMember'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type Slot = Schemas['Slot'];
+export type SlotsResponse = Schemas['Slots'];
+export type Problem = Schemas['Problem'];
+export type FieldError = Schemas['FieldError'];
+export type Profile = Schemas['Profile'];
+export type Price = Schemas['Price'];
+export type OutboxMessage = Schemas['OutboxMessage'];
+export type BookingMessages = Schemas['BookingMessages'];
+export type MessageTemplate = Schemas['MessageTemplate'];
+export type JoinAnswer = Schemas['JoinAnswer'];
+export type RoomPreview = Schemas['RoomPreview'];
+export type IceServer = Schemas['IceServer'];
+export type ChatMessage = Schemas['ChatMessage'];
+export type ChatPage = Schemas['ChatPage'];
 
-export interface Service {
-  id: string;
-  name: string;
-  durationMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  bookingWindowDays: number;
-  slotIntervalMinutes: number;
-  maxPerDay?: number;
-  providerIds: string[];
-  questions: Question[];
-}
-
-export interface ProviderRef {
-  id: string;
-  name: string;
-  timeZone: string;
-}
-
-export interface PublicBusiness {
-  slug: string;
-  name: string;
-  timeZone: string;
-  services: Service[];
-  providers: ProviderRef[];
-}
-
-export interface Consumer {
-  name: string;
-  email: string;
-  phone: string;
-  timeZone: string;
-}
-
-export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'noShow';
-
-export interface HistoryEntry {
-  at: string;
-  action: string;
-  actor: string;
-  fromStart?: string;
-  toStart?: string;
-  reason?: string;
-}
-
-export interface Booking {
-  id: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  service?: { id: string; name: string };
-  provider?: { id: string; name: string };
-  serviceId?: string;
-  providerId?: string;
-  consumer: Consumer;
-  answers: Record<string, string>;
-  cancelReason?: string;
-  history?: HistoryEntry[];
-}
-
-export interface BookingCreated {
-  booking: Booking;
-  manageUrl: string;
-  joinUrl: string;
-}
-
-export interface ManageView {
-  booking: Booking;
-  business: { slug: string; name: string; timeZone: string };
-  policy: {
-    canCancel: boolean;
-    canReschedule: boolean;
-    cancelCutoffHours: number;
-    rescheduleCutoffHours: number;
-    cancelDeadline: string;
-    rescheduleDeadline: string;
-  };
-  joinUrl?: string;
-}
-
-export type Role = 'owner' | 'manager' | 'provider';
-
-export interface Membership {
-  businessId: string;
-  businessName: string;
-  slug: string;
-  role: Role;
-}
-
-export interface Me {
-  user: { id: string; email: string; name: string };
-  memberships: Membership[];
-  csrfToken: string;
-}
-
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-
-export interface WeeklyRange extends TimeRange {
-  weekday: number;
-}
-
-export interface Override {
-  id: string;
-  date: string;
-  ranges: TimeRange[];
-}
-
-export interface TimeOff {
-  id: string;
-  start: string;
-  end: string;
-  reason: string;
-}
-
-export interface Provider extends ProviderRef {
-  userId: string | null;
-  weekly?: WeeklyRange[];
-  overrides?: Override[];
-  timeOff?: TimeOff[];
-}
-
-export interface Rules {
-  cancelCutoffHours: number;
-  rescheduleCutoffHours: number;
-  reminderOffsetsMinutes: number[];
-}
-
-export interface BusinessSettings {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-  rules: Rules;
-}
-
-export interface StaffMember {
-  user: { id: string; email: string; name: string };
-  role: Role;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  detail: string;
-}
-
+/** Every list answer is `{items, ...}`; the paged ones add total, limit and offset. */
 export interface Page<T> {
   items: T[];
   total?: number;

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import type { Booking, Provider, Service } from '../lib/types';
+import type { StaffBooking, Provider, Service } from '../lib/types';
 import { addDays, dateInZone, formatDate, formatTime, isoWeekday, zonedTimeToUtc, type Ymd } from '../lib/tz';
 import { ErrorMessage, Loading } from '../components/ui';
 import type { StaffContext } from './session';
@@ -19,7 +19,7 @@ interface Props {
   providerId: string;
   status: string;
   lookups: { providers: Provider[]; services: Service[] };
-  renderCard: (b: Booking, onChange: () => void) => ComponentChildren;
+  renderCard: (b: StaffBooking, onChange: () => void) => ComponentChildren;
 }
 
 export function Agenda({ mode, ctx, zone, today, providerId, status, lookups, renderCard }: Props) {
@@ -68,7 +68,7 @@ export function Agenda({ mode, ctx, zone, today, providerId, status, lookups, re
   };
 
   const title = mode === 'day' ? formatDate(first, locale) : t.agendaWeekOf(formatDate(first, locale, 'short'), formatDate(days[6], locale, 'short'));
-  const byDay = new Map<Ymd, Booking[]>(days.map((d) => [d, []]));
+  const byDay = new Map<Ymd, StaffBooking[]>(days.map((d) => [d, []]));
   for (const b of data?.items ?? []) byDay.get(dateInZone(b.start, zone))?.push(b);
   for (const list of byDay.values()) list.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const openBooking = data?.items.find((b) => b.id === open);
@@ -106,7 +106,7 @@ export function Agenda({ mode, ctx, zone, today, providerId, status, lookups, re
                 {byDay.get(d)!.length === 0 && <p class="muted">{t.agendaEmptyDay}</p>}
                 <ol class="agenda-list">
                   {byDay.get(d)!.map((b) => {
-                    const service = lookups.services.find((s) => s.id === (b.serviceId ?? b.service?.id));
+                    const service = lookups.services.find((s) => s.id === b.serviceId);
                     const when = `${formatTime(b.start, zone, locale)}–${formatTime(b.end, zone, locale)}`;
                     return (
                       <li key={b.id}>
@@ -118,7 +118,7 @@ export function Agenda({ mode, ctx, zone, today, providerId, status, lookups, re
                           onClick={() => setOpen(open === b.id ? null : b.id)}
                         >
                           <span class="agenda-time">{when}</span> <span class="agenda-who">{b.consumer.name}</span>{' '}
-                          <span class="agenda-what">{service?.name ?? b.service?.name ?? ''}</span>{' '}
+                          <span class="agenda-what">{service?.name ?? ''}</span>{' '}
                           <span class={`badge badge-${b.status}`}>{t.statusNames[b.status]}</span>
                         </button>
                         {mode === 'day' && open === b.id && renderCard(b, () => setVersion((v) => v + 1))}

@@ -4,7 +4,7 @@ import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, enc, query, type Slot, type SlotsResponse } from '../lib/api';
-import type { Booking, Page, Provider, Service } from '../lib/types';
+import type { StaffBooking, Page, Provider, Service } from '../lib/types';
 import { addDays, dateInZone, detectZone, formatDateTime, formatTime, todayInZone, zoneLabel, zonedTimeToUtc } from '../lib/tz';
 import { Calendar } from '../components/Calendar';
 import { Alert, ErrorMessage, Field, Loading, PageTitle } from '../components/ui';
@@ -127,7 +127,7 @@ interface Lookups {
 }
 
 interface ListProps {
-  items: Booking[];
+  items: StaffBooking[];
   ctx: StaffContext;
   zone: string;
   now: number;
@@ -148,9 +148,9 @@ function BookingList({ items, ...rest }: ListProps) {
   );
 }
 
-export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: Omit<ListProps, 'items'> & { booking: Booking }) {
-  const service = lookups.services.find((s) => s.id === (b.serviceId ?? b.service?.id));
-  const provider = lookups.providers.find((p) => p.id === (b.providerId ?? b.provider?.id));
+export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: Omit<ListProps, 'items'> & { booking: StaffBooking }) {
+  const service = lookups.services.find((s) => s.id === b.serviceId);
+  const provider = lookups.providers.find((p) => p.id === b.providerId);
   const [mode, setMode] = useState<'none' | 'cancel' | 'reschedule'>('none');
   const [reason, setReason] = useState('');
   const [slot, setSlot] = useState<Slot | null>(null);

@@ -4,17 +4,17 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, enc } from '../lib/api';
-import type { Booking, Page, Service } from '../lib/types';
+import type { StaffBooking, Page, Service } from '../lib/types';
 import { detectZone, formatTime } from '../lib/tz';
 
 const kTickMs = 15000;
 
 export function CallSidePanel({ biz, bookingId }: { biz: string; bookingId: string }) {
-  const [booking, setBooking] = useState<Booking | null>(null);
+  const [booking, setBooking] = useState<StaffBooking | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    api<Booking>('GET', `${biz}/bookings/${enc(bookingId)}`).then(setBooking).catch(() => undefined);
+    api<StaffBooking>('GET', `${biz}/bookings/${enc(bookingId)}`).then(setBooking).catch(() => undefined);
     api<Page<Service>>('GET', `${biz}/services`).then((p) => setServices(p.items)).catch(() => undefined);
   }, [biz, bookingId]);
   useEffect(() => {
@@ -23,7 +23,7 @@ export function CallSidePanel({ biz, bookingId }: { biz: string; bookingId: stri
   }, []);
   if (!booking) return null;
   const zone = detectZone();
-  const service = services.find((s) => s.id === (booking.serviceId ?? booking.service?.id));
+  const service = services.find((s) => s.id === booking.serviceId);
   const left = Math.round((Date.parse(booking.end) - now) / 60000);
   const answers = Object.entries(booking.answers ?? {});
   return (
@@ -33,7 +33,7 @@ export function CallSidePanel({ biz, bookingId }: { biz: string; bookingId: stri
         <dt>{t.patientWho}</dt>
         <dd>{booking.consumer.name}</dd>
         <dt>{t.patientService}</dt>
-        <dd>{service?.name ?? booking.service?.name}</dd>
+        <dd>{service?.name}</dd>
         <dt>{t.patientScheduled}</dt>
         <dd>
           {formatTime(booking.start, zone, locale)}–{formatTime(booking.end, zone, locale)}

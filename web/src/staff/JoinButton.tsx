@@ -3,7 +3,7 @@
 // when it opens. Re-checked every 30 s so it turns live without a reload.
 import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import type { Booking, Service } from '../lib/types';
+import type { StaffBooking, Service } from '../lib/types';
 import { formatTime } from '../lib/tz';
 import { Link } from '../components/ui';
 
@@ -14,14 +14,14 @@ const kRecheckMs = 30000;
 
 type RoomService = Service & { roomOpenBeforeMinutes?: number; roomCloseAfterMinutes?: number };
 
-export function roomWindow(b: Booking, s?: RoomService): { opens: number; closes: number } {
+export function roomWindow(b: StaffBooking, s?: RoomService): { opens: number; closes: number } {
   return {
     opens: Date.parse(b.start) - (s?.roomOpenBeforeMinutes ?? kOpenBeforeMin) * 60000,
     closes: Date.parse(b.end) + (s?.roomCloseAfterMinutes ?? kCloseAfterMin) * 60000,
   };
 }
 
-export function JoinButton({ booking, service, zone }: { booking: Booking; service?: Service; zone: string }) {
+export function JoinButton({ booking, service, zone }: { booking: StaffBooking; service?: Service; zone: string }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), kRecheckMs);

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { api, enc } from '../lib/api';
-import type { Booking, Service } from '../lib/types';
+import type { StaffBooking, Service } from '../lib/types';
 import { Link } from '../components/ui';
 import { LiveSocket } from '../call/live';
 import type { JoinAnswer, Participant, ServerMessage } from '../call/protocol';
@@ -18,7 +18,7 @@ interface Waiting {
   guest: Pick<Participant, 'id' | 'name'>;
 }
 
-export function LobbyWatch({ bookings, services }: { bookings: Booking[]; services: Service[] }) {
+export function LobbyWatch({ bookings, services }: { bookings: StaffBooking[]; services: Service[] }) {
   const [now, setNow] = useState(Date.now());
   const [waiting, setWaiting] = useState<Record<string, Waiting[]>>({});
   const [sockets, setSockets] = useState<Record<string, LiveSocket>>({});
@@ -29,7 +29,7 @@ export function LobbyWatch({ bookings, services }: { bookings: Booking[]; servic
 
   const open = bookings.filter((b) => {
     if (b.status !== 'confirmed') return false;
-    const w = roomWindow(b, services.find((s) => s.id === (b.serviceId ?? b.service?.id)));
+    const w = roomWindow(b, services.find((s) => s.id === b.serviceId));
     return now >= w.opens && now < w.closes;
   });
   const notices = open.flatMap((b) => (waiting[b.id] ?? []).map((w) => ({ ...w, booking: b })));

@@ -7,27 +7,9 @@ import { api, enc } from '../lib/api';
 import { formatDateTime } from '../lib/tz';
 import { Alert, ErrorMessage, Loading } from '../components/ui';
 
-export interface OutboxMessage {
-  id: string;
-  kind: string;
-  channel: string;
-  recipient: string;
-  status: string;
-  dueAt: string;
-  attempts: number;
-  lastError: string;
-  errorCode?: string;
-  address: string;
-  sentAt: string | null;
-  nextAttemptAt?: string;
-  createdAt: string;
-}
+import type { BookingMessages, OutboxMessage } from '../lib/types';
 
-export interface BookingMessages {
-  items: OutboxMessage[];
-  smsConsentAt: string | null;
-  smsOptedOutAt: string | null;
-}
+export type { BookingMessages, OutboxMessage };
 
 const name = (table: Record<string, string>, key: string) => table[key] ?? key;
 

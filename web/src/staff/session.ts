@@ -5,7 +5,7 @@ import type { Me, Membership } from '../lib/types';
 export async function loadMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('GET', '/api/v1/me');
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrfToken ?? null);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
@@ -15,7 +15,7 @@ export async function loadMe(): Promise<Me | null> {
 
 export async function login(email: string, password: string): Promise<Me> {
   const me = await api<Me>('POST', '/api/v1/auth/login', { email, password });
-  setCsrfToken(me.csrfToken);
+  setCsrfToken(me.csrfToken ?? null);
   return me;
 }
 
