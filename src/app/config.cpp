@@ -45,6 +45,30 @@ const Config& defaults() {
   return c;
 }
 
+// A comma-separated list of ICE server URLs; `turn` also allows turn:/turns: entries.
+std::string ice_urls(const std::string& v, std::vector<std::string>& out, bool turn) {
+  out.clear();
+  std::stringstream in(v);
+  for (std::string u; std::getline(in, u, ',');) {
+    while (!u.empty() && u.front() == ' ') u.erase(u.begin());
+    while (!u.empty() && u.back() == ' ') u.pop_back();
+    if (u.empty()) continue;
+    const bool stun = u.rfind("stun:", 0) == 0 || u.rfind("stuns:", 0) == 0;
+    const bool relay = u.rfind("turn:", 0) == 0 || u.rfind("turns:", 0) == 0;
+    if (!stun && !(turn && relay))
+      return std::string(turn ? "expected turn:, turns:, stun: or stuns: URLs" : "expected stun: or stuns: URLs") +
+             ", got \"" + u + "\"";
+    out.push_back(u);
+  }
+  return {};
+}
+
+std::string join_list(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out.empty() ? "(none)" : out;
+}
+
 using Apply = std::function<std::string(Config&, const std::string&)>;
 
 // Row builders: each parses one kind of value, checks its range and names it in the help.
@@ -338,20 +362,11 @@ std::vector<Setting> make_settings() {
   rows.push_back({kLive, "VISITD_TURN_URLS", "turn_urls", "(none)",
                   "comma-separated turn:/stun: URLs handed to browsers with each room join, e.g. "
                   "turn:host:3478?transport=udp",
-                  [](Config& c, const std::string& v) -> std::string {
-                    c.live.turn_urls.clear();
-                    std::stringstream in(v);
-                    for (std::string u; std::getline(in, u, ',');) {
-                      while (!u.empty() && u.front() == ' ') u.erase(u.begin());
-                      while (!u.empty() && u.back() == ' ') u.pop_back();
-                      if (u.empty()) continue;
-                      if (u.rfind("turn:", 0) != 0 && u.rfind("turns:", 0) != 0 && u.rfind("stun:", 0) != 0 &&
-                          u.rfind("stuns:", 0) != 0)
-                        return "expected turn:, turns:, stun: or stuns: URLs, got \"" + u + "\"";
-                      c.live.turn_urls.push_back(u);
-                    }
-                    return {};
-                  }});
+                  [](Config& c, const std::string& v) { return ice_urls(v, c.live.turn_urls, true); }});
+  rows.push_back({kLive, "VISITD_STUN_URLS", "stun_urls", join_list(defaults().live.stun_urls),
+                  "comma-separated stun: URLs handed to browsers when no TURN relay is configured (a relay "
+                  "answers STUN itself); empty: none",
+                  [](Config& c, const std::string& v) { return ice_urls(v, c.live.stun_urls, false); }});
   rows.push_back(duration(
       kLive, "VISITD_TURN_TTL_S", "turn_ttl_s", "lifetime of minted TURN credentials in seconds",
       [](Config & c) -> auto& { return c.live.turn_ttl; }, 60, 86400));

@@ -85,6 +85,9 @@ struct OutboxConfig {
 struct LiveConfig {
   std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
   std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
+  // Offered when no relay is configured, so browsers behind NAT still learn their public
+  // address; Google's public STUN server is what most WebRTC deployments start with.
+  std::vector<std::string> stun_urls{"stun:stun.l.google.com:19302"};
   std::chrono::seconds turn_ttl{3600};
   std::string turn_realm = "visitd";
   std::chrono::seconds room_grace{30};

@@ -6,6 +6,7 @@
 #include "notify/booking_invite.hpp"
 #include "notify/sms.hpp"
 #include "notify/smtp.hpp"
+#include "notify/template_preview.hpp"
 #include "notify/twilio_signature.hpp"
 #include "notify/worker.hpp"
 
@@ -23,6 +24,18 @@ void configure_notification_api(const Config& config, http::ApiSettings& setting
                                                               const std::string& join_url, const std::string& book_url,
                                                               int sequence, core::Instant now) {
     return notify::consumer_calendar(store, b, manage_url, join_url, book_url, from, sequence, now);
+  };
+  settings.default_templates = [](core::MessageKind kind, core::Channel channel) {
+    auto t = notify::default_templates(kind, channel);
+    return http::MessageTexts{t.subject, t.text, t.html};
+  };
+  settings.preview_template = [](const core::Business& b, core::MessageKind kind, core::Channel channel,
+                                 const http::MessageTexts& edited,
+                                 core::Instant now) -> core::Result<http::MessageTexts> {
+    auto r =
+        notify::preview_template(b, kind, channel, notify::TemplateSet{edited.subject, edited.text, edited.html}, now);
+    if (!r) return r.error();
+    return http::MessageTexts{r->subject, r->text, r->html};
   };
 }
 

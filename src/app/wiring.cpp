@@ -47,7 +47,7 @@ service::LinkSettings link_settings(const Config& c) {
 
 live::TurnSettings turn_settings(const Config& c) {
   return live::TurnSettings{c.live.turn_secret, c.live.turn_urls, static_cast<int>(c.live.turn_ttl.count()),
-                            c.live.turn_realm};
+                            c.live.turn_realm, c.live.stun_urls};
 }
 
 live::LiveSettings live_settings(const Config& c) {

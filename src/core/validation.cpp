@@ -140,6 +140,36 @@ void check_question(Problems& p, const Question& q, const std::string& field) {
 
 }  // namespace
 
+std::string question_key_from_label(std::string_view label, const std::vector<std::string>& taken) {
+  std::string base;
+  for (char c : label) {
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool word = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+    if (word) {
+      base += lower;
+    } else if (!base.empty() && base.back() != '_') {
+      base += '_';
+    }
+  }
+  while (!base.empty() && base.back() == '_') base.pop_back();
+  if (base.empty()) base = "question";
+  constexpr std::size_t kRoomForSuffix = 4;  // "_999"
+  if (base.size() > kMaxQuestionKeyLength - kRoomForSuffix) base.resize(kMaxQuestionKeyLength - kRoomForSuffix);
+  while (!base.empty() && base.back() == '_') base.pop_back();
+  auto free = [&](const std::string& k) { return std::find(taken.begin(), taken.end(), k) == taken.end(); };
+  if (free(base)) return base;
+  for (int n = 2;; ++n) {
+    std::string k = base + "_" + std::to_string(n);
+    if (free(k)) return k;
+  }
+}
+
+Status validate_note(std::string_view text) {
+  if (text.size() > kMaxNoteLength)
+    return Error::invalid("text", "must be at most " + std::to_string(kMaxNoteLength) + " characters");
+  return ok_status();
+}
+
 Status validate_business(const Business& b) {
   Problems p;
   if (!is_valid_slug(b.slug)) {

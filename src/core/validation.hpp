@@ -24,6 +24,15 @@ Status validate_service(const Service& s);
 Status validate_consumer(const Consumer& c);  // field names "consumer.name" etc.
 // Answers must match the service's questions: required present, choices valid, lengths.
 Status validate_answers(const Service& s, const std::vector<Answer>& answers);
+// A provider's private note on a booking: plain text up to kMaxNoteLength bytes (invalid
+// naming `text`).
+inline constexpr std::size_t kMaxNoteLength = 10000;
+Status validate_note(std::string_view text);
+// A question's key made from its label, for staff who never type keys: lower-case a-z, 0-9
+// and "_" from the label's ASCII letters and digits (at most 40 characters; "question" when
+// none), made unique against `taken` with "_2", "_3"... The same label and taken set give
+// the same key, and a question keeps its key once it has one (the caller sends it back).
+std::string question_key_from_label(std::string_view label, const std::vector<std::string>& taken);
 bool is_valid_slug(std::string_view slug);
 bool is_plausible_email(std::string_view email);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/reminder_plan.hpp"
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
@@ -19,6 +20,13 @@ class LiveService;
 }
 
 namespace visitd::http {
+
+// A message's parts as the template editor sees them (notify::TemplateSet / RenderedMessage).
+struct MessageTexts {
+  std::string subject;  // email only
+  std::string text;     // email text part, or the SMS body
+  std::string html;     // email only
+};
 
 struct ApiSettings {
   std::string public_url = "http://127.0.0.1:8080";  // this server's base URL (SMS webhook signatures)
@@ -37,6 +45,13 @@ struct ApiSettings {
   std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
                             const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
       consumer_calendar;
+  // The template editor (issue K), injected for the same reason: the built-in texts of a kind
+  // and channel, and a template rendered by the sending engine with a sample appointment
+  // (notify::preview_template; invalid naming subject / textBody / htmlBody). Unset = 404.
+  std::function<MessageTexts(core::MessageKind, core::Channel)> default_templates;
+  std::function<core::Result<MessageTexts>(const core::Business&, core::MessageKind, core::Channel, const MessageTexts&,
+                                           core::Instant now)>
+      preview_template;
 };
 
 struct ApiContext {

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <algorithm>
 
 namespace visitd::live {
 
@@ -16,6 +17,12 @@ std::string turn_password(const std::string& secret, const std::string& username
   return out;
 }
 
+bool relay_configured(const TurnSettings& t) {
+  if (t.secret.empty()) return false;
+  return std::any_of(t.urls.begin(), t.urls.end(),
+                     [](const std::string& u) { return u.rfind("turn:", 0) == 0 || u.rfind("turns:", 0) == 0; });
+}
+
 std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now) {
   IceServer stun, turn;
   for (const auto& url : t.urls) {
@@ -24,6 +31,10 @@ std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& par
     } else {
       turn.urls.push_back(url);
     }
+  }
+  if (!relay_configured(t)) {
+    for (const auto& url : t.stun_urls)
+      if (std::find(stun.urls.begin(), stun.urls.end(), url) == stun.urls.end()) stun.urls.push_back(url);
   }
   std::vector<IceServer> out;
   if (!stun.urls.empty()) out.push_back(std::move(stun));

@@ -13,7 +13,11 @@ struct TurnSettings {
   std::vector<std::string> urls;  // e.g. turn:turn.example.org:3478?transport=udp, stun:...
   int ttl_seconds = 3600;
   std::string realm = "visitd";
+  std::vector<std::string> stun_urls;  // offered only while no relay is configured
 };
+
+// A relay exists when there is a shared secret and at least one turn:/turns: URL.
+bool relay_configured(const TurnSettings& t);
 
 struct IceServer {
   std::vector<std::string> urls;
@@ -24,6 +28,8 @@ struct IceServer {
 std::string turn_password(const std::string& secret, const std::string& username);
 
 // What a join answers: STUN URLs as one entry, TURN URLs with fresh credentials as another.
+// Without a relay the STUN entry also carries `stun_urls` (so a browser behind NAT still
+// finds its public address); with one, only the configured URLs.
 std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now);
 
 struct CoturnOptions {

@@ -6,6 +6,7 @@
 #include "notify/icalendar.hpp"
 #include "notify/mime.hpp"
 #include "notify/templates.hpp"
+#include "store/branding.hpp"
 
 namespace visitd::notify {
 namespace {
@@ -23,6 +24,22 @@ std::string strftime_at(core::Instant t, const core::Zone& zone, const char* fmt
 core::Zone zone_or_utc(const std::string& name) {
   if (auto z = core::Zone::find(name)) return *z;
   return *core::Zone::find("UTC");
+}
+
+// The clinic's face in a message (issue K): logo by absolute URL, accent colour and contact,
+// from the branding role when the store keeps one. Values are escaped by render() like any
+// other (HTML part), and the colour is "#rrggbb" or empty by the profile's own check.
+void add_branding(store::Store& store, const core::Business& business, const std::string& base, TemplateValues& v) {
+  auto* brand = dynamic_cast<store::BrandingStore*>(&store);
+  if (brand == nullptr) return;
+  const auto p = brand->business_profile(business.id);
+  v["accentColor"] = p.accent_color;
+  v["contactPhone"] = p.contact.phone;
+  v["contactEmail"] = p.contact.email;
+  v["contactAddress"] = p.contact.address;
+  if (p.logo_updated_at && !base.empty())
+    v["logoUrl"] = base + "/api/v1/public/businesses/" + business.slug +
+                   "/logo?v=" + std::to_string(p.logo_updated_at->time_since_epoch().count());
 }
 
 struct Party {
@@ -167,6 +184,7 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   v["timeZone"] = zone.name();
   v["startUtc"] = core::format_rfc3339_utc(booking->time.begin);
   v["kind"] = core::to_string(kind);
+  add_branding(store, *business, base, v);
   if (kind == core::MessageKind::reschedule) {
     v["timeChanged"] = m.time_changed || !m.provider_changed ? "yes" : "";
     v["providerChanged"] = m.provider_changed ? "yes" : "";

@@ -49,12 +49,16 @@ constexpr const char* kText =
     "{{#joinUrl}}\nJoin the video call: {{joinUrl}}\n{{/joinUrl}}"
     "{{#manageUrl}}Reschedule or cancel: {{manageUrl}}\n{{/manageUrl}}"
     "{{#bookUrl}}\nBook a new appointment: {{bookUrl}}\n{{/bookUrl}}"
-    "\n{{businessName}}\n";
+    "\n{{businessName}}\n"
+    "{{#contactPhone}}Phone: {{contactPhone}}\n{{/contactPhone}}"
+    "{{#contactEmail}}Email: {{contactEmail}}\n{{/contactEmail}}"
+    "{{#contactAddress}}{{contactAddress}}\n{{/contactAddress}}";
 
 constexpr const char* kHtml =
     "<!doctype html><html><body style=\"font-family:sans-serif\">"
+    "{{#logoUrl}}<p><img src=\"{{logoUrl}}\" alt=\"{{businessName}}\" style=\"max-height:64px\"></p>{{/logoUrl}}"
     "<p>Hello {{recipientName}},</p>"
-    "<p><strong>{{headline}}</strong></p>"
+    "<p><strong{{#accentColor}} style=\"color:{{accentColor}}\"{{/accentColor}}>{{headline}}</strong></p>"
     "<p>{{serviceName}} with {{providerName}} ({{businessName}})<br>"
     "When: {{start}} to {{endTime}} ({{timeZone}})"
     "{{#consumerName}}<br>Client: {{consumerName}}{{/consumerName}}</p>"
@@ -62,7 +66,10 @@ constexpr const char* kHtml =
     "{{#joinUrl}}<p><a href=\"{{joinUrl}}\">Join the video call</a></p>{{/joinUrl}}"
     "{{#manageUrl}}<p><a href=\"{{manageUrl}}\">Reschedule or cancel</a></p>{{/manageUrl}}"
     "{{#bookUrl}}<p><a href=\"{{bookUrl}}\">Book a new appointment</a></p>{{/bookUrl}}"
-    "<p>{{businessName}}</p></body></html>";
+    "<p>{{businessName}}"
+    "{{#contactPhone}}<br>Phone: {{contactPhone}}{{/contactPhone}}"
+    "{{#contactEmail}}<br>Email: <a href=\"mailto:{{contactEmail}}\">{{contactEmail}}</a>{{/contactEmail}}"
+    "{{#contactAddress}}<br>{{contactAddress}}{{/contactAddress}}</p></body></html>";
 
 constexpr const char* kSms =
     "{{businessName}}: {{headline}} {{serviceName}}, {{start}} ({{timeZone}})."

@@ -13,6 +13,7 @@
 //   OutboxStore    messages, policy, templates, SMS consent      store/outbox.hpp
 //   RoomStore      room record, lobby decisions, chat            store/rooms.hpp
 //   AuditStore     the audit log                                 store/audit.hpp
+//   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -26,6 +27,7 @@
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
 #include "store/catalog.hpp"
+#include "store/notes.hpp"
 #include "store/outbox.hpp"
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
@@ -39,7 +41,8 @@ class Store : public SettingsStore,
               public StaffStore,
               public OutboxStore,
               public RoomStore,
-              public AuditStore {
+              public AuditStore,
+              public NoteStore {
  public:
   ~Store() override = default;
 };

@@ -83,7 +83,6 @@ describe('visitd web app', () => {
     await page.getByLabel('Name', { exact: true }).fill('Checkup');
     await page.getByRole('checkbox', { name: 'Dr. Tess Ting' }).check();
     await page.getByRole('button', { name: 'Add question' }).click();
-    await page.getByLabel('Key').fill('reason');
     await page.getByLabel('Question', { exact: true }).fill('Reason for visit');
     await page.getByRole('checkbox', { name: 'Required' }).check();
     await expectAccessible(page, 'service form');
@@ -101,7 +100,8 @@ describe('visitd web app', () => {
     const services = await api.ok('GET', `/api/v1/businesses/${businessId}/services`);
     assert.equal(services.items.length, 1);
     assert.deepEqual(services.items[0].providerIds, [providerId]);
-    assert.equal(services.items[0].questions[0].key, 'reason');
+    // No key was typed: the server derived it from the question's words.
+    assert.equal(services.items[0].questions[0].key, 'reason_for_visit');
     const hours = await api.ok('GET', `/api/v1/businesses/${businessId}/providers/${providerId}/weekly-hours`);
     assert.deepEqual(hours.weekly.map((w) => [w.weekday, w.start, w.end]), [1, 2, 3, 4, 5, 6, 7].map((d) => [d, '09:00', '17:00']));
     state.serviceId = services.items[0].id;
@@ -146,7 +146,7 @@ describe('visitd web app', () => {
       serviceId: state.serviceId,
       start,
       consumer: { name: 'Other Person', email: 'other@example.test', timeZone: 'Europe/Paris' },
-      answers: { reason: 'First come' },
+      answers: { reason_for_visit: 'First come' },
     });
     state.otherBookingId = other.booking.id;
 

@@ -164,17 +164,26 @@ describe('booking mail and the staff message log', () => {
     await page.getByRole('link', { name: 'Business settings' }).click();
     await page.getByRole('heading', { level: 2, name: 'Message templates' }).waitFor();
     const preview = page.getByTestId('template-preview');
-    assert.equal(await preview.textContent(), 'This message uses the built-in text.');
+    const usesDefault = page.getByTestId('template-uses-default');
+    // The editor starts from the server's built-in text, previewed by the server's engine.
+    const builtIn = await api.ok('GET', `/api/v1/businesses/${businessId}/message-templates/defaults`);
+    const confirmation = builtIn.items.find((x) => x.kind === 'confirmation' && x.channel === 'email');
+    assert.equal(await page.getByLabel('Text').inputValue(), confirmation.textBody);
+    await usesDefault.waitFor();
+    await preview.locator('pre').first().waitFor();
+    assert.match(await preview.locator('p').first().textContent(), /^Confirmed: Check-up with .+, \w+day \d{1,2} \w+ \d{4}, 09:00$/);
     await page.getByLabel('Message', { exact: true }).selectOption('reminder');
     await page.getByLabel('Subject').fill('See you {{start}}');
     await page.getByLabel('Text').fill('Hi {{recipientName}}{{#manageUrl}}, manage: {{manageUrl}}{{/manageUrl}}{{^manageUrl}}never{{/manageUrl}}');
-    await page.getByLabel(/^HTML/).fill('<p>{{serviceName}}</p>');
+    await page.getByLabel(/^HTML/).fill('<p>{{serviceName}} & {{businessName}}</p>');
+    await page.waitForFunction(() => document.querySelector('[data-testid=template-preview] pre')?.textContent?.startsWith('Hi Sam Lee'));
     const shown = await preview.locator('p, pre').allTextContents();
-    assert.deepEqual(shown, [
-      'See you Thursday 26 November 2026, 09:00',
-      'Hi Sam Lee, manage: https://visitd.example/manage/…',
-      '<p>Checkup</p>',
-    ]);
+    assert.equal(shown.length, 3);
+    assert.match(shown[0], /^See you \w+day \d{1,2} \w+ \d{4}, 09:00$/);
+    assert.equal(shown[1], 'Hi Sam Lee, manage: https://visitd.example/manage/sample');
+    // The HTML part is shown as source, filled in by the server like a sent mail.
+    assert.match(shown[2], /^<p>Check-up & .+<\/p>$/);
+    assert.equal(await usesDefault.count(), 0);
     await expectAccessible(page, 'message templates');
     await page.getByRole('button', { name: 'Save', exact: true }).last().click();
     await page.locator('#templates-h ~ form .alert-success').waitFor();
@@ -183,8 +192,13 @@ describe('booking mail and the staff message log', () => {
       stored.items.map((x) => [x.kind, x.channel, x.subject]),
       [['reminder', 'email', 'See you {{start}}']],
     );
+    // A template the engine cannot parse is named next to its field, and focus goes there.
+    await page.getByLabel('Text').fill('Hi {{#manageUrl}}');
+    await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+    await page.locator('.field-error', { hasText: /^Is not a valid Mustache template/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-part')), 'textBody');
     await page.getByRole('button', { name: 'Back to built-in text' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=template-preview]')?.textContent === 'This message uses the built-in text.');
+    await usesDefault.waitFor();
     assert.deepEqual((await api.ok('GET', `/api/v1/businesses/${businessId}/message-templates`)).items, []);
     assert.deepEqual(ctx.problems, []);
     await ctx.close();

@@ -127,7 +127,7 @@ class AuditLogTest(StaffTestCase):
         self.assertEqual(2, body["limit"])
         self.assertEqual(0, body["offset"])
         newest, previous = body["items"]
-        self.assertEqual({"id", "at", "actor", "action", "target", "detail"}, set(newest))
+        self.assertEqual({"id", "at", "actor", "action", "target", "detail", "actorName", "targetName"}, set(newest))
         self.assertEqual("provider.create", newest["action"])
         self.assertEqual("user:" + world.user_ids["manager"], newest["actor"])
         self.assertIn("Audited Two", newest["detail"])

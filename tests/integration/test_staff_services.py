@@ -92,7 +92,7 @@ class ServicesTest(StaffTestCase):
             (dict(ok, providerIds=[alex["id"], alex["id"]]), "providerIds[1]"),
             (dict(ok, providerIds=[7]), "providerIds[0]"),
             (dict(ok, questions=[{"key": "k", "label": "L", "kind": "essay"}]), "questions[0].kind"),
-            (dict(ok, questions=[{"label": "L", "kind": "shortText"}]), "questions[0].key"),
+            (dict(ok, questions=[{"key": "Not A Key", "label": "L", "kind": "shortText"}]), "questions[0].key"),
             (dict(ok, questions=[{"key": "k", "kind": "shortText"}]), "questions[0].label"),
             (dict(ok, questions=[{"key": "k", "label": "L", "kind": "shortText"},
                                  {"key": "k", "label": "M", "kind": "longText"}]), "questions[1].key"),
@@ -103,6 +103,24 @@ class ServicesTest(StaffTestCase):
             with self.subTest(field=field, body=body):
                 self.assertProblem(c.post(world.path("/services"), body), 400, field=field)
         self.assertEqual(before, self.assertOk(c.get(world.path("/services"))))
+
+    def test_question_keys_are_derived_from_labels_and_kept(self):
+        # Issue K: staff never type keys. A question without one gets a key from its label,
+        # unique in the service; sent back, a key stays, so earlier answers keep their question.
+        c = world.client("manager")
+        made = self.assertOk(c.post(world.path("/services"), {
+            "name": "Derived keys", "durationMinutes": 30, "providerIds": [],
+            "questions": [{"label": "Reason for the visit?", "kind": "shortText"},
+                          {"label": "Reason for the visit!", "kind": "longText"},
+                          {"key": "reason_for_the_visit_3", "label": "Given", "kind": "shortText"},
+                          {"label": "Причина", "kind": "shortText"}]}), 201)
+        keys = [q["key"] for q in made["questions"]]
+        self.assertEqual(["reason_for_the_visit", "reason_for_the_visit_2", "reason_for_the_visit_3", "question"],
+                         keys)
+        renamed = [dict(q, label="Why are you coming?") if i == 0 else q for i, q in enumerate(made["questions"])]
+        renamed.append({"label": "Why are you coming?", "kind": "shortText"})
+        patched = self.assertOk(c.patch(world.path("/services/%s" % made["id"]), {"questions": renamed}))
+        self.assertEqual(keys + ["why_are_you_coming"], [q["key"] for q in patched["questions"]])
 
     def test_core_rules_are_enforced(self):
         c = world.client("manager")

@@ -14,6 +14,9 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_bookings(r, ctx);
   staff::register_audit(r, ctx);
   staff::register_messages(r, ctx);
+  staff::register_video(r, ctx);
+  staff::register_notes(r, ctx);
+  staff::register_template_preview(r, ctx);
 }
 
 }  // namespace visitd::http

@@ -31,7 +31,9 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
   const std::size_t before = errors.size();
   FieldReader r(*obj, errors, item + ".");
   core::Question q;
-  if (auto key = r.string("key", true, kMaxQuestionKeyLength)) q.key = *key;
+  // Optional: a new question gets a key derived from its label (below); staff send back the
+  // key of an existing one so answers already given keep their question.
+  if (auto key = r.string("key", false, kMaxQuestionKeyLength)) q.key = *key;
   if (auto label = r.string("label", true, kMaxLabelLength)) q.label = *label;
   if (auto kind = r.string("kind", true, 20)) {
     if (auto k = core::question_kind_from_string(*kind)) {
@@ -102,12 +104,19 @@ void read_service(ApiContext& ctx, const json::object& body, bool create, core::
     for (std::size_t i = 0; i < questions->size(); ++i) {
       const std::string item = "questions[" + std::to_string(i) + "]";
       if (auto q = read_question((*questions)[i], item, errors)) {
-        if (!keys.insert(q->key).second) {
+        if (!q->key.empty() && !keys.insert(q->key).second) {
           errors.push_back({item + ".key", "is used by another question"});
           continue;
         }
         out.push_back(std::move(*q));
       }
+    }
+    // Keys given first, then each new question's key from its label, unique among all.
+    std::vector<std::string> taken(keys.begin(), keys.end());
+    for (auto& q : out) {
+      if (!q.key.empty()) continue;
+      q.key = core::question_key_from_label(q.label, taken);
+      taken.push_back(q.key);
     }
     s.questions = std::move(out);
   }

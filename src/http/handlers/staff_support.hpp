@@ -65,6 +65,9 @@ void register_members(Router& r, ApiContext& ctx);
 void register_tokens(Router& r, ApiContext& ctx);
 void register_bookings(Router& r, ApiContext& ctx);
 void register_audit(Router& r, ApiContext& ctx);
-void register_messages(Router& r, ApiContext& ctx);  // staff_messages.cpp (notifications)
+void register_messages(Router& r, ApiContext& ctx);          // staff_messages.cpp (notifications)
+void register_video(Router& r, ApiContext& ctx);             // staff_video.cpp (ICE servers, relay warning)
+void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp (private booking notes)
+void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
 
 }  // namespace visitd::http::staff

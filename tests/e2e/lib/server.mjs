@@ -31,6 +31,8 @@ export class VisitdServer {
       VISITD_LOGIN_RATE_PER_MINUTE: '100000',
       VISITD_LOGIN_BURST: '100000',
       VISITD_THREADS: '2',
+      // Browsers in tests reach nothing outside loopback: no public STUN server by default.
+      VISITD_STUN_URLS: '',
       ...(options.env || {}),
     };
     this.stderr = '';

@@ -233,5 +233,19 @@ TEST(Validation, AnswersHaveALengthLimitAndShortTextIsOneLine) {
             (std::vector<std::string>{"answers.nick"}));
 }
 
+TEST(Validation, QuestionKeysComeFromLabelsAndAreUnique) {
+  EXPECT_EQ(question_key_from_label("Reason for the visit?", {}), "reason_for_the_visit");
+  EXPECT_EQ(question_key_from_label("  First visit -- yes/no ", {}), "first_visit_yes_no");
+  EXPECT_EQ(question_key_from_label("Причина", {}), "question");
+  EXPECT_EQ(question_key_from_label("Reason", {"reason", "reason_2"}), "reason_3");
+  const std::string longest = question_key_from_label(std::string(100, 'a'), {});
+  EXPECT_LE(longest.size() + 4, 40u);  // room for a "_999" suffix
+  EXPECT_EQ(question_key_from_label(std::string(100, 'a'), {longest}), longest + "_2");
+  // Every derived key is one validate_service accepts.
+  Service s = good_service();
+  s.questions = {{question_key_from_label("Anything else? (optional)", {}), "x", QuestionKind::short_text, false, {}}};
+  EXPECT_TRUE(validate_service(s).ok());
+}
+
 }  // namespace
 }  // namespace visitd::core

@@ -506,7 +506,11 @@ TEST(Turn, PasswordIsBase64HmacSha1OfTheUsername) {
 }
 
 TEST(Turn, IceServersCarryAnExpiringUsernameOnlyForTurnUrls) {
-  TurnSettings t{"s3cret-0123456789", {"stun:stun.example:3478", "turn:turn.example:3478?transport=udp"}, 600, "r"};
+  TurnSettings t{"s3cret-0123456789",
+                 {"stun:stun.example:3478", "turn:turn.example:3478?transport=udp"},
+                 600,
+                 "r",
+                 {"stun:dflt:1"}};
   auto servers = ice_servers(t, "guest-bk_1", at(1000));
   ASSERT_EQ(servers.size(), 2u);
   EXPECT_TRUE(servers[0].username.empty());
@@ -514,6 +518,27 @@ TEST(Turn, IceServersCarryAnExpiringUsernameOnlyForTurnUrls) {
   EXPECT_EQ(servers[1].credential, turn_password(t.secret, "1600:guest-bk_1"));
   t.secret.clear();
   EXPECT_EQ(ice_servers(t, "p", at(0)).size(), 1u);  // TURN without a secret is left out
+}
+
+TEST(Turn, WithoutARelayTheDefaultStunServersAreOffered) {
+  TurnSettings t{"", {}, 600, "r", {"stun:stun.default:19302"}};
+  EXPECT_FALSE(relay_configured(t));
+  auto servers = ice_servers(t, "p", at(0));
+  ASSERT_EQ(servers.size(), 1u);
+  EXPECT_EQ(servers[0].urls, std::vector<std::string>{"stun:stun.default:19302"});
+  // Configured stun: entries come first, a repeated default is not listed twice.
+  t.urls = {"stun:own:3478", "stun:stun.default:19302"};
+  EXPECT_EQ(ice_servers(t, "p", at(0))[0].urls, (std::vector<std::string>{"stun:own:3478", "stun:stun.default:19302"}));
+  // A TURN URL without a secret is no relay either.
+  t.urls = {"turn:turn.example:3478"};
+  EXPECT_FALSE(relay_configured(t));
+  EXPECT_EQ(ice_servers(t, "p", at(0))[0].urls, std::vector<std::string>{"stun:stun.default:19302"});
+  // With a relay only the configured URLs are handed out: the relay answers STUN itself.
+  t.secret = "s3cret-0123456789";
+  EXPECT_TRUE(relay_configured(t));
+  auto relayed = ice_servers(t, "p", at(0));
+  ASSERT_EQ(relayed.size(), 1u);
+  EXPECT_EQ(relayed[0].urls, std::vector<std::string>{"turn:turn.example:3478"});
 }
 
 }  // namespace

@@ -943,7 +943,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** audit log, newest first (manager+) */
+        /** audit log, newest first, with the names of actor and target, filtered (manager+) */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -984,6 +984,84 @@ export interface paths {
         };
         /** the business's customised Mustache templates (absent = built-in defaults) */
         get: operations["listMessageTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/message-templates/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the built-in texts of every kind and channel, what an empty part sends (manager+) */
+        get: operations["listDefaultMessageTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/message-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** render a template with the sending engine and a sample appointment; empty parts are the built-in ones (manager+) */
+        post: operations["previewMessageTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/bookings/{bookingId}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        /** the provider's private note on the booking (staff only; never in a consumer's answer) */
+        get: operations["getBookingNote"];
+        /** replace the private note (audited as booking.note, without its text) */
+        put: operations["setBookingNote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** what browsers get for calls, for the staff warning when no TURN relay is configured */
+        get: operations["getVideoSetup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1210,7 +1288,8 @@ export interface components {
             choices: string[];
         };
         QuestionInput: {
-            key: string;
+            /** @description optional: a question without one gets a key derived from its label (unique in the service); send it back to keep it */
+            key?: string;
             label: string;
             /** @enum {string} */
             kind: "shortText" | "longText" | "singleChoice";
@@ -1617,11 +1696,47 @@ export interface components {
             action: string;
             target: string;
             detail: string;
+            /** @description the user's or API token's current name; null for consumer, system or unknown */
+            actorName: string | null;
+            /** @description a booking's client, or the current name of the provider, service, staff member, token or business; null when unknown */
+            targetName: string | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             limit: number;
             offset: number;
+            /** @description entries matching the filters, all pages */
+            total: number;
+        };
+        BookingNote: {
+            text: string;
+            /**
+             * Format: date-time
+             * @description null until first saved
+             */
+            updatedAt: string | null;
+        };
+        BookingNoteInput: {
+            text: string;
+        };
+        VideoSetup: {
+            roomsEnabled: boolean;
+            /** @description a TURN secret and at least one turn URL are configured */
+            relayConfigured: boolean;
+            /** @description the STUN URLs a join carries */
+            stunUrls: string[];
+        };
+        TemplatePreviewInput: {
+            kind: components["schemas"]["MessageKind"];
+            channel: components["schemas"]["Channel"];
+            subject?: string;
+            textBody?: string;
+            htmlBody?: string;
+        };
+        TemplatePreview: {
+            subject: string;
+            textBody: string;
+            htmlBody: string;
         };
         Providers: {
             items: components["schemas"]["Provider"][];
@@ -3919,6 +4034,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description exactly this actor (user:<id>, token:<id>, consumer, system) */
+                actor?: string;
+                /** @description an action (booking.cancel) or a family (booking = booking.*) */
+                action?: string;
+                /** @description entries at or after (RFC 3339 with offset) */
+                from?: string;
+                /** @description entries before (RFC 3339 with offset) */
+                to?: string;
             };
             header?: never;
             path: {
@@ -4021,6 +4144,152 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageTemplates"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDefaultMessageTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the built-in templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageTemplates"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewMessageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewInput"];
+            };
+        };
+        responses: {
+            /** @description the message as it would be sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getBookingNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the note (empty until written) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingNote"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setBookingNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingNoteInput"];
+            };
+        };
+        responses: {
+            /** @description the saved note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getVideoSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the call setup */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoSetup"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -13,6 +13,8 @@ import { useLoad } from './useLoad';
 import { JoinButton } from './JoinButton';
 import { LobbyWatch } from './LobbyWatch';
 import { MessagesPanel } from './Messages';
+import { NotesPanel } from './NotesPanel';
+import { RelayWarning } from './RelayWarning';
 import { fetchAllBookings } from './bookings_query';
 import { Agenda } from './Agenda';
 
@@ -48,6 +50,7 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
   return (
     <>
       <PageTitle title={t.appointmentsTitle}>{t.appointmentsTitle}</PageTitle>
+      <RelayWarning biz={ctx.biz} />
       <p class="muted">{t.timesIn(zoneLabel(zone, now))}</p>
       <div class="filters">
         {manager && (
@@ -156,6 +159,7 @@ export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: O
   const [slot, setSlot] = useState<Slot | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false); // the details (and so the note) load when opened
   const url = `${ctx.biz}/bookings/${enc(b.id)}`;
   const title = `${formatTime(b.start, zone, locale)} · ${b.consumer.name} · ${service?.name ?? ''}`;
 
@@ -194,7 +198,7 @@ export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: O
         <strong>{b.consumer.name}</strong> · {service?.name} · {provider?.name}{' '}
         <span class={`badge badge-${b.status}`}>{t.statusNames[b.status]}</span>
       </p>
-      <details>
+      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t.showDetails}</summary>
         <dl class="summary">
           <dt>{t.emailLabel}</dt>
@@ -222,6 +226,7 @@ export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: O
             </>
           )}
         </dl>
+        {open && <NotesPanel biz={ctx.biz} bookingId={b.id} zone={zone} />}
       </details>
       <MessagesPanel bookingUrl={url} zone={zone} canResend={isManager(ctx.membership)} />
       <JoinButton booking={b} service={service} zone={zone} />

@@ -1,11 +1,13 @@
 // Beside the provider's call: who the client is, what they booked, their answers to the
-// booking questions and the time left until the scheduled end (updated every 15 s).
+// booking questions, the time left until the scheduled end (updated every 15 s) and the
+// provider's private notes.
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, enc } from '../lib/api';
 import type { StaffBooking, Page, Service } from '../lib/types';
 import { detectZone, formatTime } from '../lib/tz';
+import { NotesPanel } from './NotesPanel';
 
 const kTickMs = 15000;
 
@@ -48,6 +50,7 @@ export function CallSidePanel({ biz, bookingId }: { biz: string; bookingId: stri
         ))}
       </dl>
       {!answers.length && <p class="muted">{t.patientNoAnswers}</p>}
+      <NotesPanel biz={biz} bookingId={bookingId} zone={zone} />
     </section>
   );
 }

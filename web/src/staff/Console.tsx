@@ -1,15 +1,18 @@
 // Manager console sections: providers, hours of any provider, staff and roles, business
 // settings and the audit log. Services live in Services.tsx.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import { api, enc, query } from '../lib/api';
+import { api, ApiError, enc, query } from '../lib/api';
+import { fromMinutes, toMinutes, type Duration } from '../lib/durations';
 import type { AuditEntry, BusinessSettings, Page, Provider, Role, StaffMember } from '../lib/types';
-import { detectZone, formatDateTime, listZones } from '../lib/tz';
+import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
 import { useLoad } from './useLoad';
 import { TemplatesSection } from './Templates';
+import { ReminderOffsets } from './ReminderOffsets';
+import { problemFieldText } from './problem_fields';
 
 function ZoneSelect({ label, value, onValue }: { label: string; value: string; onValue: (z: string) => void }) {
   return (
@@ -214,6 +217,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
       <ErrorMessage error={list.error ?? error} />
       {!list.data && !list.error && <Loading />}
       {list.data && (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.teamTitle}>
         <table class="data">
           <caption class="visually-hidden">{t.teamTitle}</caption>
           <thead>
@@ -230,7 +234,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
             {list.data.items.map((m) => (
               <tr key={m.user.id}>
                 <th scope="row">{m.user.name}</th>
-                <td>{m.user.email}</td>
+                <td class="break">{m.user.email}</td>
                 <td>
                   <select aria-label={t.roleOf(m.user.name)} value={m.role} onChange={(e) => change(m, (e.target as HTMLSelectElement).value)}>
                     {Object.entries(t.roles).map(([k, v]) => (
@@ -249,6 +253,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <form onSubmit={add} class="card">
         <h2>{t.addMember}</h2>
@@ -274,11 +279,20 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
   );
 }
 
+interface SettingsForm {
+  name: string;
+  zone: string;
+  cancel: string;
+  reschedule: string;
+  reminders: Duration[];
+}
+
 export function SettingsSection({ ctx }: { ctx: StaffContext }) {
   const loaded = useLoad(() => api<BusinessSettings>('GET', ctx.biz), [ctx.biz]);
-  const [form, setForm] = useState<{ name: string; zone: string; cancel: string; reschedule: string; reminders: string } | null>(null);
+  const [form, setForm] = useState<SettingsForm | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const b = loaded.data;
     if (b)
@@ -287,10 +301,11 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
         zone: b.timeZone,
         cancel: String(b.rules.cancelCutoffHours),
         reschedule: String(b.rules.rescheduleCutoffHours),
-        reminders: b.rules.reminderOffsetsMinutes.join(', '),
+        reminders: [...b.rules.reminderOffsetsMinutes].sort((a, c) => c - a).map(fromMinutes),
       });
   }, [loaded.data]);
 
+  const fieldError = (field: string) => problemFieldText(error, field);
   const save = async (e: Event) => {
     e.preventDefault();
     if (!form) return;
@@ -303,18 +318,21 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
         rules: {
           cancelCutoffHours: Number(form.cancel),
           rescheduleCutoffHours: Number(form.reschedule),
-          reminderOffsetsMinutes: form.reminders
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map(Number),
+          reminderOffsetsMinutes: form.reminders.map(toMinutes).map((m) => (Number.isNaN(m) ? 0 : m)),
         },
       });
       setSaved(true);
     } catch (err) {
       setError(err);
+      // Focus the first field in error (they carry aria-invalid), else the form's alert.
+      requestAnimationFrame(() => {
+        const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid=true], .alert-error');
+        if (first && !first.hasAttribute('tabindex') && first.classList.contains('alert-error')) first.tabIndex = -1;
+        first?.focus();
+      });
     }
   };
+  const named = error instanceof ApiError && !!error.problem.errors?.length;
 
   return (
     <>
@@ -322,10 +340,19 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
       <ErrorMessage error={loaded.error} />
       {!form && !loaded.error && <Loading />}
       {form && (
-        <form onSubmit={save} class="card">
-          <TextField label={t.businessName} required value={form.name} onValue={(v) => setForm({ ...form, name: v })} />
+        <form onSubmit={save} class="card" ref={formRef} noValidate>
+          <TextField label={t.businessName} required value={form.name} error={fieldError('name')} onValue={(v) => setForm({ ...form, name: v })} />
           <ZoneSelect label={t.businessZone} value={form.zone} onValue={(v) => setForm({ ...form, zone: v })} />
-          <TextField label={t.cancelCutoff} type="number" min="0" max="720" required value={form.cancel} onValue={(v) => setForm({ ...form, cancel: v })} />
+          <TextField
+            label={t.cancelCutoff}
+            type="number"
+            min="0"
+            max="720"
+            required
+            value={form.cancel}
+            error={fieldError('rules.cancelCutoffHours')}
+            onValue={(v) => setForm({ ...form, cancel: v })}
+          />
           <TextField
             label={t.rescheduleCutoff}
             type="number"
@@ -333,10 +360,16 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
             max="720"
             required
             value={form.reschedule}
+            error={fieldError('rules.rescheduleCutoffHours')}
             onValue={(v) => setForm({ ...form, reschedule: v })}
           />
-          <TextField label={t.reminders} required={false} value={form.reminders} onValue={(v) => setForm({ ...form, reminders: v })} />
-          <ErrorMessage error={error} />
+          <ReminderOffsets
+            value={form.reminders}
+            onValue={(v) => setForm({ ...form, reminders: v })}
+            errors={(i) => fieldError(`rules.reminderOffsetsMinutes[${i}]`) ?? (i === 0 ? fieldError('rules.reminderOffsetsMinutes') : undefined)}
+          />
+          {!named && <ErrorMessage error={error} />}
+          {named && <Alert>{t.fixFieldErrors(error.problem.errors?.length ?? 1)}</Alert>}
           {saved && <Alert kind="success">{t.saved}</Alert>}
           <button type="submit" class="btn-primary">
             {t.save}
@@ -350,15 +383,106 @@ export function SettingsSection({ ctx }: { ctx: StaffContext }) {
 
 const kAuditPage = 50;
 
+/** "user:ab12" -> who it is in words: the name the server looked up, else what kind of actor. */
+function actorText(a: AuditEntry): string {
+  if (a.actor === 'consumer') return t.auditConsumer;
+  if (a.actor === 'system') return t.auditSystem;
+  if (a.actor.startsWith('token:')) return a.actorName ? t.auditToken(a.actorName) : t.auditUnknown;
+  return a.actorName ?? t.auditUnknown;
+}
+
+function targetText(a: AuditEntry): string {
+  if (a.targetName) return a.targetName;
+  return a.target.startsWith('business:') ? '' : t.auditRemoved;
+}
+
+interface AuditFilter {
+  actor: string;
+  action: string;
+  from: string; // YYYY-MM-DD in the viewer's zone, or ''
+  to: string;
+}
+
 export function AuditSection({ ctx }: { ctx: StaffContext }) {
-  const [offset, setOffset] = useState(0);
-  const list = useLoad(() => api<Page<AuditEntry>>('GET', `${ctx.biz}/audit${query({ limit: kAuditPage, offset })}`), [ctx.biz, offset]);
   const zone = detectZone();
+  const [offset, setOffset] = useState(0);
+  const [draft, setDraft] = useState<AuditFilter>({ actor: '', action: '', from: '', to: '' });
+  const [filter, setFilter] = useState<AuditFilter>(draft);
+  const staff = useLoad(() => api<Page<StaffMember>>('GET', `${ctx.biz}/staff`), [ctx.biz]);
+  const list = useLoad(
+    () =>
+      api<Page<AuditEntry> & { total: number }>(
+        'GET',
+        `${ctx.biz}/audit${query({
+          limit: kAuditPage,
+          offset,
+          actor: filter.actor || undefined,
+          action: filter.action || undefined,
+          // Whole days in the viewer's zone: from the start of `from` to the end of `to`.
+          from: filter.from ? zonedTimeToUtc(filter.from, '00:00', zone).toISOString() : undefined,
+          to: filter.to ? zonedTimeToUtc(addDays(filter.to, 1), '00:00', zone).toISOString() : undefined,
+        })}`,
+      ),
+    [ctx.biz, offset, filter],
+  );
+  const members = staff.data?.items ?? [];
   return (
     <>
       <PageTitle title={t.auditTitle}>{t.auditTitle}</PageTitle>
+      <form
+        class="filters"
+        aria-label={t.auditFilters}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOffset(0);
+          setFilter(draft);
+        }}
+      >
+        <Field label={t.auditFilterActor}>
+          {({ id }) => (
+            <select id={id} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: (e.target as HTMLSelectElement).value })}>
+              <option value="">{t.auditAnyone}</option>
+              {members.map((m) => (
+                <option key={m.user.id} value={`user:${m.user.id}`}>
+                  {m.user.name}
+                </option>
+              ))}
+              <option value="consumer">{t.auditConsumer}</option>
+              <option value="system">{t.auditSystem}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t.auditFilterAction}>
+          {({ id }) => (
+            <select id={id} value={draft.action} onChange={(e) => setDraft({ ...draft, action: (e.target as HTMLSelectElement).value })}>
+              <option value="">{t.auditAnything}</option>
+              {Object.entries(t.auditFamilies).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.auditFilterFrom} required={false}>
+          {({ id }) => <input id={id} type="date" value={draft.from} onInput={(e) => setDraft({ ...draft, from: (e.target as HTMLInputElement).value })} />}
+        </Field>
+        <Field label={t.auditFilterTo} required={false}>
+          {({ id }) => <input id={id} type="date" value={draft.to} onInput={(e) => setDraft({ ...draft, to: (e.target as HTMLInputElement).value })} />}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="btn-secondary">
+            {t.auditApply}
+          </button>
+        </div>
+      </form>
       <ErrorMessage error={list.error} />
       {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <p class="muted" role="status" data-testid="audit-count">
+          {t.auditCount(list.data.items.length, list.data.total)}
+        </p>
+      )}
       {list.data && (
         <div class="table-scroll" tabIndex={0} role="region" aria-label={t.auditTitle}>
           <table class="data">
@@ -373,13 +497,13 @@ export function AuditSection({ ctx }: { ctx: StaffContext }) {
             </thead>
             <tbody>
               {list.data.items.map((a) => (
-                <tr key={a.id}>
+                <tr key={a.id} data-action={a.action}>
                   <td>
                     <time dateTime={a.at}>{formatDateTime(a.at, zone, locale)}</time>
                   </td>
-                  <td>{a.actor}</td>
-                  <td>{a.action}</td>
-                  <td class="break">{a.target}</td>
+                  <td>{actorText(a)}</td>
+                  <td>{t.auditActions[a.action] ?? a.action}</td>
+                  <td class="break">{targetText(a)}</td>
                   <td class="break">{a.detail}</td>
                 </tr>
               ))}
@@ -394,7 +518,7 @@ export function AuditSection({ ctx }: { ctx: StaffContext }) {
         <button
           type="button"
           class="btn-secondary"
-          disabled={!list.data || list.data.items.length < kAuditPage}
+          disabled={!list.data || offset + list.data.items.length >= list.data.total}
           onClick={() => setOffset(offset + kAuditPage)}
         >
           {t.older}

@@ -56,8 +56,9 @@ const fromDraft = (d: Draft) => ({
   bookingWindowDays: Number(d.bookingWindowDays),
   maxPerDay: Number(d.maxPerDay),
   providerIds: d.providerIds,
+  // A new question has no key: the server derives a stable one from its label.
   questions: d.questions.map((q) => ({
-    key: q.key,
+    key: q.key || undefined,
     label: q.label,
     kind: q.kind,
     required: q.required,
@@ -205,7 +206,6 @@ function ServiceForm({
         {d.questions.map((q, i) => (
           <fieldset key={i} class="question">
             <legend>{t.questionN(i + 1)}</legend>
-            <TextField label={t.questionKey} hint={t.questionKeyHint} required value={q.key} onValue={(v) => setQ(i, { key: v })} />
             <TextField label={t.questionLabel} required value={q.label} onValue={(v) => setQ(i, { label: v })} />
             <Field label={t.questionKind}>
               {({ id }) => (

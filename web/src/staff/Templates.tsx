@@ -1,12 +1,14 @@
 // Manager console: the business's message templates (confirmation, reschedule, cancellation,
-// reminder × email, SMS) with a live preview rendered from a sample booking. Empty parts keep
-// the server's built-in text; values are HTML-escaped in the HTML preview as the server does.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// reminder × email, SMS). The editor starts from the server's built-in texts; the preview is
+// rendered by the server's own template engine (POST .../message-templates/preview) with a
+// sample booking, so what is shown is what would be sent. A part left equal to the built-in
+// text is saved empty, so it keeps following the built-in text.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { api } from '../lib/api';
-import { renderTemplate } from '../lib/mustache';
+import { api, ApiError } from '../lib/api';
 import { Alert, ErrorMessage, Field, Loading, TextField } from '../components/ui';
 import { useLoad } from './useLoad';
+import { asSentence } from './problem_fields';
 import type { StaffContext } from './session';
 
 interface Template {
@@ -17,76 +19,105 @@ interface Template {
   htmlBody: string;
 }
 
+type Part = 'subject' | 'textBody' | 'htmlBody';
+const kParts: Part[] = ['subject', 'textBody', 'htmlBody'];
 const kKinds = ['confirmation', 'reschedule', 'cancellation', 'reminder'];
 const kChannels = ['email', 'sms'];
+const kPreviewDelayMs = 250;
 const empty = (kind: string, channel: string): Template => ({ kind, channel, subject: '', textBody: '', htmlBody: '' });
 
-/** What a consumer's confirmation would be filled in with (names as in src/notify/compose.cpp). */
-const kSample: Record<string, string> = {
-  recipientName: 'Sam Lee',
-  consumerName: '',
-  businessName: 'Acme Clinic',
-  serviceName: 'Checkup',
-  providerName: 'Dr. Tess Ting',
-  start: 'Thursday 26 November 2026, 09:00',
-  endTime: '09:30',
-  timeZone: 'Europe/London',
-  startUtc: '2026-11-26T09:00:00Z',
-  headline: 'Your appointment is confirmed.',
-  kind: 'confirmation',
-  manageUrl: 'https://visitd.example/manage/…',
-  joinUrl: 'https://visitd.example/join/…',
-};
-
-/** A cancelled booking offers booking again instead of its links, and says why when told. */
-const kCancelledSample: Record<string, string> = {
-  manageUrl: '',
-  joinUrl: '',
-  reason: 'provider ill',
-  bookUrl: 'https://visitd.example/b/acme-clinic',
-};
+/** Field name -> the server's message for it, as a sentence. */
+function fieldErrors(e: unknown): Partial<Record<Part, string>> {
+  const out: Partial<Record<Part, string>> = {};
+  if (e instanceof ApiError) for (const f of e.problem.errors ?? []) out[f.field as Part] = asSentence(f.message);
+  return out;
+}
 
 export function TemplatesSection({ ctx }: { ctx: StaffContext }) {
   const url = `${ctx.biz}/message-templates`;
   const list = useLoad(() => api<{ items: Template[] }>('GET', url), [url]);
+  const defaults = useLoad(() => api<{ items: Template[] }>('GET', `${url}/defaults`), [url]);
   const [kind, setKind] = useState('confirmation');
   const [channel, setChannel] = useState('email');
-  const stored = useMemo(
-    () => list.data?.items.find((x) => x.kind === kind && x.channel === channel) ?? empty(kind, channel),
-    [list.data, kind, channel],
+  const builtIn = useMemo(
+    () => defaults.data?.items.find((x) => x.kind === kind && x.channel === channel) ?? empty(kind, channel),
+    [defaults.data, kind, channel],
   );
-  const [form, setForm] = useState<Template>(stored);
+  // What the editor shows: each stored part, else the built-in one.
+  const start = useMemo(() => {
+    const stored = list.data?.items.find((x) => x.kind === kind && x.channel === channel) ?? empty(kind, channel);
+    const out = { ...builtIn };
+    for (const p of kParts) if (stored[p]) out[p] = stored[p];
+    return out;
+  }, [list.data, builtIn, kind, channel]);
+  const [form, setForm] = useState<Template>(start);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setForm(stored), [stored]);
+  const [preview, setPreview] = useState<Template | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => setForm(start), [start]);
   useEffect(() => {
     setSaved(false);
     setError(null);
   }, [kind, channel]);
 
+  // The preview follows the text as it is typed, a moment after typing stops.
+  useEffect(() => {
+    if (!defaults.data) return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      api<Template>('POST', `${url}/preview`, {
+        kind,
+        channel,
+        subject: form.subject,
+        textBody: form.textBody,
+        htmlBody: form.htmlBody,
+      })
+        .then((p) => {
+          if (!live) return;
+          setPreview(p);
+          setPreviewError(null);
+        })
+        .catch((e) => live && setPreviewError(e));
+    }, kPreviewDelayMs);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [defaults.data, url, kind, channel, form.subject, form.textBody, form.htmlBody]);
+
   const call = async (method: 'PUT' | 'DELETE') => {
     setError(null);
     setSaved(false);
     try {
-      const body = method === 'PUT' ? { subject: form.subject, textBody: form.textBody, htmlBody: form.htmlBody } : undefined;
-      await api(method, `${url}/${kind}/${channel}`, body);
+      const body: Record<string, string> = {};
+      for (const p of kParts) body[p] = form[p] === builtIn[p] ? '' : form[p];
+      await api(method, `${url}/${kind}/${channel}`, method === 'PUT' ? body : undefined);
       await list.reload();
       setSaved(true);
     } catch (e) {
       setError(e);
+      // Focus the first field the server named, else the error itself.
+      const named = kParts.find((p) => fieldErrors(e)[p]);
+      const target = named ? formRef.current?.querySelector<HTMLElement>(`[data-part=${named}], [name=${named}]`) : null;
+      target?.focus();
     }
   };
 
-  const values = { ...kSample, ...(kind === 'cancellation' ? kCancelledSample : {}), kind };
   const email = channel === 'email';
+  const errors = { ...fieldErrors(previewError), ...fieldErrors(error) };
+  const usesBuiltIn = kParts.every((p) => form[p] === builtIn[p]);
+  const onPart = (p: Part) => (e: Event) => setForm({ ...form, [p]: (e.target as HTMLTextAreaElement).value });
   return (
     <section aria-labelledby="templates-h" class="card">
       <h2 id="templates-h">{t.templatesTitle}</h2>
       <p class="muted">{t.templatesHint}</p>
-      <ErrorMessage error={list.error} />
-      {!list.data && !list.error && <Loading />}
-      {list.data && (
+      <ErrorMessage error={list.error ?? defaults.error} />
+      {(!list.data || !defaults.data) && !list.error && !defaults.error && <Loading />}
+      {list.data && defaults.data && (
         <form
+          ref={formRef}
           onSubmit={(e) => {
             e.preventDefault();
             void call('PUT');
@@ -117,28 +148,60 @@ export function TemplatesSection({ ctx }: { ctx: StaffContext }) {
             </Field>
           </div>
           {email && (
-            <TextField label={t.templateSubject} required={false} value={form.subject} onValue={(v) => setForm({ ...form, subject: v })} />
+            <TextField
+              label={t.templateSubject}
+              required={false}
+              value={form.subject}
+              error={errors.subject}
+              onValue={(v) => setForm({ ...form, subject: v })}
+              name="subject"
+            />
           )}
-          <Field label={t.templateText} required={false}>
-            {({ id }) => (
-              <textarea id={id} rows={6} value={form.textBody} onInput={(e) => setForm({ ...form, textBody: (e.target as HTMLTextAreaElement).value })} />
+          <Field label={t.templateText} required={false} error={errors.textBody}>
+            {({ id, describedBy, invalid }) => (
+              <textarea
+                id={id}
+                data-part="textBody"
+                rows={8}
+                value={form.textBody}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onInput={onPart('textBody')}
+              />
             )}
           </Field>
           {email && (
-            <Field label={t.templateHtml} required={false}>
-              {({ id }) => (
-                <textarea id={id} rows={6} value={form.htmlBody} onInput={(e) => setForm({ ...form, htmlBody: (e.target as HTMLTextAreaElement).value })} />
+            <Field label={t.templateHtml} required={false} error={errors.htmlBody}>
+              {({ id, describedBy, invalid }) => (
+                <textarea
+                  id={id}
+                  data-part="htmlBody"
+                  rows={8}
+                  value={form.htmlBody}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  onInput={onPart('htmlBody')}
+                />
               )}
             </Field>
           )}
+          {usesBuiltIn && (
+            <p class="muted" data-testid="template-uses-default">
+              {t.templateDefault}
+            </p>
+          )}
           <h3>{t.templatePreview}</h3>
-          <div class="template-preview" data-testid="template-preview">
-            {email && form.subject && <p><strong>{renderTemplate(form.subject, values)}</strong></p>}
-            {form.textBody && <pre>{renderTemplate(form.textBody, values)}</pre>}
-            {email && form.htmlBody && <pre>{renderTemplate(form.htmlBody, values, true)}</pre>}
-            {!form.subject && !form.textBody && !form.htmlBody && <p class="muted">{t.templateDefault}</p>}
+          <div class="template-preview" data-testid="template-preview" aria-live="polite">
+            {!preview && !previewError && <Loading />}
+            {preview && email && preview.subject && (
+              <p>
+                <strong>{preview.subject}</strong>
+              </p>
+            )}
+            {preview?.textBody && <pre>{preview.textBody}</pre>}
+            {preview && email && preview.htmlBody && <pre>{preview.htmlBody}</pre>}
           </div>
-          <ErrorMessage error={error} />
+          {!!error && !Object.keys(fieldErrors(error)).length && <ErrorMessage error={error} />}
           {saved && <Alert kind="success">{t.saved}</Alert>}
           <div class="actions">
             <button type="submit" class="btn-primary">

@@ -1,0 +1,53 @@
+// GET/PUT /api/v1/businesses/{businessId}/bookings/{bookingId}/note: a provider's private note
+// on a booking (service::Notes). Staff only; no consumer route ever reads it.
+#include "core/validation.hpp"
+#include "http/handlers/staff_support.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+
+namespace visitd::http::staff {
+
+namespace json = boost::json;
+using core::Role;
+
+namespace {
+
+std::optional<core::Id> provider_scope(const BusinessAccess& a) {
+  // A provider without a provider record owns no booking: an id that matches none.
+  if (a.role == Role::provider) return a.own_provider_id.value_or(core::Id{});
+  return std::nullopt;
+}
+
+json::object note_json(const store::BookingNote& n) {
+  json::object o{{"text", n.text}};
+  o["updatedAt"] = n.updated_by.empty() ? json::value(nullptr) : json::value(core::format_rfc3339_utc(n.updated_at));
+  return o;
+}
+
+Response get_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto n = ctx.use.notes.note(a.business.id, req.param("bookingId"), provider_scope(a));
+  if (!n) return fail(n.error());
+  return json_response(200, note_json(*n));
+}
+
+Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto body = body_object(req);
+  if (!body) return problem_from(body.error());
+  std::vector<core::FieldError> errors;
+  FieldReader r(*body, errors);
+  auto text = r.string("text", true, core::kMaxNoteLength);
+  if (!errors.empty()) return invalid_fields(errors);
+  auto n = ctx.use.notes.save(a.business.id, req.param("bookingId"), provider_scope(a), *text, actor_of(a));
+  if (!n) return fail(n.error());
+  return json_response(200, note_json(*n));
+}
+
+}  // namespace
+
+void register_notes(Router& r, ApiContext& ctx) {
+  const std::string one = route("/bookings/{bookingId}/note");
+  r.add("GET", one, gated(ctx, Role::provider, get_note));
+  r.add("PUT", one, gated(ctx, Role::provider, put_note));
+}
+
+}  // namespace visitd::http::staff

@@ -1,0 +1,10 @@
+-- A provider's private notes on a booking (issue K): staff only, never part of a consumer's
+-- answer, so they live beside the booking rather than in it. One note per booking, absent
+-- until written; each save is audited (without its text).
+
+CREATE TABLE booking_notes (
+  booking_id  TEXT PRIMARY KEY REFERENCES bookings(id) ON DELETE CASCADE,
+  body        TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  updated_by  TEXT NOT NULL                     -- the audit actor: "user:<id>" or "token:<id>"
+);
