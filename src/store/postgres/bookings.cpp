@@ -373,4 +373,33 @@ std::vector<core::AuditEntry> PostgresStore::audit_log(const Id& business_id, in
   });
 }
 
+AuditPage PostgresStore::audit_page(const Id& business_id, const AuditQuery& query) {
+  return read([&](PGconn* db) {
+    // Unset filters bind NULL and match everything, so one statement serves every query.
+    const std::string where =
+        " FROM audit_log WHERE business_id = ?1 AND (?2::text IS NULL OR actor = ?2::text) "
+        "AND (?3::text IS NULL OR action = ?3::text OR substr(action, 1, length(?3::text) + 1) = ?3::text || '.') "
+        "AND (?4::bigint IS NULL OR at >= ?4::bigint) AND (?5::bigint IS NULL OR at < ?5::bigint)";
+    auto bind = [&](Statement& q) {
+      q.bind(1, business_id).bind(2, query.actor).bind(3, query.action);
+      if (query.period)
+        q.bind(4, query.period->begin).bind(5, query.period->end);
+      else
+        q.bind_null(4).bind_null(5);
+    };
+    AuditPage page;
+    Statement count(db, "SELECT count(*)" + where);
+    bind(count);
+    if (count.step()) page.total = count.int64(0);
+    Statement q(db, "SELECT id, business_id, at, actor, action, target, detail" + where +
+                        " ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
+    bind(q);
+    q.bind(6, std::clamp(query.limit, 1, kMaxPageSize)).bind(7, std::max(0, query.offset));
+    while (q.step()) {
+      page.items.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    }
+    return page;
+  });
+}
+
 }  // namespace visitd::store::postgres

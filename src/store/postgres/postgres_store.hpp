@@ -100,6 +100,7 @@ class PostgresStore final : public Store, public BrandingStore {
   std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id, const std::string& key) override;
 
   std::vector<core::AuditEntry> audit_log(const Id& business_id, int limit, int offset) override;
+  AuditPage audit_page(const Id& business_id, const AuditQuery& q) override;
 
   // appointment rooms (rooms.cpp)
   RoomRecord room(const Id& room_id) override;
@@ -137,6 +138,11 @@ class PostgresStore final : public Store, public BrandingStore {
                                  const Actor& by) override;
   void capture_message(const CapturedMessage& m) override;
   std::vector<CapturedMessage> captured_messages(int limit) override;
+
+  // staff-only notes on bookings (notes.cpp)
+  std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;
+  Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
+                                       const Actor& by) override;
 
   // the clinic's public face (branding.cpp)
   BusinessProfile business_profile(const Id& business_id) override;
