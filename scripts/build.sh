@@ -8,6 +8,13 @@ if [ ! -f "$BUILD_DIR/build.ninja" ]; then
 fi
 cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc)}"
 
+# The fuzzers (fuzz/, libFuzzer) need clang: they build in the asan build directory, whose
+# instrumented libraries the sanitizer run (scripts/sanitize.sh asan) reuses. Opt in with FUZZ=1.
+if [ "${FUZZ:-0}" != 0 ] && command -v clang++-14 >/dev/null; then
+  [ -f build-asan/build.ninja ] || cmake --preset asan >/dev/null
+  cmake --build build-asan --target fuzzers -j "${JOBS:-$(nproc)}"
+fi
+
 # The web app: web/ -> web/dist (served by visitd). `npm ci` only when node_modules is
 # missing or package-lock.json changed since the last install.
 command -v npm >/dev/null || { echo "build: npm is missing; run scripts/setup.sh" >&2; exit 1; }

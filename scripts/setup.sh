@@ -15,6 +15,8 @@ PACKAGES=(
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   # notifications: SMTP/HTTP client, iCalendar, MIME (GMime 3), Mustache, phone numbers (runtime; headers below)
   libcurl4-openssl-dev libical-dev libgmime-3.0-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev
+  # fuzzers (libFuzzer) and sanitizer builds: clang 14, its runtimes, llvm-symbolizer
+  clang-14 libclang-rt-14-dev llvm-14
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
   # the API contract: integration exchanges are validated against docs/openapi.yaml

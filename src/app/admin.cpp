@@ -9,11 +9,10 @@ namespace visitd::app {
 namespace {
 
 const store::Actor kAdmin{"admin-cli"};
-constexpr std::size_t kMinPassword = 10;
-
 core::Status check_password(const std::string& password) {
-  if (password.size() < kMinPassword || password.size() > 1024)
-    return core::Error::invalid("password", "must be 10 to 1024 characters");
+  if (password.size() < core::kMinPasswordLength || password.size() > core::kMaxPasswordLength)
+    return core::Error::invalid("password", "must be " + std::to_string(core::kMinPasswordLength) + " to " +
+                                                std::to_string(core::kMaxPasswordLength) + " characters");
   return core::ok_status();
 }
 

@@ -231,6 +231,19 @@ std::vector<Setting> make_settings() {
       "seconds a client has to send a request header; then the connection is closed",
       [](Config & c) -> auto& { return c.http.header_timeout; }, 1, 3600));
   rows.push_back(duration(
+      kHttp, "VISITD_BODY_TIMEOUT_S", "body_timeout_s",
+      "seconds a client has to send a whole request body once its header is in; then the connection is closed",
+      [](Config & c) -> auto& { return c.http.body_timeout; }, 1, 3600));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS", "max_connections",
+      "connections held at once; more are closed at accept (cut at start to the open-file limit less 64, with a "
+      "warning)",
+      [](Config & c) -> auto& { return c.http.max_connections; }, 1, 1000000));
+  rows.push_back(integer(
+      kHttp, "VISITD_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address",
+      "connections one client address may hold; more are closed at accept",
+      [](Config & c) -> auto& { return c.http.max_connections_per_address; }, 1, 1000000));
+  rows.push_back(duration(
       kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
       [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));
   rows.push_back(positive(
@@ -239,6 +252,22 @@ std::vector<Setting> make_settings() {
   rows.push_back(positive(
       kHttp, "VISITD_BOOKING_BURST", "booking_burst", "public bookings allowed in a burst",
       [](Config & c) -> auto& { return c.http.booking_burst; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_NETWORK_RATE_PER_MINUTE", "booking_network_rate_per_minute",
+      "public bookings per minute from one network (/24 of IPv4, /64 of IPv6)",
+      [](Config & c) -> auto& { return c.http.booking_network_rate_per_minute; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BOOKING_NETWORK_BURST", "booking_network_burst",
+      "public bookings allowed in a burst from one network",
+      [](Config & c) -> auto& { return c.http.booking_network_burst; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE", "business_booking_rate_per_minute",
+      "public bookings per minute of one business, from every address together",
+      [](Config & c) -> auto& { return c.http.business_booking_rate_per_minute; }));
+  rows.push_back(positive(
+      kHttp, "VISITD_BUSINESS_BOOKING_BURST", "business_booking_burst",
+      "public bookings of one business allowed in a burst",
+      [](Config & c) -> auto& { return c.http.business_booking_burst; }));
   // Staff sign-in
   rows.push_back(integer(
       kAuth, "VISITD_PASSWORD_CHECKS", "password_checks",
@@ -250,6 +279,22 @@ std::vector<Setting> make_settings() {
   rows.push_back(positive(
       kAuth, "VISITD_LOGIN_BURST", "login_burst", "login attempts allowed in a burst",
       [](Config & c) -> auto& { return c.auth.login_burst; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_NETWORK_RATE_PER_MINUTE", "login_network_rate_per_minute",
+      "login attempts per minute from one network (/24 of IPv4, /64 of IPv6)",
+      [](Config & c) -> auto& { return c.auth.login_network_rate_per_minute; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_LOGIN_NETWORK_BURST", "login_network_burst", "login attempts allowed in a burst from one network",
+      [](Config & c) -> auto& { return c.auth.login_network_burst; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_ACCOUNT_LOGIN_FAILURES_PER_HOUR", "account_login_failures_per_hour",
+      "failed passwords an account recovers per hour once locked (its backoff)",
+      [](Config & c) -> auto& { return c.auth.account_failures_per_hour; }));
+  rows.push_back(positive(
+      kAuth, "VISITD_ACCOUNT_LOGIN_FAILURES", "account_login_failures",
+      "failed passwords for one account, from any address, before its logins are refused 429 (even the right "
+      "one) until it recovers",
+      [](Config & c) -> auto& { return c.auth.account_failures_burst; }));
   rows.push_back(boolean(
       kAuth, "VISITD_SECURE_COOKIES", "secure_cookies", "mark the session cookie Secure (behind HTTPS)",
       [](Config & c) -> auto& { return c.auth.secure_cookies; }));
@@ -335,6 +380,11 @@ std::vector<Setting> make_settings() {
   rows.push_back(integer(
       kOutbox, "VISITD_NOTIFY_BATCH", "notify_batch", "messages claimed per pass",
       [](Config & c) -> auto& { return c.outbox.batch; }, 1, 500));
+  rows.push_back(integer(
+      kOutbox, "VISITD_NOTIFY_SENDERS", "notify_senders",
+      "messages sent at once, each over its own kept-alive SMTP session or HTTP connection; "
+      "one booking's messages always go in order",
+      [](Config & c) -> auto& { return c.outbox.senders; }, 1, 32));
   rows.push_back(duration(
       kOutbox, "VISITD_NOTIFY_LEASE_S", "notify_lease_s",
       "a claimed message whose sender died is taken over by any instance after this many seconds",
@@ -395,6 +445,14 @@ std::vector<Setting> make_settings() {
   rows.push_back(integer(
       kLive, "VISITD_LIVE_QUEUE_BYTES", "live_queue_bytes", "unsent bytes before a slow WebSocket client is dropped",
       [](Config & c) -> auto& { return c.live.queue_bytes; }, 4096, 256LL << 20));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_WORKER_THREADS", "live_worker_threads",
+      "worker threads for room messages that touch the database (auth, chat, lobby decisions)",
+      [](Config & c) -> auto& { return c.live.worker_threads; }, 1, 256));
+  rows.push_back(integer(
+      kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
+      "room messages waiting for a worker thread; more are answered with an `unavailable` error",
+      [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
   return rows;
 }
 

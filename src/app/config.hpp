@@ -30,15 +30,26 @@ struct HttpConfig {
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
   std::chrono::seconds idle_timeout{60};
+  std::size_t max_connections = 4096;  // cut to the open-file limit at start
+  std::size_t max_connections_per_address = 64;
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
+  double booking_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)
+  double booking_network_burst = 30;
+  double business_booking_rate_per_minute = 60;  // per business, every address together
+  double business_booking_burst = 60;
 };
 
 struct AuthConfig {
   int password_checks = 2;  // concurrent argon2id checks; 503 beyond
   double login_rate_per_minute = 10;
   double login_burst = 5;
+  double login_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)
+  double login_network_burst = 30;
+  double account_failures_per_hour = 12;  // failed passwords an account recovers per hour
+  double account_failures_burst = 5;      // failed passwords before its logins are refused
   bool secure_cookies = false;
   std::chrono::hours session{12};
 };
@@ -75,6 +86,7 @@ struct SmsConfig {
 struct OutboxConfig {
   std::chrono::milliseconds interval{1000};
   int batch = 50;
+  int senders = 4;  // concurrent sends, each with its own kept-alive connection
   std::chrono::seconds lease{120};
   int max_attempts = 8;
   std::chrono::seconds retry_base{30};
@@ -96,6 +108,8 @@ struct LiveConfig {
   double rate_per_second = 20;
   double burst = 40;
   std::size_t queue_bytes = 1 << 20;
+  int worker_threads = 2;           // room work that touches the store (chat, lobby, auth)
+  std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
 };
 
 struct Config {

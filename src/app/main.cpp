@@ -1,5 +1,7 @@
 // visitd: the one binary. Subcommands: serve, migrate, demo, routes, admin ...
 #include <CLI/CLI.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <cstdlib>
 #include <iostream>
 
@@ -7,7 +9,9 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/logging.hpp"
+#include "app/system_clock.hpp"
 #include "app/wiring.hpp"
+#include "store/sqlite/backup.hpp"
 
 namespace {
 
@@ -26,10 +30,32 @@ int print_result(const visitd::core::Result<std::string>& r) {
   return 0;
 }
 
+// `visitd backup PATH` / `visitd restore PATH`: one JSON line on success.
+int run_copy(const Config& config, const std::string& path, bool restore) {
+  const std::string& database = config.store.database;
+  if (database.rfind("postgres", 0) == 0) {
+    std::cerr << "visitd: backup and restore are for the SQLite store; use pg_dump / pg_restore for PostgreSQL\n";
+    return 2;
+  }
+  if (database == ":memory:") {
+    std::cerr << "visitd: an in-memory database has nothing to back up\n";
+    return 2;
+  }
+  auto copied = restore ? visitd::store::sqlite::restore_database(path, database)
+                        : visitd::store::sqlite::backup_database(database, path);
+  if (!copied) return fail(copied.error());
+  const auto& r = copied.value();
+  std::cout << boost::json::serialize(boost::json::object{
+                   {"path", r.path}, {"pages", r.pages}, {"bytes", r.bytes}, {"schemaVersion", r.schema_version}})
+            << "\n";
+  return 0;
+}
+
 int run_demo(const Config& config) {
-  auto store = visitd::app::open_migrated_store(config);
+  const visitd::app::SystemClock clock(config.runtime.clock_skew);
+  auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
-  auto seeded = visitd::app::seed_demo(*store.value(), visitd::app::now_with_skew(config));
+  auto seeded = visitd::app::seed_demo(*store.value(), clock.now());
   if (!seeded) return fail(seeded.error());
   const auto& d = seeded.value();
   if (!d.created) {
@@ -61,10 +87,23 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
   auto* routes = app.add_subcommand("routes", "Print every route the server answers");
+  bool route_bodies = false;
+  routes->add_flag("--bodies", route_bodies, "Also print each route's body: json, none or other");
   auto* settings = app.add_subcommand("settings", "Print the settings table as Markdown (the README's)");
   auto* turn_config = app.add_subcommand("turn-config", "Print a coturn configuration sharing VISITD_TURN_SECRET");
   int turn_port = 3478;
   turn_config->add_option("--port", turn_port, "TURN listening port")->capture_default_str();
+  std::string turn_listening_ip = "127.0.0.1";
+  std::string turn_relay_ip = "127.0.0.1";
+  turn_config->add_option("--listening-ip", turn_listening_ip, "address coturn listens on")->capture_default_str();
+  turn_config->add_option("--relay-ip", turn_relay_ip, "address coturn relays from (a public one in production)")
+      ->capture_default_str();
+  std::string backup_path, restore_path;
+  auto* backup = app.add_subcommand("backup", "Copy the SQLite database to PATH while visitd serves (online backup)");
+  backup->add_option("path", backup_path, "File to write (replaced atomically, mode 0600)")->required();
+  auto* restore =
+      app.add_subcommand("restore", "Replace the SQLite database with the backup at PATH (stop visitd first)");
+  restore->add_option("path", restore_path, "A file written by `visitd backup`")->required();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -112,18 +151,22 @@ int main(int argc, char** argv) {
     }
     return visitd::app::serve(config);
   }
+  // The clock of the one-shot subcommands (serve builds its own).
+  const visitd::app::SystemClock clock(config.runtime.clock_skew);
   if (*migrate) {
-    auto store = visitd::app::open_migrated_store(config);
+    auto store = visitd::app::open_migrated_store(config, clock);
     if (!store) return fail(store.error());
     std::cout << "database " << visitd::store::database_for_display(config.store.database) << " at schema version "
               << store.value()->schema_version() << "\n";
     return 0;
   }
   if (*demo) return run_demo(config);
-  if (*routes) return visitd::app::print_routes(config);
-  if (*turn_config) return visitd::app::print_turn_config(config, turn_port);
+  if (*routes) return visitd::app::print_routes(config, route_bodies);
+  if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
+  if (*backup) return run_copy(config, backup_path, false);
+  if (*restore) return run_copy(config, restore_path, true);
 
-  auto store = visitd::app::open_migrated_store(config);
+  auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
   if (*create_business) return print_result(visitd::app::admin_create_business(*store.value(), nb));
   if (*create_user) return print_result(visitd::app::admin_create_user(*store.value(), nu));

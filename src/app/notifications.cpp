@@ -12,17 +12,16 @@
 
 namespace visitd::app {
 
-void configure_notification_api(const Config& config, http::ApiSettings& settings) {
+void configure_notification_api(const Config& config, store::Store& store, http::ApiSettings& settings) {
   settings.demo_outbox = config.outbox.demo_outbox;
   settings.sms_auth_token = config.sms.sms_auth_token;
   const std::string token = config.sms.sms_auth_token;
   settings.sms_signature_valid =
       [token](const std::string& url, const std::vector<std::pair<std::string, std::string>>& params,
               const std::string& signature) { return notify::twilio_signature_valid(token, url, params, signature); };
-  settings.consumer_calendar = [from = config.mail.smtp_from](store::Store& store, const core::Booking& b,
-                                                              const std::string& manage_url,
-                                                              const std::string& join_url, const std::string& book_url,
-                                                              int sequence, core::Instant now) {
+  settings.consumer_calendar = [from = config.mail.smtp_from, &store](
+                                   const core::Booking& b, const std::string& manage_url, const std::string& join_url,
+                                   const std::string& book_url, int sequence, core::Instant now) {
     return notify::consumer_calendar(store, b, manage_url, join_url, book_url, from, sequence, now);
   };
   settings.default_templates = [](core::MessageKind kind, core::Channel channel) {
@@ -74,6 +73,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   notify::WorkerSettings ws;
   ws.interval = config.outbox.interval;
   ws.batch = config.outbox.batch;
+  ws.senders = config.outbox.senders;
   ws.lease = config.outbox.lease;
   ws.max_attempts = config.outbox.max_attempts;
   ws.retry_base = config.outbox.retry_base;

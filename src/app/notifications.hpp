@@ -15,7 +15,7 @@ class OutboxWorker;
 namespace visitd::app {
 
 // Fills the notification fields of the API settings (demo outbox, SMS webhook check).
-void configure_notification_api(const Config& config, http::ApiSettings& settings);
+void configure_notification_api(const Config& config, store::Store& store, http::ApiSettings& settings);
 
 // Starts the outbox worker; call once the public URL is final (links and the SMS status
 // callback name it). Consumer links in messages come from the links use case, so they

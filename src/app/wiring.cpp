@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
 #include "app/system_clock.hpp"
+#include "http/connection_limits.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -16,6 +18,8 @@
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
 #include "service/use_cases.hpp"
+#include "workers/pool_metrics.hpp"
+#include "workers/worker_pool.hpp"
 
 namespace visitd::app {
 namespace {
@@ -81,20 +85,21 @@ void warn_when_readable_by_others(const std::string& database) {
 
 }  // namespace
 
-core::Instant now_with_skew(const Config& config) { return SystemClock(config.runtime.clock_skew).now(); }
-
-core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config) {
+core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config, const core::Clock& clock) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
   auto opened = store::open_store(
-      config.store.database, [config] { return now_with_skew(config); }, static_cast<std::size_t>(config.store.pool));
+      config.store.database, [&clock] { return clock.now(); }, static_cast<std::size_t>(config.store.pool));
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
 }
 
 int serve(const Config& config) {
-  auto opened = open_migrated_store(config);
+  // The one clock of the process: the store, the use cases, the limiters, the rooms and the
+  // outbox all read it.
+  const SystemClock clock(config.runtime.clock_skew);
+  auto opened = open_migrated_store(config, clock);
   if (!opened) {
     std::cerr << "visitd: cannot open database " << store::database_for_display(config.store.database) << ": "
               << opened.error().detail << "\n";
@@ -103,7 +108,6 @@ int serve(const Config& config) {
   auto& store = *opened.value();
   warn_when_readable_by_others(config.store.database);
   security::CapabilitySigner signer(signing_secret(config, store));
-  const SystemClock clock(config.runtime.clock_skew);
   http::Metrics metrics;
   http::RateLimiter login_limiter(config.auth.login_rate_per_minute, config.auth.login_burst);
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
@@ -111,18 +115,36 @@ int serve(const Config& config) {
   service::CapabilityLinkSigner link_signer(signer);
   RoomEvents events;  // subscribers: live rooms (webhooks and the cross-instance bus come later)
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
-  http::ApiContext ctx{store, use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
-  configure_notification_api(config, ctx.settings);
+  http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
+  configure_notification_api(config, store, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
   live::InProcessBus room_bus;
   live::ThreadTimers live_timers(clock);
-  live::LiveService live(store, room_bus, live_timers, signing_secret(config, store), clock, live_settings(config));
+  // Room messages that touch the store run here, one room at a time, off the network threads.
+  workers::PoolMetrics pool_metrics;
+  workers::WorkerPool live_pool("live", workers::PoolSize{config.live.worker_threads, config.live.worker_queue});
+  pool_metrics.add(live_pool.counters());
+  live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
+  live::LiveService live(store, room_bus, live_timers, room_work, signing_secret(config, store), clock,
+                         live_settings(config));
   ctx.live = &live;
   events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
+  http::ThrottleSettings budgets;
+  budgets.login_network_per_minute = config.auth.login_network_rate_per_minute;
+  budgets.login_network_burst = config.auth.login_network_burst;
+  budgets.account_failures_per_hour = config.auth.account_failures_per_hour;
+  budgets.account_failures_burst = config.auth.account_failures_burst;
+  budgets.booking_network_per_minute = config.http.booking_network_rate_per_minute;
+  budgets.booking_network_burst = config.http.booking_network_burst;
+  budgets.business_bookings_per_minute = config.http.business_booking_rate_per_minute;
+  budgets.business_bookings_burst = config.http.business_booking_burst;
+  http::Throttles throttles(budgets, clock, metrics);
+  ctx.throttles = &throttles;
   metrics.add_source([&live] { return live.metrics().render(); });
+  metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
   http::register_api(router, ctx);
 
@@ -135,10 +157,20 @@ int serve(const Config& config) {
   options.limits.max_header_bytes = config.http.max_header_bytes;
   options.limits.header_timeout = config.http.header_timeout;
   options.limits.idle_timeout = config.http.idle_timeout;
+  options.limits.body_timeout = config.http.body_timeout;
+  {
+    const FileLimit files = raise_file_limit();
+    std::string warning;
+    options.limits.max_connections =
+        http::connection_cap(config.http.max_connections, files.soft, files.hard, &warning);
+    if (!warning.empty()) spdlog::warn("{}", warning);
+  }
+  options.limits.max_connections_per_address = config.http.max_connections_per_address;
   options.limits.threads = config.http.threads;
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;
   options.live = &live;
+  options.pool_metrics = &pool_metrics;
   const bool default_public_url =
       config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {
@@ -154,15 +186,17 @@ int serve(const Config& config) {
     spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   events.attach(nullptr);                    // the live service is destroyed before the events
   return rc;
 }
 
-int print_routes(const Config& config) {
+int print_routes(const Config& config, bool with_bodies) {
   Config scratch = config;
   scratch.store.database = ":memory:";
-  auto opened = open_migrated_store(scratch);
+  const core::ManualClock clock(core::Instant{});
+  auto opened = open_migrated_store(scratch, clock);
   if (!opened) {
     std::cerr << "visitd: " << opened.error().detail << "\n";
     return 1;
@@ -170,25 +204,31 @@ int print_routes(const Config& config) {
   security::CapabilitySigner signer("routes-listing-only-secret");
   http::Metrics metrics;
   http::RateLimiter limiter(1, 1);
-  const core::ManualClock clock(core::Instant{});
   service::CapabilityLinkSigner link_signer(signer);
   service::NoEvents events;
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
-  http::ApiContext ctx{*opened.value(), use, metrics, limiter, limiter, clock, {}};
-  configure_notification_api(config, ctx.settings);  // /dev/outbox exists only in demo mode
+  http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
+  configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
   http::Router router;
   http::register_api(router, ctx);
-  for (const auto& r : router.routes()) std::cout << r.method << " " << r.pattern << "\n";
+  for (const auto& r : router.routes()) {
+    std::cout << r.method << " " << r.pattern;
+    if (with_bodies) std::cout << " " << http::to_string(r.body);
+    std::cout << "\n";
+  }
   return 0;
 }
 
-int print_turn_config(const Config& config, int listening_port) {
+int print_turn_config(const Config& config, int listening_port, const std::string& listening_ip,
+                      const std::string& relay_ip) {
   if (config.live.turn_secret.empty()) {
     std::cerr << "visitd: set VISITD_TURN_SECRET (the secret coturn and visitd share) first\n";
     return 2;
   }
   live::CoturnOptions o;
   o.listening_port = listening_port;
+  o.listening_ip = listening_ip;
+  o.relay_ip = relay_ip;
   std::cout << live::coturn_config(turn_settings(config), o);
   return 0;
 }

@@ -11,10 +11,6 @@ namespace visitd::core {
 
 namespace {
 
-// IANA names are short ("America/Argentina/ComodRivadavia" is among the longest); a bound
-// keeps hostile input away from the tz database lookup.
-constexpr std::size_t kMaxZoneNameLength = 64;
-
 // Days since 1970-01-01 of a calendar date, and back (std::chrono and date::
 // each have their own calendar types; a day count is the common ground).
 std::int64_t day_number(LocalDate d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
@@ -99,6 +95,11 @@ std::optional<Zone> Zone::find(std::string_view name) {
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+Zone zone_or_utc(std::string_view name) {
+  if (auto z = Zone::find(name)) return *z;
+  return *Zone::find("UTC");
 }
 
 Seconds Zone::offset_at(Instant t) const { return tz_->get_info(t).offset; }
@@ -213,7 +214,14 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     return std::nullopt;
   }
   std::int64_t local = day_number(*date) * 86400 + std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
-  return Instant{Seconds{local - offset_seconds}};
+  const std::int64_t utc = local - offset_seconds;
+  // Only instants every zone can write back with a four-digit year (RFC 3339 has no other):
+  // "9999-12-31T23:59:59-23:59" is in the year 10000 in UTC, and would come back as text
+  // that is not RFC 3339 (found by fuzz/rfc3339).
+  if (utc < day_number(*make_date(0, 1, 2)) * 86400 || utc >= day_number(*make_date(9999, 12, 31)) * 86400) {
+    return std::nullopt;
+  }
+  return Instant{Seconds{utc}};
 }
 
 std::string format_rfc3339(Instant t, const Zone& zone) {

@@ -43,6 +43,10 @@ using WallSeconds = std::int64_t;
 WallSeconds wall_seconds(LocalDate day, MinuteOfDay minute);
 
 // An IANA time zone, resolved against the system tz database.
+// IANA names are short ("America/Argentina/ComodRivadavia" is among the longest); a bound
+// keeps hostile input away from the tz database lookup. Longer names are not zones.
+inline constexpr std::size_t kMaxZoneNameLength = 64;
+
 class Zone {
  public:
   // nullopt when the name is not a known IANA zone.
@@ -75,6 +79,10 @@ class Zone {
   const date::time_zone* tz_;
 };
 
+// The zone named, or UTC when the name is not a known zone (a stored record whose zone the
+// tz database no longer knows is shown in UTC rather than failing). The one fallback.
+Zone zone_or_utc(std::string_view name);
+
 // The wall clock of one zone over a window of instants, for callers that look up many wall
 // readings (the slot engine's grids): one tz lookup per offset period of the window, then
 // plain arithmetic. Answers are only meaningful for readings the window holds; a reading
@@ -103,7 +111,9 @@ class WallTimeline {
 };
 
 // RFC 3339 with a mandatory offset or Z ("2026-03-08T09:00:00-04:00"); fractions are
-// truncated to seconds. nullopt for anything else, including a missing offset.
+// truncated to seconds. nullopt for anything else, including a missing offset and an instant
+// outside 0000-01-02T00:00:00Z .. 9999-12-30T23:59:59Z (so that every zone writes it back with
+// a four-digit year).
 std::optional<Instant> parse_rfc3339(std::string_view text);
 // RFC 3339 in the zone's local time with its numeric offset, "Z" for UTC.
 std::string format_rfc3339(Instant t, const Zone& zone);

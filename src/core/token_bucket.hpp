@@ -20,6 +20,11 @@ class TokenBucket {
     tokens_ -= 1.0;
     return true;
   }
+  // Whether one token is there at `now` (refilled first), without taking it.
+  bool has_token(Time now) {
+    refill(now);
+    return tokens_ >= 1.0;
+  }
   // Seconds until one token is back (0 when one is there); negative when never.
   [[nodiscard]] double seconds_until_token() const {
     if (tokens_ >= 1.0) return 0;

@@ -7,18 +7,13 @@ namespace visitd::core {
 
 namespace {
 
-constexpr int kMaxCutoffHours = 720;
-constexpr std::size_t kMaxReminderOffsets = 5;
-constexpr int kMaxReminderOffsetMinutes = 43200;
 constexpr int kMaxNoticeMinutes = 525600;
 constexpr int kMinSlotIntervalMinutes = 5;
 constexpr int kMaxSlotIntervalMinutes = 1440;
 constexpr int kMaxPerDayLimit = 100;
-constexpr std::size_t kMaxQuestionKeyLength = 40;
 constexpr std::size_t kMinChoices = 1;
 constexpr std::size_t kMaxChoices = 20;
 constexpr std::size_t kMaxChoiceLength = 200;
-constexpr std::size_t kMaxPhoneLength = 32;
 constexpr std::size_t kMinSlugLength = 2;
 constexpr std::size_t kMaxSlugLength = 64;
 
@@ -29,7 +24,8 @@ class Problems {
   [[nodiscard]] bool empty() const { return fields_.empty(); }
   [[nodiscard]] Status status() const {
     if (fields_.empty()) return ok_status();
-    Error e{ErrorCode::invalid, {}, fields_};
+    Error e = Error::make(ErrorCode::invalid, "");
+    e.fields = fields_;
     if (fields_.size() == 1) {
       e.detail = fields_[0].field + ": " + fields_[0].message;
     } else {
@@ -109,8 +105,8 @@ bool is_phone_char(char c) {
 void check_rules(Problems& p, const BookingRules& r) {
   check_range(p, "rules.cancelCutoffHours", r.cancel_cutoff_hours, 0, kMaxCutoffHours);
   check_range(p, "rules.rescheduleCutoffHours", r.reschedule_cutoff_hours, 0, kMaxCutoffHours);
-  if (r.reminder_offsets_minutes.size() > kMaxReminderOffsets) {
-    p.add("rules.reminderOffsetsMinutes", "must hold at most " + std::to_string(kMaxReminderOffsets) + " offsets");
+  if (r.reminder_offsets_minutes.size() > kMaxRuleReminderOffsets) {
+    p.add("rules.reminderOffsetsMinutes", "must hold at most " + std::to_string(kMaxRuleReminderOffsets) + " offsets");
     return;
   }
   for (std::size_t i = 0; i < r.reminder_offsets_minutes.size(); ++i) {
@@ -260,10 +256,51 @@ Status validate_consumer(const Consumer& c) {
     bool chars_ok = std::all_of(c.phone.begin(), c.phone.end(), is_phone_char);
     bool has_digit = std::any_of(c.phone.begin(), c.phone.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (c.phone.size() > kMaxPhoneLength || !chars_ok || !has_digit)
-      p.add("consumer.phone", "must be at most 32 characters of digits, spaces and + - ( ) .");
+      p.add("consumer.phone",
+            "must be at most " + std::to_string(kMaxPhoneLength) + " characters of digits, spaces and + - ( ) .");
   }
   check_zone(p, "consumer.timeZone", c.zone);
   return p.status();
+}
+
+Status validate_time_off(const TimeOff& t) {
+  Problems p;
+  if (t.span.end <= t.span.begin) {
+    p.add("end", "must be after start");
+  } else if (t.span.end - t.span.begin > kMaxTimeOffSpan) {
+    p.add("end", "time off may span at most 366 days");
+  }
+  if (char_count(t.reason) > kMaxReasonLength) {
+    p.add("reason", "must be at most " + std::to_string(kMaxReasonLength) + " characters");
+  }
+  return p.status();
+}
+
+bool is_accent_color(std::string_view s) {
+  return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+bool is_price_amount(std::string_view s) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  if (whole.empty() || whole.size() > 7 || !std::all_of(whole.begin(), whole.end(), digit)) return false;
+  if (dot == std::string_view::npos) return true;
+  const std::string_view cents = s.substr(dot + 1);
+  return !cents.empty() && cents.size() <= 2 && std::all_of(cents.begin(), cents.end(), digit);
+}
+
+bool is_currency_code(std::string_view s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::optional<std::string> logo_media_type(std::string_view bytes) {
+  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "image/png";
+  if (bytes.size() > 3 && bytes.substr(0, 3) == "\xff\xd8\xff") return "image/jpeg";
+  if (bytes.size() > 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") return "image/webp";
+  return std::nullopt;
 }
 
 Status validate_answers(const Service& s, const std::vector<Answer>& answers) {

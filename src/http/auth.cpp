@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "core/validation.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::http {
 
 namespace {
 
-constexpr std::size_t kMaxCredentialLength = 512;  // our tokens are ~43 chars; refuse junk early
+// Our tokens are ~43 chars; longer credentials are refused before any lookup.
+constexpr std::size_t kMaxCredentialLength = core::kMaxTokenLength;
 
 bool is_safe_method(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
 
@@ -37,16 +39,15 @@ core::Result<Caller> authenticate(const Request& req, ApiContext& ctx) {
     if (bearer->empty() || bearer->size() > kMaxCredentialLength) {
       return unauthorized("Authorization must be \"Bearer <api token>\"");
     }
-    auto token = ctx.store.api_token_by_hash(security::sha256_hex(*bearer));
+    auto token = ctx.use.access.use_api_token(security::sha256_hex(*bearer));
     if (!token) return unauthorized("unknown or revoked API token");
-    ctx.store.touch_api_token(token->id, ctx.now());
     return Caller{token->user_id, "token:" + token->id, token->business_id, token->role};
   }
   auto cookie = req.cookie(kSessionCookie);
   if (!cookie || cookie->empty() || cookie->size() > kMaxCredentialLength) {
     return unauthorized("sign in first: session cookie or bearer token required");
   }
-  auto session = ctx.store.session_by_hash(security::sha256_hex(*cookie), ctx.now());
+  auto session = ctx.use.access.session(security::sha256_hex(*cookie));
   if (!session) return unauthorized("session expired or signed out");
   // The cookie travels with any request the browser makes, so an unsafe request must also
   // prove it came from our page, which alone can read the CSRF token.
@@ -67,9 +68,9 @@ core::Result<BusinessAccess> authorize(const Request& req, ApiContext& ctx, core
   if (it == req.params.end() || it->second.empty()) return not_found;
   const core::Id& business_id = it->second;
   if (caller->token_business && *caller->token_business != business_id) return not_found;
-  auto role = ctx.store.role_in(caller->user_id, business_id);
+  auto role = ctx.use.access.role_in(caller->user_id, business_id);
   if (!role) return not_found;
-  auto business = ctx.store.business_by_id(business_id);
+  auto business = ctx.use.catalog.business_by_id(business_id);
   if (!business) return not_found;
   core::Role effective = *role;
   if (caller->token_role && !core::role_at_least(*caller->token_role, effective)) effective = *caller->token_role;
@@ -79,7 +80,7 @@ core::Result<BusinessAccess> authorize(const Request& req, ApiContext& ctx, core
   }
   BusinessAccess access{*caller, *business, effective, std::nullopt};
   if (effective == core::Role::provider) {
-    for (const auto& p : ctx.store.providers_of(business_id)) {
+    for (const auto& p : ctx.use.catalog.providers_of(business_id)) {
       if (p.user_id && *p.user_id == caller->user_id) {
         access.own_provider_id = p.id;
         break;

@@ -1,6 +1,6 @@
 #pragma once
 // Everything handlers need, built once by the composition root (app/wiring.cpp). Handlers
-// parse, call a use case (ctx.use), and render; the store is for plain reads.
+// parse, call a use case (ctx.use), and render; they never reach the store itself.
 #include <functional>
 #include <string>
 #include <utility>
@@ -11,6 +11,7 @@
 #include "core/time.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
+#include "http/throttle.hpp"
 #include "security/password_checks.hpp"
 #include "service/use_cases.hpp"
 #include "store/store.hpp"
@@ -42,8 +43,8 @@ struct ApiSettings {
       sms_signature_valid;
   // The consumer's .ics of a booking, the same iCalendar the mailed invite carries
   // (notify::consumer_calendar), injected for the same reason. Unset = 404.
-  std::function<std::string(store::Store&, const core::Booking&, const std::string& manage_url,
-                            const std::string& join_url, const std::string& book_url, int sequence, core::Instant now)>
+  std::function<std::string(const core::Booking&, const std::string& manage_url, const std::string& join_url,
+                            const std::string& book_url, int sequence, core::Instant now)>
       consumer_calendar;
   // The template editor (issue K), injected for the same reason: the built-in texts of a kind
   // and channel, and a template rendered by the sending engine with a sample appointment
@@ -55,8 +56,7 @@ struct ApiSettings {
 };
 
 struct ApiContext {
-  store::Store& store;
-  service::UseCases& use;  // the use cases: bookings, links, rooms, staff
+  service::UseCases& use;  // every use case (service/use_cases.hpp)
   Metrics& metrics;
   RateLimiter& login_limiter;
   RateLimiter& booking_limiter;
@@ -65,6 +65,8 @@ struct ApiContext {
   live::LiveService* live = nullptr;  // appointment rooms (issue C); null = rooms answer 503
   // Global cap on concurrent password checks (logins); null = uncapped (tools, tests).
   security::PasswordCheckLimit* password_checks = nullptr;
+  // Budgets beyond the address (per network, account, business); null = none (tools, tests).
+  Throttles* throttles = nullptr;
 
   [[nodiscard]] core::Instant now() const { return clock.now(); }
 };

@@ -6,6 +6,7 @@
 #include <boost/json/stream_parser.hpp>
 
 #include "core/validation.hpp"
+#include "http/json_keys.hpp"
 #include "http/problem.hpp"
 
 namespace visitd::http {
@@ -16,7 +17,6 @@ namespace {
 
 // Deep nesting costs stack in the parser; no request of ours needs more than a few levels.
 constexpr std::size_t kMaxDepth = 32;
-constexpr std::size_t kMaxZoneNameLength = 64;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -65,36 +65,48 @@ core::Result<json::object> parse_object(const Request& req) {
   }
   json::value v = parser.release();
   if (!v.is_object()) return core::Error::make(core::ErrorCode::invalid, "body must be a JSON object");
+  if (auto repeated = first_duplicate_key(req.body, kMaxDepth)) {
+    return core::Error::invalid_fields({{*repeated, "appears more than once"}});
+  }
   return std::move(v.as_object());
 }
-
 
 // ---- FieldReader ------------------------------------------------------------
 
 FieldReader::FieldReader(const json::object& obj, std::vector<core::FieldError>& errors, std::string prefix)
     : obj_(obj), errors_(errors), prefix_(std::move(prefix)) {}
 
+void FieldReader::ask(std::string_view key) const {
+  if (std::find(asked_.begin(), asked_.end(), key) == asked_.end()) asked_.emplace_back(key);
+}
+
 bool FieldReader::has(std::string_view key) const {
+  ask(key);
   const json::value* v = obj_.if_contains(key);
   return v && !v->is_null();
 }
 
 void FieldReader::fail(std::string_view key, std::string message) {
+  ask(key);
   errors_.push_back({name(key), std::move(message)});
 }
 
-namespace {
-
-// null reads as absent, so clients may send explicit nulls for optional fields.
-const json::value* present(const json::object& obj, std::string_view key) {
-  const json::value* v = obj.if_contains(key);
+const json::value* FieldReader::present(std::string_view key) const {
+  ask(key);
+  const json::value* v = obj_.if_contains(key);
   return v && !v->is_null() ? v : nullptr;
 }
 
-}  // namespace
+void FieldReader::refuse_unknown_keys() {
+  for (const auto& [key, value] : obj_) {
+    if (std::find(asked_.begin(), asked_.end(), std::string_view(key)) == asked_.end()) {
+      errors_.push_back({name(key), "is not a field of this request"});
+    }
+  }
+}
 
 std::optional<std::string> FieldReader::string(std::string_view key, bool required, std::size_t max_len) {
-  const json::value* v = present(obj_, key);
+  const json::value* v = present(key);
   if (!v) {
     if (required) fail(key, "is required");
     return std::nullopt;
@@ -116,7 +128,7 @@ std::optional<std::string> FieldReader::string(std::string_view key, bool requir
 }
 
 std::optional<long long> FieldReader::integer(std::string_view key, bool required, long long min, long long max) {
-  const json::value* v = present(obj_, key);
+  const json::value* v = present(key);
   if (!v) {
     if (required) fail(key, "is required");
     return std::nullopt;
@@ -145,7 +157,7 @@ std::optional<long long> FieldReader::integer(std::string_view key, bool require
 }
 
 std::optional<bool> FieldReader::boolean(std::string_view key, bool required) {
-  const json::value* v = present(obj_, key);
+  const json::value* v = present(key);
   if (!v) {
     if (required) fail(key, "is required");
     return std::nullopt;
@@ -180,7 +192,7 @@ std::optional<core::LocalDate> FieldReader::date(std::string_view key, bool requ
 }
 
 std::optional<std::string> FieldReader::zone(std::string_view key, bool required) {
-  auto text = string(key, required, kMaxZoneNameLength);
+  auto text = string(key, required, core::kMaxZoneNameLength);
   if (!text) return std::nullopt;
   if (!core::Zone::find(*text)) {
     fail(key, "must be an IANA time zone, e.g. Europe/London");
@@ -190,7 +202,7 @@ std::optional<std::string> FieldReader::zone(std::string_view key, bool required
 }
 
 const json::object* FieldReader::object(std::string_view key, bool required) {
-  const json::value* v = present(obj_, key);
+  const json::value* v = present(key);
   if (!v) {
     if (required) fail(key, "is required");
     return nullptr;
@@ -203,7 +215,7 @@ const json::object* FieldReader::object(std::string_view key, bool required) {
 }
 
 const json::array* FieldReader::array(std::string_view key, bool required, std::size_t max_items) {
-  const json::value* v = present(obj_, key);
+  const json::value* v = present(key);
   if (!v) {
     if (required) fail(key, "is required");
     return nullptr;
@@ -236,11 +248,6 @@ Response json_response(int status, const json::value& body) {
 // ---- domain -> JSON -------------------------------------------------------------
 
 namespace {
-
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
 
 json::array ids_to_json(const std::vector<core::Id>& ids) {
   json::array a;
@@ -287,7 +294,7 @@ json::object to_json(const core::Provider& p, bool with_schedule) {
                                        {"ranges", ranges_json(ov.ranges)}});
     }
     o["overrides"] = std::move(overrides);
-    const core::Zone zone = zone_or_utc(p.zone);
+    const core::Zone zone = core::zone_or_utc(p.zone);
     json::array time_off;
     for (const auto& t : p.time_off) {
       time_off.push_back(json::object{{"id", t.id},
@@ -409,10 +416,9 @@ json::array weekly_to_json(const core::WeeklyHours& w) {
 
 namespace {
 
-// One {start,end} object; names fields "<item>.start"/"<item>.end".
-std::optional<core::TimeRange> range_from_json(const json::object& obj, std::vector<core::FieldError>& errors,
-                                               const std::string& item) {
-  FieldReader r(obj, errors, item + ".");
+// The start and end of one {start,end} object (read through the item's reader, which names
+// fields "<item>.start"/"<item>.end").
+std::optional<core::TimeRange> range_from_json(FieldReader& r) {
   auto start = r.string("start", true, 5);
   auto end = r.string("end", true, 5);
   // -1 marks "missing or malformed" (already reported).
@@ -477,7 +483,8 @@ std::optional<core::WeeklyHours> weekly_from_json(const json::value& v, std::vec
     }
     FieldReader r(*obj, errors, item + ".");
     auto weekday = r.integer("weekday", true, 1, 7);
-    auto range = range_from_json(*obj, errors, item);
+    auto range = range_from_json(r);
+    r.refuse_unknown_keys();
     if (weekday && range) days[std::size_t(*weekday - 1)].push_back({*range, item});
   }
   core::WeeklyHours weekly;
@@ -514,7 +521,10 @@ std::optional<std::vector<core::TimeRange>> ranges_from_json(const json::value& 
       errors.push_back({item, "must be an object"});
       continue;
     }
-    if (auto range = range_from_json(*obj, errors, item)) ranges.push_back({*range, item});
+    FieldReader r(*obj, errors, item + ".");
+    auto range = range_from_json(r);
+    r.refuse_unknown_keys();
+    if (range) ranges.push_back({*range, item});
   }
   sort_and_check(ranges, errors);
   if (errors.size() != before) return std::nullopt;

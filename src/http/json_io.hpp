@@ -17,15 +17,22 @@ namespace visitd::http {
 
 // Parses a request body as a JSON object (Content-Type must be application/json when a
 // body is present). Errors: unsupported_media_type (415) naming the field "Content-Type",
-// invalid (400) for a blank, malformed or non-object body.
+// invalid (400) for a blank, malformed or non-object body, and invalid naming the key (its
+// path, e.g. "consumer.name") when an object anywhere in the body repeats a key (RFC 8259
+// leaves duplicates to the parser; visitd never guesses which one was meant).
 core::Result<boost::json::object> parse_object(const Request& req);
 
 // Reads typed fields from an object, recording a FieldError per problem.
 // `prefix` is prepended to field names ("consumer." for nested objects).
+// Strict: every key a reader is asked about (by any accessor, has() included) is known;
+// refuse_unknown_keys() then records "<prefix><key>: is not a field of this request" for
+// each other key of the object. Call it after the last read of an object, before checking
+// the errors (the route-table test sends an unknown key to every JSON route).
 class FieldReader {
  public:
   FieldReader(const boost::json::object& obj, std::vector<core::FieldError>& errors, std::string prefix = "");
   bool has(std::string_view key) const;
+  void refuse_unknown_keys();
   std::optional<std::string> string(std::string_view key, bool required, std::size_t max_len);
   std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
   std::optional<bool> boolean(std::string_view key, bool required);
@@ -38,9 +45,14 @@ class FieldReader {
   std::string name(std::string_view key) const { return prefix_ + std::string(key); }
 
  private:
+  void ask(std::string_view key) const;
+  // The value of `key` (marking it asked); null reads as absent, so clients may send explicit
+  // nulls for optional fields.
+  const boost::json::value* present(std::string_view key) const;
   const boost::json::object& obj_;
   std::vector<core::FieldError>& errors_;
   std::string prefix_;
+  mutable std::vector<std::string> asked_;  // keys read so far (a handful: a vector is enough)
 };
 
 // A 400 problem listing every collected field error ("Invalid request").

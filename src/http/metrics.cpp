@@ -33,18 +33,48 @@ void append_number(std::string& out, double v) {
   out.append(buf, end);
 }
 
-void append_counter(std::string& out, const char* name, const char* help, unsigned long long value) {
+void append_metric(std::string& out, const char* type, const char* name, const char* help, unsigned long long value) {
   out += "# HELP ";
   out += name;
   out += ' ';
   out += help;
   out += "\n# TYPE ";
   out += name;
-  out += " counter\n";
+  out += ' ';
+  out += type;
+  out += '\n';
   out += name;
   out += ' ';
   out += std::to_string(value);
   out += '\n';
+}
+
+void append_counter(std::string& out, const char* name, const char* help, unsigned long long value) {
+  append_metric(out, "counter", name, help, value);
+}
+
+void append_gauge(std::string& out, const char* name, const char* help, unsigned long long value) {
+  append_metric(out, "gauge", name, help, value);
+}
+
+void append_connections(std::string& out, const ConnectionCounters& c) {
+  append_gauge(out, "visitd_http_connections_open", "HTTP and WebSocket connections held now.", c.open.load());
+  append_gauge(out, "visitd_http_connections_max", "Connections held at most (below the file limit).",
+               c.max_connections.load());
+  append_gauge(out, "visitd_http_connections_per_address_max", "Connections one client address may hold.",
+               c.max_per_address.load());
+  append_gauge(out, "visitd_http_header_timeout_seconds", "Time a client has to send a whole request header.",
+               c.header_timeout_s.load());
+  append_gauge(out, "visitd_http_body_timeout_seconds", "Time a client has to send a whole request body.",
+               c.body_timeout_s.load());
+  append_counter(out, "visitd_http_connections_refused_global_total",
+                 "Connections closed at accept because the global cap was full.", c.refused_global.load());
+  append_counter(out, "visitd_http_connections_refused_per_address_total",
+                 "Connections closed at accept because their address held its cap.", c.refused_per_address.load());
+  append_counter(out, "visitd_http_header_timeouts_total", "Connections dropped for a header not sent in time.",
+                 c.header_timeouts.load());
+  append_counter(out, "visitd_http_body_timeouts_total", "Connections dropped for a body not sent in time.",
+                 c.body_timeouts.load());
 }
 
 }  // namespace
@@ -115,6 +145,18 @@ std::string Metrics::render() const {
   append_counter(out, "visitd_booking_conflicts_total", "Booking attempts refused because the slot was taken.",
                  booking_conflicts_.load());
   append_counter(out, "visitd_rate_limited_total", "Requests refused by a rate limit.", rate_limited_.load());
+  append_connections(out, connections_);
+  {
+    std::lock_guard lock(mu_);
+    out += "# HELP visitd_throttled_total Requests refused by a budget beyond the client address.\n";
+    out += "# TYPE visitd_throttled_total counter\n";
+    for (const char* budget : {"login_network", "login_account", "booking_network", "booking_business"}) {
+      auto it = throttled_.find(budget);
+      out += "visitd_throttled_total{budget=\"";
+      out += budget;
+      out += "\"} " + std::to_string(it == throttled_.end() ? 0ULL : it->second) + "\n";
+    }
+  }
   std::vector<std::function<std::string()>> sources;
   {
     std::lock_guard lock(mu_);
@@ -122,6 +164,12 @@ std::string Metrics::render() const {
   }
   for (const auto& source : sources) out += source();
   return out;
+}
+
+void Metrics::throttled(const std::string& budget) {
+  rate_limited();
+  std::lock_guard lock(mu_);
+  ++throttled_[budget];
 }
 
 void Metrics::add_source(std::function<std::string()> source) {

@@ -155,13 +155,4 @@ Response bad_request(std::string field, std::string message) {
   return problem_from(core::Error::invalid(std::move(field), std::move(message)));
 }
 
-Response problem(int status, std::string_view type_slug, std::string_view title, std::string_view detail,
-                 const std::vector<core::FieldError>& fields) {
-  std::string type(kTypeBase);
-  type += type_slug;
-  Response res = render(status, type, title, detail, fields, {}, nullptr);
-  if (status == 401) res.with_header("WWW-Authenticate", "Bearer realm=\"visitd\"");
-  return res;
-}
-
 }  // namespace visitd::http

@@ -32,9 +32,4 @@ ProblemShape problem_shape(const core::Error& e);
 // A 400 naming one field (problem_from(core::Error::invalid(field, message))).
 Response bad_request(std::string field, std::string message);
 
-// Transport-level answers built by the server before any handler runs (malformed HTTP,
-// header too large...). Handlers never call this: they return core::Error values.
-Response problem(int status, std::string_view type_slug, std::string_view title, std::string_view detail,
-                 const std::vector<core::FieldError>& fields = {});
-
 }  // namespace visitd::http

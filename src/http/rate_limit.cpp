@@ -29,6 +29,22 @@ bool RateLimiter::allow(const std::string& key, core::Clock::Monotonic now, int*
   return false;
 }
 
+bool RateLimiter::peek(const std::string& key, core::Clock::Monotonic now, int* retry_after_s) {
+  if (rate_per_s_ <= 0) {
+    if (retry_after_s != nullptr) *retry_after_s = kRetryWhenNeverRefilled;
+    return false;
+  }
+  std::lock_guard lock(mu_);
+  auto it = buckets_.find(key);
+  if (it == buckets_.end()) return true;  // an unseen key has a full bucket
+  if (it->second.has_token(now)) return true;
+  if (retry_after_s != nullptr) {
+    const double wait = it->second.seconds_until_token();
+    *retry_after_s = wait < 0 ? kRetryWhenNeverRefilled : std::max(1, static_cast<int>(std::ceil(wait)));
+  }
+  return false;
+}
+
 core::Status RateLimiter::admit(const std::string& key, core::Clock::Monotonic now) {
   int retry_after = 1;
   if (allow(key, now, &retry_after)) return core::ok_status();

@@ -21,6 +21,13 @@ class RateLimiter {
   bool allow(const std::string& key, core::Clock::Monotonic now, int* retry_after_s);
   // The same as an error value: ErrorCode::rate_limited with retry_after and a detail.
   core::Status admit(const std::string& key, core::Clock::Monotonic now);
+  // Whether `key` has a token now, without taking it (retry_after_s as for allow()).
+  bool peek(const std::string& key, core::Clock::Monotonic now, int* retry_after_s);
+  // Forgets `key`: its next request starts with a full bucket.
+  void forget(const std::string& key) {
+    std::lock_guard lock(mu_);
+    buckets_.erase(key);
+  }
   // Memory bound: past `max_keys` tracked keys, refilled buckets (equivalent to unseen keys)
   // are dropped first, then the least recently used ones.
   void set_max_keys(std::size_t max_keys) { max_keys_ = max_keys; }

@@ -37,9 +37,23 @@ bool more_specific(const std::vector<std::string>& a, const std::vector<std::str
   return false;
 }
 
+bool method_takes_json(const std::string& method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
+
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler, Runs runs) {
+const char* to_string(Body body) {
+  switch (body) {
+    case Body::json:
+      return "json";
+    case Body::none:
+      return "none";
+    case Body::other:
+      return "other";
+  }
+  return "none";
+}
+
+void Router::add(std::string method, std::string pattern, Handler handler, Runs runs, std::optional<Body> body) {
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument("route pattern must start with '/': " + pattern);
   for (const auto& r : routes_) {
@@ -51,6 +65,7 @@ void Router::add(std::string method, std::string pattern, Handler handler, Runs 
   route.segments = split_path(pattern);
   route.method = std::move(method);
   route.pattern = std::move(pattern);
+  route.body = body.value_or(method_takes_json(route.method) ? Body::json : Body::none);
   route.handler = std::move(handler);
   route.runs = runs;
   routes_.push_back(std::move(route));
@@ -99,7 +114,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> out;
   out.reserve(routes_.size());
-  for (const auto& r : routes_) out.push_back({r.method, r.pattern});
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.body});
   return out;
 }
 

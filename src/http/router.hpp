@@ -2,6 +2,7 @@
 // Method + path-pattern routing. Patterns use {name} segments:
 //   "/api/v1/businesses/{businessId}/providers/{providerId}"
 // The matched pattern (not the concrete path) labels metrics and logs.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,14 +15,24 @@ namespace visitd::http {
 // the network thread, so they keep answering while the pool is saturated.
 enum class Runs { on_worker, on_network_thread };
 
+// What a route's request body is. json: a JSON object read strictly (json_io: unknown and
+// repeated keys are refused by name). none: the handler reads no body (one sent is ignored,
+// as docs/openapi.yaml states). other: form fields or an image, read by the handler. By
+// default POST, PUT and PATCH take json, other methods none. `visitd routes --bodies` prints
+// it; the strict-JSON test is generated from it.
+enum class Body { json, none, other };
+const char* to_string(Body body);
+
 struct RouteInfo {
   std::string method;
   std::string pattern;
+  Body body = Body::none;
 };
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Handler handler, Runs runs = Runs::on_worker);
+  void add(std::string method, std::string pattern, Handler handler, Runs runs = Runs::on_worker,
+           std::optional<Body> body = std::nullopt);
 
   struct Match {
     const Handler* handler = nullptr;  // null: no route
@@ -41,6 +52,7 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
     Runs runs = Runs::on_worker;
+    Body body = Body::none;
   };
   std::vector<Route> routes_;
 };

@@ -22,7 +22,6 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -37,11 +36,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/connection_limits.hpp"
 #include "http/problem.hpp"
+#include "http/request_target.hpp"
 #include "http/static_files.hpp"
 #include "live/live_service.hpp"
 #include "live/websocket.hpp"
 #include "workers/await_pool.hpp"
+#include "workers/pool_metrics.hpp"
 #include "workers/worker_pool.hpp"
 
 namespace visitd::http {
@@ -121,7 +123,8 @@ std::string http_date() {
   return std::string(buf, n);
 }
 
-std::string remote_ip_of(const tcp::socket& socket) {
+template <class Socket>
+std::string remote_ip_of(const Socket& socket) {
   beast::error_code ec;
   auto ep = socket.remote_endpoint(ec);
   if (ec) return {};
@@ -141,23 +144,16 @@ void add_header(std::map<std::string, std::string>& headers, std::string name, s
   }
 }
 
-Response not_found() { return problem(404, "not-found", "Not found", "No resource at this path."); }
+Response not_found() {
+  return problem_from(core::Error::make(core::ErrorCode::not_found, "No resource at this path."));
+}
 
-Response internal_error() { return problem(500, "internal", "Internal error", "internal error"); }
+Response internal_error() { return problem_from(core::Error::make(core::ErrorCode::internal, "a handler failed")); }
 
 // The request as handlers see it, or a 400 problem when the target is not origin-form.
 std::optional<Response> fill_request(const bhttp::request<bhttp::string_body>& msg, Request& req) {
   req.method = std::string(msg.method_string());
-  auto target = boost::urls::parse_origin_form(msg.target());
-  if (!target) return bad_request("target", "The request target is not a valid origin-form URL.");
-  // An encoded '/' would let one segment pose as two, and NUL ends strings in C APIs: refuse both.
-  std::string encoded_path = lower(target->encoded_path());
-  if (encoded_path.find("%2f") != std::string::npos) {
-    return bad_request("target", "The path must not contain an encoded '/'.");
-  }
-  req.path = target->path();
-  if (req.path.find('\0') != std::string::npos) return bad_request("target", "The path must not contain NUL.");
-  for (auto param : target->params()) req.query.emplace(std::move(param.key), std::move(param.value));
+  if (auto bad = fill_target(msg.target(), req)) return bad;
   for (const auto& field : msg) add_header(req.headers, lower(field.name_string()), field.value());
   return std::nullopt;
 }
@@ -262,7 +258,11 @@ class Server {
         signals_(control_),
         drain_timer_(control_),
         registry_(std::make_shared<Registry>()),
-        workers_("http", workers::PoolSize{options.limits.worker_threads, options.limits.worker_queue}) {}
+        connection_limits_(std::make_shared<ConnectionLimits>(
+            options.limits.max_connections, options.limits.max_connections_per_address, metrics.connections())),
+        workers_("http", workers::PoolSize{options.limits.worker_threads, options.limits.worker_queue}) {
+    if (options.pool_metrics != nullptr) options.pool_metrics->add(workers_.counters());
+  }
 
   int run(const std::function<void(std::uint16_t)>& on_listening, const std::stop_token& stop);
 
@@ -272,7 +272,7 @@ class Server {
   void begin_shutdown();
   void finish_drain();
   net::awaitable<void> accept_loop();
-  net::awaitable<void> session(std::shared_ptr<Connection> conn, std::uint64_t id);
+  net::awaitable<void> session(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote_ip);
   net::awaitable<bool> serve_one(const std::shared_ptr<Connection>& owner, beast::flat_buffer& buffer,
                                  const std::string& remote_ip);
   net::awaitable<void> reject(Connection& conn, beast::flat_buffer& buffer, const beast::error_code& ec,
@@ -297,6 +297,8 @@ class Server {
   net::steady_timer drain_timer_;
   bool drained_ = false;  // control_ only
   std::shared_ptr<Registry> registry_;
+  // Shared with sessions, which may outlive the Server when the drain limit stops the loop.
+  std::shared_ptr<ConnectionLimits> connection_limits_;
   // Declared after ioc_, so it is joined (jobs finish, their completions are posted to a
   // still-existing io_context) before ioc_ is destroyed.
   workers::WorkerPool workers_;
@@ -326,6 +328,8 @@ bool Server::listen(std::uint16_t& bound_port) {
 int Server::run(const std::function<void(std::uint16_t)>& on_listening, const std::stop_token& stop) {
   std::uint16_t port = 0;
   if (!listen(port)) return 1;
+  metrics_.connections().header_timeout_s = static_cast<unsigned long long>(options_.limits.header_timeout.count());
+  metrics_.connections().body_timeout_s = static_cast<unsigned long long>(options_.limits.body_timeout.count());
 
   registry_->on_drained = [this] { net::post(control_, [this] { finish_drain(); }); };
   signals_.add(SIGINT);
@@ -405,16 +409,28 @@ net::awaitable<void> Server::accept_loop() {
       co_await backoff.async_wait(kUseTuple);
       continue;
     }
+    // Over a cap the connection is closed at once: holding it would spend a descriptor (the
+    // global cap keeps accept from failing with EMFILE) or let one address crowd out others.
+    std::string remote_ip = remote_ip_of(socket);
+    if (connection_limits_->admit(remote_ip) != ConnectionLimits::Verdict::admitted) {
+      beast::error_code ignored;
+      socket.close(ignored);
+      continue;
+    }
     auto conn = std::make_shared<Connection>(std::move(socket));
     const std::uint64_t id = registry_->add(conn);
-    net::co_spawn(conn->stream.get_executor(), session(conn, id), net::detached);
+    net::co_spawn(conn->stream.get_executor(), session(conn, id, std::move(remote_ip)), net::detached);
   }
 }
 
-net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint64_t id) {
+net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote_ip) {
   RegistryEntry entry(registry_, id);
+  struct Place {  // the place admit() gave this connection, given back however the session ends
+    std::shared_ptr<ConnectionLimits> limits;
+    std::string address;
+    ~Place() { limits->release(address); }
+  } place{connection_limits_, remote_ip};
   const auto& limits = options_.limits;
-  const std::string remote_ip = remote_ip_of(conn->stream.socket());
   beast::flat_buffer buffer;
   bool first = true;
   try {
@@ -425,6 +441,7 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
         // A new connection gets the header timeout from accept; a kept-alive one the idle timeout.
         conn->stream.expires_after(first ? limits.header_timeout : limits.idle_timeout);
         auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(kReadChunk), kUseTuple);
+        if (ec == beast::error::timeout && first) metrics_.connections().header_timeouts.fetch_add(1);
         if (ec) break;  // closed by the peer, timed out, or cancelled by shutdown
         buffer.commit(n);
       }
@@ -451,6 +468,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   parser.body_limit(limits.max_body_bytes);
 
   if (auto [ec, n] = co_await bhttp::async_read_header(conn.stream, buffer, parser, kUseTuple); ec) {
+    if (ec == beast::error::timeout) metrics_.connections().header_timeouts.fetch_add(1);
     co_await reject(conn, buffer, ec, parser.get(), started);
     co_return false;
   }
@@ -470,8 +488,11 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
       bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, version};
       if (auto [ec, n] = co_await bhttp::async_write(conn.stream, proceed, kUseTuple); ec) co_return false;
     }
-    conn.stream.expires_after(limits.idle_timeout);
+    // One deadline for the whole body, however slowly it trickles in (a byte a second
+    // would otherwise hold the connection for as long as each read beat the idle timeout).
+    conn.stream.expires_after(limits.body_timeout);
     if (auto [ec, n] = co_await bhttp::async_read(conn.stream, buffer, parser, kUseTuple); ec) {
+      if (ec == beast::error::timeout) metrics_.connections().body_timeouts.fetch_add(1);
       co_await reject(conn, buffer, ec, parser.get(), started);
       co_return false;
     }
@@ -564,10 +585,10 @@ Dispatched Server::dispatch(Request& req, Router::Match m) const {
       allowed.emplace_back("HEAD");
     }
     std::sort(allowed.begin(), allowed.end());
-    std::string allow;
-    for (const auto& a : allowed) allow += (allow.empty() ? "" : ", ") + a;
-    d.res = problem(405, "method-not-allowed", "Method not allowed", "This resource does not support the method.")
-                .with_header("Allow", allow);
+    core::Error e =
+        core::Error::make(core::ErrorCode::method_not_allowed, "This resource does not support the method.");
+    e.allow = std::move(allowed);
+    d.res = problem_from(e);
     return d;
   }
   if (get_like && !options_.static_dir.empty() && !reserved_path(req.path)) {
@@ -590,13 +611,16 @@ net::awaitable<void> Server::reject(Connection& conn, beast::flat_buffer& buffer
   }
   Response res;
   if (ec == bhttp::error::body_limit) {
-    res = problem(413, "body-too-large", "Payload too large",
-                  "The request body exceeds " + std::to_string(options_.limits.max_body_bytes) + " bytes.");
+    res = problem_from(
+        core::Error::typed(core::ErrorCode::too_large, "body-too-large",
+                           "The request body exceeds " + std::to_string(options_.limits.max_body_bytes) + " bytes."));
   } else if (ec == bhttp::error::header_limit) {
-    res = problem(431, "header-too-large", "Request header fields too large",
-                  "The request header exceeds " + std::to_string(options_.limits.max_header_bytes) + " bytes.");
+    res = problem_from(core::Error::typed(
+        core::ErrorCode::too_large, "header-too-large",
+        "The request header exceeds " + std::to_string(options_.limits.max_header_bytes) + " bytes."));
   } else {
-    res = problem(400, "malformed-request", "Malformed request", "The request is not valid HTTP/1.1.");
+    res = problem_from(
+        core::Error::typed(core::ErrorCode::invalid, "malformed-request", "The request is not valid HTTP/1.1."));
   }
   const unsigned version = partial.version() == 10 ? 10 : 11;
   const std::string method = std::string(partial.method_string());

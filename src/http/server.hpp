@@ -12,14 +12,22 @@
 namespace visitd::live {
 class LiveService;
 }
+namespace visitd::workers {
+class PoolMetrics;
+}
 
 namespace visitd::http {
 
 struct ServerLimits {
   std::size_t max_body_bytes = 1 << 20;      // 413 beyond
   std::size_t max_header_bytes = 16 << 10;   // 431 beyond
-  std::chrono::seconds header_timeout{10};   // time to receive a complete header
+  std::chrono::seconds header_timeout{10};   // total time to receive a complete header
+  std::chrono::seconds body_timeout{30};     // total time to receive a body once its header is in
   std::chrono::seconds idle_timeout{60};     // keep-alive idle
+  // Connections held at once (keep it below the process's file limit: app/file_limit) and
+  // by one client address; more are closed at accept and counted in /metrics.
+  std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 64;
   int threads = 4;                           // network threads: parse, route, write
   int worker_threads = 4;                    // handlers that may block (store, passwords, files)
   std::size_t worker_queue = 256;            // requests waiting for a worker; 503 beyond
@@ -33,6 +41,8 @@ struct ServerOptions {
   std::string static_dir;  // web/dist; empty = no static files
   // Appointment rooms: WebSocket upgrades of /api/v1/live go here; null = no live endpoint.
   live::LiveService* live = nullptr;
+  // The request worker pool (label "http") reports its numbers here; null = not reported.
+  workers::PoolMetrics* pool_metrics = nullptr;
 };
 
 // Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the

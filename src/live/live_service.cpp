@@ -2,14 +2,13 @@
 
 namespace visitd::live {
 
-LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret,
+LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
                          const core::Clock& clock, LiveSettings settings)
-    : settings_(std::move(settings)),
-      clock_(clock),
-      signer_(std::move(secret)),
-      now_([&clock] { return clock.now(); }) {
+    : settings_(std::move(settings)), work_(work), clock_(clock), signer_(std::move(secret)), now_([&clock] {
+        return clock.now();
+      }) {
   hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_,
-                                   HubSettings{std::chrono::seconds(settings_.grace_s)});
+                                   HubSettings{std::chrono::seconds(settings_.grace_s)}, &work);
 }
 
 LiveService::~LiveService() = default;
@@ -40,6 +39,8 @@ void LiveService::shutdown() {
     }
   }
   for (auto& p : peers) p->close(close_code::kGoingAway, "server shutting down");
+  // Queued room jobs send to their connections: they finish while the network still runs.
+  work_.finish();
 }
 
 }  // namespace visitd::live

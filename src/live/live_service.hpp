@@ -15,6 +15,7 @@
 #include "live/room_bus.hpp"
 #include "live/room_hub.hpp"
 #include "live/room_token.hpp"
+#include "live/room_work.hpp"
 #include "live/timers.hpp"
 #include "live/turn.hpp"
 #include "store/store.hpp"
@@ -35,10 +36,10 @@ struct LiveSettings {
 
 class LiveService {
  public:
-  // `bus`, `timers` and `clock` (the one time source) must outlive the service; stop the
-  // timers before destroying it.
-  LiveService(store::Store& store, RoomBus& bus, Timers& timers, std::string secret, const core::Clock& clock,
-              LiveSettings settings);
+  // `bus`, `timers`, `work` and `clock` (the one time source) must outlive the service; stop
+  // the timers and finish the work (join its pool) before destroying it.
+  LiveService(store::Store& store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
+              const core::Clock& clock, LiveSettings settings);
   ~LiveService();
   LiveService(const LiveService&) = delete;
   LiveService& operator=(const LiveService&) = delete;
@@ -53,7 +54,8 @@ class LiveService {
   // Every WebSocket connection registers itself, so shutdown can close them all.
   std::uint64_t track(std::weak_ptr<Peer> peer);
   void untrack(std::uint64_t id);
-  // Closes every live connection (1001); the server calls it when it starts draining.
+  // Closes every live connection (1001) and waits for the room work in hand; the server calls
+  // it when it starts draining.
   void shutdown();
 
   // The event entry point for booking changes (reschedule, provider change, cancel,
@@ -64,6 +66,7 @@ class LiveService {
 
  private:
   LiveSettings settings_;
+  RoomWork& work_;
   const core::Clock& clock_;
   RoomTokenSigner signer_;
   std::function<core::Instant()> now_;

@@ -8,6 +8,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "core/validation.hpp"
+
 namespace visitd::live::protocol {
 
 namespace json = boost::json;
@@ -97,7 +99,7 @@ constexpr auto kServerTypeValues = values_of(kServerTypes);
 constexpr auto kErrorCodeValues = values_of(kErrorCodes);
 
 constexpr std::size_t kMaxClientIdLength = 64;
-constexpr std::size_t kMaxIdLength = 128;
+using core::kMaxIdLength;  // core/validation
 
 std::string iso(core::Instant t) { return core::format_rfc3339_utc(t); }
 

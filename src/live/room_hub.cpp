@@ -66,14 +66,15 @@ pr::ServerType signal_type(pr::ClientType t) {
 }  // namespace
 
 RoomHub::RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
-                 std::function<core::Instant()> now, HubSettings settings)
+                 std::function<core::Instant()> now, HubSettings settings, RoomWork* work)
     : store_(store),
       signer_(signer),
       bus_(bus),
       timers_(timers),
       metrics_(metrics),
       now_(std::move(now)),
-      settings_(settings) {
+      settings_(settings),
+      work_(work != nullptr ? *work : inline_work_) {
   bus_.subscribe([this](const RoomEvent& e) { deliver(e); });
 }
 
@@ -208,6 +209,28 @@ void RoomHub::close_room(Room& room, const std::string& room_id, const pr::Serve
 // Messages
 
 void RoomHub::on_text(Attachment& a, std::string_view text) {
+  if (a.queue.empty()) {
+    a.queue = room_of_auth(text);
+    if (a.queue.empty()) return text_now(a, text);  // refused without touching the store
+  }
+  auto self = a.shared_from_this();
+  if (!work_.post(a.queue, [this, self, text = std::string(text)] { text_now(*self, text); })) {
+    const std::string ref = pr::peek_type(text);
+    const auto busy = core::Error::typed(core::ErrorCode::unavailable, "server-busy", "the server is busy; try again");
+    if (!a.authed) return fail_auth(a, busy, ref);
+    reply_error(a, busy, ref);
+  }
+}
+
+std::string RoomHub::room_of_auth(std::string_view text) const {
+  const pr::Inbound in = pr::parse(text);
+  if (in.type != pr::ClientType::auth || !in.body) return {};
+  const auto& auth = std::get<pr::Auth>(*in.body);
+  auto claims = signer_.verify(auth.token, now_());
+  return claims ? claims->room_id : std::string();
+}
+
+void RoomHub::text_now(Attachment& a, std::string_view text) {
   const pr::Inbound in = pr::parse(text);
   if (!a.authed) {
     if (in.type != pr::ClientType::auth) {
@@ -615,6 +638,18 @@ void RoomHub::leave(Room& room, const std::string& room_id, const RoomMember& m)
 }
 
 void RoomHub::on_closed(Attachment& a, bool clean) {
+  if (a.queue.empty()) {  // never authenticated: nothing of it is in a room
+    a.peer.reset();
+    return;
+  }
+  auto self = a.shared_from_this();
+  work_.post_or_run(a.queue, [this, self, clean] {
+    closed_now(*self, clean);
+    self->peer.reset();  // breaks the session <-> attachment cycle
+  });
+}
+
+void RoomHub::closed_now(Attachment& a, bool clean) {
   if (!a.authed) return;
   if (a.watching) return stop_watching(a);
   auto room = room_for(a.room_id, false);

@@ -14,6 +14,12 @@
 //
 // Store failures reach the client as an `error` message (code `unavailable`, `ref` = the
 // message type) and are logged; the room's state is left as it was.
+//
+// Threads: a connection's messages and its departure run on the hub's RoomWork (the live
+// worker pool in production), one job at a time per room and in arrival order, so the store
+// is never touched on a network thread. Only the room a valid auth token names is read on the
+// caller's thread (HMAC, no I/O); a message the workers cannot take is answered `unavailable`
+// (type `server-busy`) at once. Timers and booking changes run on their own threads.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -32,6 +38,7 @@
 #include "live/protocol.hpp"
 #include "live/room_bus.hpp"
 #include "live/room_token.hpp"
+#include "live/room_work.hpp"
 #include "live/timers.hpp"
 #include "store/store.hpp"
 
@@ -41,10 +48,11 @@ struct HubSettings {
   std::chrono::seconds grace{30};  // a dropped participant may reconnect this long
 };
 
-// A connection's handle into the hub, owned by the connection.
-struct Attachment {
-  std::shared_ptr<Peer> peer;
-  bool authed = false;
+// A connection's handle into the hub, owned by the connection (and by its queued jobs).
+struct Attachment : std::enable_shared_from_this<Attachment> {
+  std::shared_ptr<Peer> peer;  // released by the hub once the departure is handled
+  std::atomic<bool> authed{false};
+  std::string queue;  // the room whose work queue takes this connection's messages (caller's thread only)
   std::string room_id;
   std::string participant_id;
   core::RoomRole role = core::RoomRole::guest;
@@ -56,15 +64,18 @@ struct Attachment {
 
 class RoomHub {
  public:
+  // `work` runs the connections' messages (null: at once on the caller's thread).
   RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
-          std::function<core::Instant()> now, HubSettings settings);
+          std::function<core::Instant()> now, HubSettings settings, RoomWork* work = nullptr);
   RoomHub(const RoomHub&) = delete;
   RoomHub& operator=(const RoomHub&) = delete;
 
   std::shared_ptr<Attachment> attach(std::shared_ptr<Peer> peer);
-  // One text message from the connection (the first must be `auth`).
+  // One text message from the connection (the first must be `auth`). Queued on the room's
+  // work; returns at once.
   void on_text(Attachment& a, std::string_view text);
-  // The connection is gone; `clean` = the client closed it (no reconnect grace).
+  // The connection is gone; `clean` = the client closed it (no reconnect grace). Handled
+  // after its queued messages; then the attachment's peer is released.
   void on_closed(Attachment& a, bool clean);
   // Server shutdown: every authenticated connection is closed (1001).
   void shutdown();
@@ -102,6 +113,10 @@ class RoomHub {
   };
   using Lock = std::unique_lock<std::mutex>;
 
+  // The room a valid auth message names, or "" (then the message is refused without I/O).
+  std::string room_of_auth(std::string_view text) const;
+  void text_now(Attachment& a, std::string_view text);
+  void closed_now(Attachment& a, bool clean);
   void authenticate(Attachment& a, const protocol::Auth& auth);
   void fail_auth(Attachment& a, const core::Error& e, std::string_view ref);
   void handle(Attachment& a, Room& room, Lock& lock, const protocol::Inbound& in);
@@ -150,6 +165,8 @@ class RoomHub {
   LiveMetrics& metrics_;
   std::function<core::Instant()> now_;
   HubSettings settings_;
+  InlineRoomWork inline_work_;
+  RoomWork& work_;
 
   std::mutex rooms_mu_;  // leaf lock
   std::map<std::string, std::shared_ptr<Room>> rooms_;

@@ -3,12 +3,13 @@
 #include <charconv>
 #include <vector>
 
+#include "core/validation.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::live {
 namespace {
 
-constexpr std::size_t kMaxTokenLength = 512;
+using core::kMaxTokenLength;  // core/validation
 constexpr std::string_view kKind = "room";
 
 core::Error forged() { return core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"); }

@@ -32,9 +32,11 @@ void ThreadTimers::run() {
       cv_.wait(lock);
       continue;
     }
+    // A copy: wait_until reads its deadline again after waking, and stop() may have
+    // erased that entry meanwhile (a reference into due_ was a use-after-free).
+    const auto deadline = due_.begin()->first;
+    if (cv_.wait_until(lock, deadline) == std::cv_status::no_timeout) continue;  // new or earlier entry
     auto first = due_.begin();
-    if (cv_.wait_until(lock, first->first) == std::cv_status::no_timeout) continue;  // new or earlier entry
-    first = due_.begin();
     if (first == due_.end() || first->first > clock_.monotonic()) continue;
     auto fn = std::move(first->second);
     due_.erase(first);

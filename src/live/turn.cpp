@@ -47,6 +47,27 @@ std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& par
   return out;
 }
 
+const std::vector<DeniedPeerRange>& denied_peer_ranges() {
+  static const std::vector<DeniedPeerRange> ranges = {
+      {"0.0.0.0-0.255.255.255", false},                           // "this network" (RFC 791)
+      {"127.0.0.0-127.255.255.255", true},                        // loopback (RFC 1122)
+      {"10.0.0.0-10.255.255.255", false},                         // private (RFC 1918)
+      {"100.64.0.0-100.127.255.255", false},                      // carrier-grade NAT (RFC 6598)
+      {"169.254.0.0-169.254.255.255", false},                     // link-local, cloud metadata (RFC 3927)
+      {"172.16.0.0-172.31.255.255", false},                       // private (RFC 1918)
+      {"192.0.0.0-192.0.0.255", false},                           // IETF protocol assignments (RFC 6890)
+      {"192.168.0.0-192.168.255.255", false},                     // private (RFC 1918)
+      {"198.18.0.0-198.19.255.255", false},                       // benchmarking (RFC 2544)
+      {"240.0.0.0-255.255.255.255", false},                       // reserved and broadcast (RFC 1112)
+      {"::1", true},                                              // loopback (RFC 4291)
+      {"::ffff:0.0.0.0-::ffff:255.255.255.255", false},           // IPv4-mapped: the v4 rules apply
+      {"64:ff9b::-64:ff9b::ffff:ffff", false},                    // NAT64 (RFC 6052) to any v4 address
+      {"fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", false},  // unique local (RFC 4193)
+      {"fe80::-febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff", false},  // link-local (RFC 4291)
+  };
+  return ranges;
+}
+
 std::string coturn_config(const TurnSettings& t, const CoturnOptions& o) {
   std::string c;
   c += "# coturn configuration for visitd (printed by `visitd turn-config`).\n";
@@ -65,13 +86,16 @@ std::string coturn_config(const TurnSettings& t, const CoturnOptions& o) {
   c += "no-tls\n";
   c += "no-dtls\n";
   c += "no-multicast-peers\n";
-  if (o.listening_ip.rfind("127.", 0) == 0) {
-    c += "# Loopback demo only: lets two browsers on this machine relay to each other.\n";
+  // A relay must never reach the operator's own networks: peers are browsers on the internet.
+  c += "# Peers the relay refuses: this host, private, link-local, CGNAT and IPv6 ULA/link-local.\n";
+  const bool loopback_demo = o.relay_ip.rfind("127.", 0) == 0 || o.relay_ip == "::1";
+  for (const auto& range : denied_peer_ranges()) {
+    if (loopback_demo && range.loopback) continue;
+    c += "denied-peer-ip=" + range.range + "\n";
+  }
+  if (loopback_demo) {
+    c += "# Loopback demo only (relay address on loopback): two browsers on this machine relay to each other.\n";
     c += "allow-loopback-peers\n";
-  } else {
-    c += "denied-peer-ip=0.0.0.0-0.255.255.255\ndenied-peer-ip=127.0.0.0-127.255.255.255\n";
-    c += "denied-peer-ip=10.0.0.0-10.255.255.255\ndenied-peer-ip=172.16.0.0-172.31.255.255\n";
-    c += "denied-peer-ip=192.168.0.0-192.168.255.255\n";
   }
   c += "log-file=stdout\nsimple-log\n";
   return c;

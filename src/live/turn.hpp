@@ -39,7 +39,17 @@ struct CoturnOptions {
   int min_port = 49160;
   int max_port = 49200;
 };
-// A turnserver.conf for these settings (`visitd turn-config`).
+// Peer addresses a relay must refuse (coturn `denied-peer-ip` ranges, "first-last"): this
+// host, RFC 1918 private, link-local, CGNAT, reserved, IPv6 ULA and link-local. `loopback`
+// marks the ranges a loopback-only demo (relay address 127.x or ::1) has to leave open.
+struct DeniedPeerRange {
+  std::string range;
+  bool loopback;
+};
+const std::vector<DeniedPeerRange>& denied_peer_ranges();
+
+// A turnserver.conf for these settings (`visitd turn-config`): always the denied-peer-ip
+// ranges above; allow-loopback-peers only when the relay address is loopback.
 std::string coturn_config(const TurnSettings& t, const CoturnOptions& o);
 
 }  // namespace visitd::live

@@ -204,7 +204,7 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
   }
   live_.untrack(tracked);
   live_.metrics().connections.fetch_sub(1);
-  attachment->peer.reset();  // breaks the session <-> attachment cycle
+  // The hub releases attachment->peer once the departure is handled (after queued messages).
   if (!dropped_ && beast::get_lowest_layer(ws_).socket().is_open() && !writing_) drop();
 }
 

@@ -21,10 +21,7 @@ std::string strftime_at(core::Instant t, const core::Zone& zone, const char* fmt
   return buf;
 }
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
+using core::zone_or_utc;
 
 // The clinic's face in a message (issue K): logo by absolute URL, accent colour and contact,
 // from the branding role when the store keeps one. Values are escaped by render() like any

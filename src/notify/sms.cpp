@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 
 #include <boost/json/parse.hpp>
-#include <memory>
 
 namespace visitd::notify {
 namespace {
@@ -64,12 +63,12 @@ std::string json_string(const boost::json::value& v, const char* key) {
 
 SendResult TwilioSmsTransport::send_sms(const std::string& to, const std::string& body) {
   SendResult r;
-  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) {
+  auto lease = handles_.acquire();
+  if (!lease.get()) {
     r.error = "curl_easy_init failed";
     return r;
   }
-  CURL* c = curl.get();
+  CURL* c = lease.get();
   std::string base = settings_.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   const std::string url = base + "/2010-04-01/Accounts/" + escape(c, settings_.account_sid) + "/Messages.json";
@@ -90,6 +89,9 @@ SendResult TwilioSmsTransport::send_sms(const std::string& to, const std::string
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   const CURLcode rc = curl_easy_perform(c);
   if (rc != CURLE_OK) {
+    // libcurl already retries a request whose reused connection turned out closed; anything
+    // else leaves the connection in doubt: drop it.
+    lease.discard();
     r.error = std::string("sms: ") + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
     return r;
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "notify/backoff.hpp"
 #include "security/crypto.hpp"
@@ -73,9 +74,42 @@ void OutboxWorker::stop() {
 }
 
 int OutboxWorker::run_once() {
-  const auto claimed = store_.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
-  for (const auto& m : claimed) handle(m);
+  auto claimed = store_.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
+  send_batch(claimed);
   return static_cast<int>(claimed.size());
+}
+
+void OutboxWorker::send_batch(std::vector<store::OutboxMessage>& claimed) {
+  // The order a single sender would use; a booking's messages keep it within their lane.
+  std::stable_sort(claimed.begin(), claimed.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
+  });
+  if (claimed.empty()) return;
+  const std::size_t lanes = std::clamp<std::size_t>(settings_.senders, 1, claimed.size());
+  std::vector<std::vector<const store::OutboxMessage*>> lane(lanes);
+  const std::hash<std::string> hash;
+  for (const auto& m : claimed) lane[hash(m.booking_id) % lanes].push_back(&m);
+  auto run_lane = [this](const std::vector<const store::OutboxMessage*>& ms) {
+    std::vector<const std::string*> stalled;  // bookings whose earlier message threw
+    for (const auto* m : ms) {
+      if (std::any_of(stalled.begin(), stalled.end(), [&](const auto* b) { return *b == m->booking_id; })) continue;
+      try {
+        handle(*m);
+      } catch (const std::exception& e) {
+        // Its lease expires and it is claimed again; the booking's later messages wait with it
+        // (still leased) so they cannot overtake it, other bookings go on.
+        spdlog::error("outbox worker: message {}: {}", m->id, e.what());
+        stalled.push_back(&m->booking_id);
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  helpers.reserve(lanes - 1);
+  for (std::size_t i = 1; i < lanes; ++i) {
+    if (!lane[i].empty()) helpers.emplace_back(run_lane, std::cref(lane[i]));
+  }
+  run_lane(lane[0]);
+  for (auto& t : helpers) t.join();
 }
 
 void OutboxWorker::handle(const store::OutboxMessage& m) {

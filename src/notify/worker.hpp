@@ -3,6 +3,9 @@
 // lease (several instances may run; the store's claim keeps them apart), composes each from
 // the booking as it is now, sends it, and records the outcome. A crash leaves claimed rows
 // in 'sending'; their lease expires and they are claimed again, with the same Message-ID.
+// A claimed batch is sent by up to `senders` threads at once, each booking's messages by one
+// of them in claim order (next attempt, then id), so a booking's messages never overtake each
+// other; the next batch is claimed when the whole batch is recorded.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -11,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "notify/compose.hpp"
@@ -26,6 +30,7 @@ struct WorkerSettings {
   int max_attempts = 8;
   core::Seconds retry_base{30};
   core::Seconds retry_max{3600};
+  int senders = 4;  // messages in flight at once (each keeps its own SMTP session / HTTP connection)
 };
 
 class OutboxWorker {
@@ -47,6 +52,8 @@ class OutboxWorker {
 
  private:
   void handle(const store::OutboxMessage& m);
+  // Sends `claimed` (in claim order) on up to settings_.senders threads, one lane per booking.
+  void send_batch(std::vector<store::OutboxMessage>& claimed);
   // When to try again after a failed send: backoff, but never before the gateway's
   // Retry-After (capped at a day so a hostile header cannot park a message for years).
   core::Instant retry_time(const SendResult& r, int attempts, core::Instant now) const;

@@ -5,13 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/validation.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::security {
 namespace {
 
 // Longer input is refused before any decoding or MAC work.
-constexpr std::size_t kMaxTokenLength = 512;
+using core::kMaxTokenLength;  // core/validation
 
 const char* kind_name(CapabilityKind k) { return k == CapabilityKind::manage ? "manage" : "join"; }
 

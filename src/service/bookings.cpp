@@ -21,10 +21,7 @@ bool assigned(const core::Service& s, const core::Id& provider_id) {
   return std::find(s.provider_ids.begin(), s.provider_ids.end(), provider_id) != s.provider_ids.end();
 }
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
+using core::zone_or_utc;
 
 core::Error provider_not_in_service() {
   core::Error e = core::Error::make(core::ErrorCode::not_found, "provider is not assigned to this service");
@@ -93,11 +90,11 @@ void Bookings::publish(EventKind kind, const core::Booking& b, const store::Acto
     e.previous_time = before->time;
     e.previous_provider_id = before->provider_id;
   }
-  ports_.events.publish(e);
+  events_.publish(e);
   // Anything but a new booking moves or closes the booking's room window.
   if (kind != EventKind::booking_created) {
     e.kind = EventKind::room_changed;
-    ports_.events.publish(e);
+    events_.publish(e);
   }
 }
 
@@ -107,7 +104,7 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
                                                            const std::optional<core::Id>& exclude_booking) const {
   if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
   std::vector<core::Provider> providers;
-  for (auto& p : ports_.store.providers_of(service.business_id)) {
+  for (auto& p : catalog_.providers_of(service.business_id)) {
     if (provider_id ? p.id == *provider_id : assigned(service, p.id)) providers.push_back(std::move(p));
   }
   if (providers.empty() || range.empty()) return std::vector<core::Slot>{};
@@ -116,7 +113,7 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
   ids.reserve(providers.size());
   for (const auto& p : providers) ids.push_back(p.id);
   std::map<core::Id, std::vector<core::BusyBooking>> busy;
-  for (const auto& b : ports_.store.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
+  for (const auto& b : bookings_.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
     if (exclude_booking && b.id == *exclude_booking) continue;
     busy[b.provider_id].push_back(core::BusyBooking{b.service_id, b.time, b.block, b.id});
   }
@@ -124,7 +121,7 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
   core::SlotQuery query;
   query.service = &service;
   query.range = range;
-  query.now = ports_.clock.now();
+  query.now = clock_.now();
   query.exclude_booking = exclude_booking;
   for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id])});
   return core::compute_slots(query);
@@ -141,7 +138,7 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   if (!slot) {
     auto offer = core::nearest_slots(*slots, req.start, kNearestLimit);
     if (nearest) *nearest = offer;
-    ports_.metrics.booking_conflict();
+    metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this service", offer);
   }
 
@@ -150,7 +147,7 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   const std::vector<core::Id> order = req.provider_id ? std::vector<core::Id>{*req.provider_id} : slot->provider_ids;
 
   std::map<core::Id, core::Provider> providers;
-  for (auto& p : ports_.store.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
+  for (auto& p : catalog_.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
   store::NewBooking nb;
   for (const auto& id : order) {
     auto it = providers.find(id);
@@ -167,30 +164,30 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   nb.max_per_day = service.max_per_day;
   nb.idempotency_key = req.idempotency_key;
   nb.request_fingerprint = req.request_fingerprint;
-  if (req.sms_consent && !req.consumer.phone.empty()) nb.sms_consent_at = ports_.clock.now();
+  if (req.sms_consent && !req.consumer.phone.empty()) nb.sms_consent_at = clock_.now();
   nb.messages = plan_for(nb.booking, core::BookingEvent::created, time, nb.sms_consent_at.has_value());
 
   const store::Actor by{"consumer"};
-  auto created = ports_.store.create_booking(std::move(nb), by);
+  auto created = bookings_.create_booking(std::move(nb), by);
   if (!created) {
     if (created.error().code == core::ErrorCode::conflict) {
       // Someone else won the race between our check and the commit: offer what is left.
       std::vector<core::Slot> offer;
       fill_nearest(service, req.provider_id, req.start, std::nullopt, offer);
       if (nearest) *nearest = offer;
-      ports_.metrics.booking_conflict();
+      metrics_.booking_conflict();
       return slot_taken("that slot was just taken", offer);
     }
     return created.error();
   }
-  ports_.metrics.booking_created();
+  metrics_.booking_created();
   publish(EventKind::booking_created, *created, by);
   return created;
 }
 
 core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, std::vector<core::Slot>* nearest) const {
   const core::Booking& booking = req.booking;
-  auto business = ports_.store.business_by_id(booking.business_id);
+  auto business = catalog_.business_by_id(booking.business_id);
   if (!business) return business.error();
   const bool consumer = req.actor == core::Actor::consumer;
   auto refuse = [&](core::Error e) {
@@ -199,10 +196,10 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
     }
     return e;
   };
-  if (auto ok = core::check_reschedule(booking, business->rules, req.actor, ports_.clock.now()); !ok) {
+  if (auto ok = core::check_reschedule(booking, business->rules, req.actor, clock_.now()); !ok) {
     return refuse(ok.error());
   }
-  auto service = ports_.store.service(booking.business_id, booking.service_id);
+  auto service = catalog_.service(booking.business_id, booking.service_id);
   if (!service) return refuse(core::Error::make(core::ErrorCode::policy, "the booked service no longer exists"));
   const core::Id provider_id = req.new_provider.value_or(booking.provider_id);
   const bool moves_provider = provider_id != booking.provider_id;
@@ -210,7 +207,7 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
     return core::Error::invalid("providerId", "only staff can move a booking to another provider");
   }
   if (moves_provider && !assigned(*service, provider_id)) return provider_not_in_service();
-  auto provider = ports_.store.provider(booking.business_id, provider_id);
+  auto provider = catalog_.provider(booking.business_id, provider_id);
   if (!provider) return moves_provider ? provider_not_in_service() : provider.error();
 
   const core::Interval time{req.new_start, req.new_start + core::Minutes{service->duration_minutes}};
@@ -222,7 +219,7 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
   if (!slot_at(*slots, time)) {
     auto offer = core::nearest_slots(*slots, req.new_start, kNearestLimit);
     if (nearest) *nearest = offer;
-    ports_.metrics.booking_conflict();
+    metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this booking", offer);
   }
 
@@ -233,39 +230,39 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
   r.block = core::padded_block(time, effective);
   r.day = day_of(*provider, req.new_start);
   r.max_per_day = effective.max_per_day;
-  r.messages = plan_for(booking, core::BookingEvent::rescheduled, time,
-                        ports_.store.sms_consent_at(booking.id).has_value(), moves_provider ? provider_id : core::Id{});
-  auto moved = ports_.store.reschedule_booking(r, req.by);
+  r.messages = plan_for(booking, core::BookingEvent::rescheduled, time, outbox_.sms_consent_at(booking.id).has_value(),
+                        moves_provider ? provider_id : core::Id{});
+  auto moved = bookings_.reschedule_booking(r, req.by);
   if (!moved) {
     if (moved.error().code == core::ErrorCode::conflict) {
       std::vector<core::Slot> offer;
       fill_nearest(effective, provider_id, req.new_start, booking.id, offer);
       if (nearest) *nearest = offer;
-      ports_.metrics.booking_conflict();
+      metrics_.booking_conflict();
       return slot_taken("that slot was just taken", offer);
     }
     return moved.error();
   }
-  ports_.metrics.booking_rescheduled();
+  metrics_.booking_rescheduled();
   publish(EventKind::booking_rescheduled, *moved, req.by, booking);
   return moved;
 }
 
 core::Result<core::Booking> Bookings::cancel(const core::Booking& booking, const std::string& reason, core::Actor actor,
                                              const store::Actor& by) const {
-  auto business = ports_.store.business_by_id(booking.business_id);
+  auto business = catalog_.business_by_id(booking.business_id);
   if (!business) return business.error();
-  if (auto ok = core::check_cancel(booking, business->rules, actor, ports_.clock.now()); !ok) {
+  if (auto ok = core::check_cancel(booking, business->rules, actor, clock_.now()); !ok) {
     if (actor == core::Actor::consumer && ok.error().code == core::ErrorCode::policy) {
       return with_deadline(ok.error(), booking, business->rules.cancel_cutoff_hours);
     }
     return ok.error();
   }
-  auto messages = plan_for(booking, core::BookingEvent::cancelled, booking.time,
-                           ports_.store.sms_consent_at(booking.id).has_value());
-  auto cancelled = ports_.store.set_booking_status(booking.id, core::BookingStatus::cancelled, reason, by, messages);
+  auto messages =
+      plan_for(booking, core::BookingEvent::cancelled, booking.time, outbox_.sms_consent_at(booking.id).has_value());
+  auto cancelled = bookings_.set_booking_status(booking.id, core::BookingStatus::cancelled, reason, by, messages);
   if (!cancelled) return cancelled.error();
-  ports_.metrics.booking_cancelled();
+  metrics_.booking_cancelled();
   publish(EventKind::booking_cancelled, *cancelled, by);
   return cancelled;
 }
@@ -280,9 +277,9 @@ core::Result<core::Booking> Bookings::mark_no_show(const core::Booking& booking,
 
 core::Result<core::Booking> Bookings::finish(const core::Booking& booking, core::BookingStatus to,
                                              const store::Actor& by) const {
-  if (auto ok = core::check_transition(booking, to, ports_.clock.now()); !ok) return ok.error();
+  if (auto ok = core::check_transition(booking, to, clock_.now()); !ok) return ok.error();
   // Pending reminders of a finished appointment are withdrawn by the store; nothing new is owed.
-  auto saved = ports_.store.set_booking_status(booking.id, to, "", by);
+  auto saved = bookings_.set_booking_status(booking.id, to, "", by);
   if (!saved) return saved.error();
   publish(to == core::BookingStatus::completed ? EventKind::booking_completed : EventKind::booking_no_show, *saved, by);
   return saved;
@@ -308,8 +305,8 @@ std::vector<core::PlannedMessage> Bookings::plan_for(const core::Booking& bookin
   in.consumer_sms_allowed = sms_consent && !booking.consumer.phone.empty();
   // A reschedule raises SEQUENCE; a cancellation is one more change to the same event.
   in.sequence = calendar_sequence(booking) + (event == core::BookingEvent::created ? 0 : 1);
-  in.now = ports_.clock.now();
-  in.policy = ports_.store.notification_policy(booking.business_id, booking.service_id).policy;
+  in.now = clock_.now();
+  in.policy = outbox_.notification_policy(booking.business_id, booking.service_id).policy;
   return core::plan_messages(in);
 }
 

@@ -41,7 +41,22 @@ struct RescheduleRequest {
 
 class Bookings {
  public:
-  explicit Bookings(Ports ports) : ports_(ports) {}
+  // Reads the catalogue, writes bookings with their planned messages (outbox role for SMS
+  // consent and the notification policy), counts and publishes.
+  Bookings(store::CatalogStore& catalog, store::BookingStore& bookings, store::OutboxStore& outbox,
+           const core::Clock& clock, MetricsSink& metrics, EventSink& events)
+      : catalog_(catalog), bookings_(bookings), outbox_(outbox), clock_(clock), metrics_(metrics), events_(events) {}
+  explicit Bookings(const Ports& p)
+      : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.clock, p.metrics, p.events) {}
+
+  // Reads: one booking (with answers and history; not_found), a page of a business's
+  // bookings, the booking an Idempotency-Key already made (nullopt: none).
+  [[nodiscard]] core::Result<core::Booking> booking(const core::Id& id) const { return bookings_.booking(id); }
+  [[nodiscard]] store::BookingPage list(const store::BookingFilter& f) const { return bookings_.bookings(f); }
+  [[nodiscard]] std::optional<store::IdempotentBooking> by_idempotency_key(const core::Id& business_id,
+                                                                           const std::string& key) const {
+    return bookings_.booking_by_idempotency_key(business_id, key);
+  }
 
   // Free slots of a service in [range), for one provider or every assigned provider.
   // not_found naming providerId when it is not assigned to the service.
@@ -83,7 +98,12 @@ class Bookings {
   void fill_nearest(const core::Service& service, const std::optional<core::Id>& provider_id, core::Instant wanted,
                     const std::optional<core::Id>& exclude, std::vector<core::Slot>& out) const;
 
-  Ports ports_;
+  store::CatalogStore& catalog_;
+  store::BookingStore& bookings_;
+  store::OutboxStore& outbox_;
+  const core::Clock& clock_;
+  MetricsSink& metrics_;
+  EventSink& events_;
 };
 
 // iCalendar SEQUENCE of a booking: raised on every reschedule.

@@ -23,7 +23,9 @@ struct BookingLinks {
 
 class Links {
  public:
-  Links(Ports ports, LinkSettings settings) : ports_(ports), settings_(std::move(settings)) {}
+  Links(store::BookingStore& bookings, const core::Clock& clock, const LinkSigner& signer, LinkSettings settings)
+      : bookings_(bookings), clock_(clock), signer_(signer), settings_(std::move(settings)) {}
+  Links(const Ports& p, LinkSettings settings) : Links(p.store.bookings, p.clock, p.signer, std::move(settings)) {}
 
   [[nodiscard]] BookingLinks issue(const core::Booking& b) const;
 
@@ -37,7 +39,9 @@ class Links {
   [[nodiscard]] const LinkSettings& settings() const { return settings_; }
 
  private:
-  Ports ports_;
+  store::BookingStore& bookings_;
+  const core::Clock& clock_;
+  const LinkSigner& signer_;
   LinkSettings settings_;
 };
 

@@ -6,7 +6,7 @@ namespace visitd::service {
 
 core::Status Notes::check_access(const core::Id& business_id, const core::Id& booking_id,
                                  const std::optional<core::Id>& only_provider) const {
-  auto b = ports_.store.booking(booking_id);
+  auto b = ports_.store.bookings.booking(booking_id);
   if (!b || b->business_id != business_id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
   if (only_provider && *only_provider != b->provider_id)
     return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
@@ -16,7 +16,7 @@ core::Status Notes::check_access(const core::Id& business_id, const core::Id& bo
 core::Result<store::BookingNote> Notes::note(const core::Id& business_id, const core::Id& booking_id,
                                              const std::optional<core::Id>& only_provider) const {
   if (auto s = check_access(business_id, booking_id, only_provider); !s) return s.error();
-  if (auto n = ports_.store.booking_note(business_id, booking_id)) return *n;
+  if (auto n = ports_.store.notes.booking_note(business_id, booking_id)) return *n;
   return store::BookingNote{};
 }
 
@@ -25,7 +25,7 @@ core::Result<store::BookingNote> Notes::save(const core::Id& business_id, const 
                                              const store::Actor& by) const {
   if (auto v = core::validate_note(text); !v) return v.error();
   if (auto s = check_access(business_id, booking_id, only_provider); !s) return s.error();
-  return ports_.store.put_booking_note(business_id, booking_id, text, by);
+  return ports_.store.notes.put_booking_note(business_id, booking_id, text, by);
 }
 
 }  // namespace visitd::service

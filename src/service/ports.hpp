@@ -1,7 +1,8 @@
 #pragma once
 // The ports every use case stands on, built once by the composition root (app/wiring.cpp)
 // and shared by every entry point (HTTP handlers, the outbox worker, CLI, later webhooks).
-// None of them is HTTP, JSON or SQL specific.
+// None of them is HTTP, JSON or SQL specific. A use case keeps only the ports it needs (see
+// its constructor): the store is reached through its role interfaces, never as a whole.
 #include "core/clock.hpp"
 #include "service/event_sink.hpp"
 #include "service/link_signer.hpp"
@@ -10,10 +11,25 @@
 
 namespace visitd::service {
 
+// The store's role interfaces (store/*.hpp), each a port of its own.
+struct StoreRoles {
+  // Any Store is every role.
+  StoreRoles(store::Store& s)  // NOLINT(google-explicit-constructor)
+      : settings(s), catalog(s), bookings(s), staff(s), outbox(s), rooms(s), audit(s), branding(s), notes(s) {}
+
+  store::SettingsStore& settings;
+  store::CatalogStore& catalog;
+  store::BookingStore& bookings;
+  store::StaffStore& staff;
+  store::OutboxStore& outbox;
+  store::RoomStore& rooms;
+  store::AuditStore& audit;
+  store::BrandingStore& branding;
+  store::NoteStore& notes;
+};
+
 struct Ports {
-  // Persistence. The whole Store for now; narrows to its role interfaces (catalog,
-  // bookings, staff, outbox, rooms) as the store is split.
-  store::Store& store;
+  StoreRoles store;
   const core::Clock& clock;
   const LinkSigner& signer;
   MetricsSink& metrics;

@@ -36,28 +36,42 @@ core::Error join_refusal(core::JoinRefusal r, const core::RoomFacts& facts) {
 }
 
 RoomView Rooms::view(const core::Booking& b, const std::string& participant_id) const {
-  auto s = ports_.store.service(b.business_id, b.service_id);
+  auto s = catalog_.service(b.business_id, b.service_id);
   core::Service service = s ? *s : core::Service{};  // archived service: the default room settings
-  auto decision = ports_.store.room_decision(b.id, participant_id);
-  core::RoomFacts facts{b.status, core::room_window(b, service), ports_.store.room(b.id).ended_at.has_value(),
+  auto decision = rooms_.room_decision(b.id, participant_id);
+  core::RoomFacts facts{b.status, core::room_window(b, service), rooms_.room(b.id).ended_at.has_value(),
                         decision ? std::optional(decision->state) : std::nullopt};
   return RoomView{std::move(service), facts};
 }
 
 core::Result<RoomView> Rooms::admit(const core::Booking& b, const std::string& participant_id) const {
   RoomView v = view(b, participant_id);
-  if (auto r = core::check_join(v.facts, ports_.clock.now())) return join_refusal(*r, v.facts);
+  if (auto r = core::check_join(v.facts, clock_.now())) return join_refusal(*r, v.facts);
   return v;
 }
 
+core::Result<Rooms::ChatHistory> Rooms::chat_history(const core::Id& room_id, const std::string& participant_id,
+                                                     core::RoomRole role, std::int64_t before, int limit) const {
+  if (role == core::RoomRole::guest) {
+    auto decision = rooms_.room_decision(room_id, participant_id);
+    if (!decision || decision->state != core::LobbyState::admitted) {
+      return not_invited("chat is for admitted participants; wait until a host admits you");
+    }
+  }
+  return ChatHistory{rooms_.chat_page(room_id, before, limit), rooms_.room(room_id).last_seq};
+}
+
 core::Result<core::Booking> Rooms::hosted_booking(const core::Id& room_id, const StaffCaller& caller) const {
-  auto booking = ports_.store.booking(room_id);
-  if (!booking) return core::Error::make(core::ErrorCode::not_found, "no such room");
-  if (caller.token_business && *caller.token_business != booking->business_id) return not_invited();
-  std::optional<core::Role> role = ports_.store.role_in(caller.user_id, booking->business_id);
+  const auto no_such_room = core::Error::make(core::ErrorCode::not_found, "no such room");
+  auto booking = bookings_.booking(room_id);
+  if (!booking) return no_such_room;
+  // Staff of another business learn nothing from a room id: theirs answers like an unknown one.
+  if (caller.token_business && *caller.token_business != booking->business_id) return no_such_room;
+  std::optional<core::Role> role = staff_.role_in(caller.user_id, booking->business_id);
   if (role && caller.token_role && !core::role_at_least(*caller.token_role, *role)) role = caller.token_role;
-  auto provider = ports_.store.provider(booking->business_id, booking->provider_id);
+  auto provider = catalog_.provider(booking->business_id, booking->provider_id);
   const bool is_provider = provider && provider->user_id && *provider->user_id == caller.user_id;
+  if (!role && !is_provider) return no_such_room;
   if (!core::may_host(role, is_provider)) return not_invited();
   return booking;
 }

@@ -6,8 +6,10 @@
 // Refusals are forbidden errors typed by core::to_string(JoinRefusal): "room-too-early"
 // (extension "opensAt": instant), "room-too-late" ("closedAt": instant), "room-denied",
 // "room-ended", "room-not-invited".
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/room_policy.hpp"
 #include "service/ports.hpp"
@@ -29,7 +31,10 @@ struct StaffCaller {
 
 class Rooms {
  public:
-  explicit Rooms(Ports ports) : ports_(ports) {}
+  Rooms(store::CatalogStore& catalog, store::BookingStore& bookings, store::StaffStore& staff, store::RoomStore& rooms,
+        const core::Clock& clock)
+      : catalog_(catalog), bookings_(bookings), staff_(staff), rooms_(rooms), clock_(clock) {}
+  explicit Rooms(const Ports& p) : Rooms(p.store.catalog, p.store.bookings, p.store.staff, p.store.rooms, p.clock) {}
 
   // What the room looks like to this participant right now (no decision).
   [[nodiscard]] RoomView view(const core::Booking& b, const std::string& participant_id) const;
@@ -37,12 +42,26 @@ class Rooms {
   // The view when the participant may join now, else the refusal (see above).
   [[nodiscard]] core::Result<RoomView> admit(const core::Booking& b, const std::string& participant_id) const;
 
+  // A room's chat history, newest first, before seq `before` (0: the newest), at most `limit`
+  // messages, with the room's latest seq. A guest reads it only once admitted: forbidden
+  // "room-not-invited" before that.
+  struct ChatHistory {
+    std::vector<store::ChatMessage> messages;
+    std::int64_t last_seq = 0;
+  };
+  [[nodiscard]] core::Result<ChatHistory> chat_history(const core::Id& room_id, const std::string& participant_id,
+                                                       core::RoomRole role, std::int64_t before, int limit) const;
+
   // The booking whose room a staff caller may host: not_found "no such room";
   // forbidden "room-not-invited" unless they are its provider or a manager/owner.
   [[nodiscard]] core::Result<core::Booking> hosted_booking(const core::Id& room_id, const StaffCaller& caller) const;
 
  private:
-  Ports ports_;
+  store::CatalogStore& catalog_;
+  store::BookingStore& bookings_;
+  store::StaffStore& staff_;
+  store::RoomStore& rooms_;
+  const core::Clock& clock_;
 };
 
 // The refusal as an error value (type, detail, extension members).

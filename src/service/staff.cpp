@@ -17,9 +17,9 @@ core::Result<store::StaffMember> Staff::add_member(const core::Id& business_id, 
                                                    const store::Actor& by) const {
   if (m.role == Role::owner && caller_role != Role::owner) return forbidden("Only an owner may add an owner");
   core::User user;
-  if (auto existing = ports_.store.user_by_email(m.email)) {
+  if (auto existing = staff_.user_by_email(m.email)) {
     user = existing->user;
-    if (ports_.store.role_in(user.id, business_id)) {
+    if (staff_.role_in(user.id, business_id)) {
       core::Error e = core::Error::make(core::ErrorCode::conflict,
                                         "This user is already a staff member; change their role instead");
       e.fields.push_back({"email", "already a staff member of this business"});
@@ -34,43 +34,43 @@ core::Result<store::StaffMember> Staff::add_member(const core::Id& business_id, 
       missing.push_back({"password", "must be at least " + std::to_string(kMinPasswordLength) + " characters"});
     }
     if (!missing.empty()) return core::Error::invalid_fields(std::move(missing));
-    auto created = ports_.store.create_user(core::User{"", m.email, *m.name}, security::hash_password(*m.password));
+    auto created = staff_.create_user(core::User{"", m.email, *m.name}, security::hash_password(*m.password));
     if (!created) return created.error();
     user = *created;
   }
-  if (auto s = ports_.store.set_membership(core::Membership{business_id, user.id, m.role}, by); !s) return s.error();
+  if (auto s = staff_.set_membership(core::Membership{business_id, user.id, m.role}, by); !s) return s.error();
   return store::StaffMember{user, m.role};
 }
 
 core::Result<store::StaffMember> Staff::change_role(const core::Id& business_id, Role caller_role,
                                                     const core::Id& user_id, Role role, const store::Actor& by) const {
-  auto current = ports_.store.role_in(user_id, business_id);
+  auto current = staff_.role_in(user_id, business_id);
   if (!current) return core::Error::make(core::ErrorCode::not_found, "No such staff member");
   if ((*current == Role::owner || role == Role::owner) && caller_role != Role::owner) {
     return forbidden("Only an owner may grant or change ownership");
   }
-  auto user = ports_.store.user_by_id(user_id);
+  auto user = staff_.user_by_id(user_id);
   if (!user) return user.error();
   if (*current != role) {
-    if (auto s = ports_.store.set_membership(core::Membership{business_id, user_id, role}, by); !s) return s.error();
+    if (auto s = staff_.set_membership(core::Membership{business_id, user_id, role}, by); !s) return s.error();
   }
   return store::StaffMember{user->user, role};
 }
 
 core::Status Staff::remove_member(const core::Id& business_id, Role caller_role, const core::Id& user_id,
                                   const store::Actor& by) const {
-  auto current = ports_.store.role_in(user_id, business_id);
+  auto current = staff_.role_in(user_id, business_id);
   if (!current) return core::Error::make(core::ErrorCode::not_found, "No such staff member");
   if (*current == Role::owner && caller_role != Role::owner) return forbidden("Only an owner may remove an owner");
-  return ports_.store.remove_membership(business_id, user_id, by);
+  return staff_.remove_membership(business_id, user_id, by);
 }
 
 std::optional<core::Error> Staff::check_user_link(const core::Id& business_id, const core::Id& user_id,
                                                   const std::optional<core::Id>& self) const {
-  if (!ports_.store.role_in(user_id, business_id)) {
+  if (!staff_.role_in(user_id, business_id)) {
     return core::Error::invalid("userId", "must be a staff member of this business");
   }
-  for (const auto& p : ports_.store.providers_of(business_id)) {
+  for (const auto& p : catalog_.providers_of(business_id)) {
     if (p.user_id == user_id && (!self || p.id != *self)) {
       core::Error e = core::Error::make(core::ErrorCode::conflict, "This user is already linked to provider " + p.id);
       e.fields.push_back({"userId", "already linked to another provider"});
@@ -85,7 +85,7 @@ core::Result<core::Provider> Staff::create_provider(core::Provider p, const stor
   if (p.user_id) {
     if (auto e = check_user_link(p.business_id, *p.user_id, std::nullopt)) return *e;
   }
-  return ports_.store.create_provider(std::move(p), by);
+  return catalog_.create_provider(std::move(p), by);
 }
 
 core::Result<core::Provider> Staff::update_provider(const core::Provider& current, core::Provider p,
@@ -94,27 +94,27 @@ core::Result<core::Provider> Staff::update_provider(const core::Provider& curren
   if (p.user_id && p.user_id != current.user_id) {
     if (auto e = check_user_link(p.business_id, *p.user_id, p.id)) return *e;
   }
-  return ports_.store.update_provider(p, by);
+  return catalog_.update_provider(p, by);
 }
 
 core::Status Staff::delete_provider(const core::Id& business_id, const core::Id& provider_id,
                                     const store::Actor& by) const {
-  return ports_.store.delete_provider(business_id, provider_id, by);
+  return catalog_.delete_provider(business_id, provider_id, by);
 }
 
 core::Result<core::Service> Staff::create_service(core::Service s, const store::Actor& by) const {
   if (auto v = core::validate_service(s); !v) return v.error();
-  return ports_.store.create_service(std::move(s), by);
+  return catalog_.create_service(std::move(s), by);
 }
 
 core::Result<core::Service> Staff::update_service(const core::Service& s, const store::Actor& by) const {
   if (auto v = core::validate_service(s); !v) return v.error();
-  return ports_.store.update_service(s, by);
+  return catalog_.update_service(s, by);
 }
 
 core::Status Staff::delete_service(const core::Id& business_id, const core::Id& service_id,
                                    const store::Actor& by) const {
-  return ports_.store.delete_service(business_id, service_id, by);
+  return catalog_.delete_service(business_id, service_id, by);
 }
 
 }  // namespace visitd::service

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/validation.hpp"
 #include "service/ports.hpp"
 
 namespace visitd::service {
@@ -18,11 +19,12 @@ struct NewMember {
   std::optional<std::string> password;  // required when the user does not exist yet
 };
 
-inline constexpr std::size_t kMinPasswordLength = 10;
+using core::kMinPasswordLength;  // core/validation
 
 class Staff {
  public:
-  explicit Staff(Ports ports) : ports_(ports) {}
+  Staff(store::StaffStore& staff, store::CatalogStore& catalog) : staff_(staff), catalog_(catalog) {}
+  explicit Staff(const Ports& p) : Staff(p.store.staff, p.store.catalog) {}
 
   // forbidden: only an owner adds an owner. conflict naming `email`: already a member.
   // invalid naming `name` / `password` when a new user lacks them (password >= 10 chars).
@@ -54,7 +56,8 @@ class Staff {
  private:
   std::optional<core::Error> check_user_link(const core::Id& business_id, const core::Id& user_id,
                                              const std::optional<core::Id>& self) const;
-  Ports ports_;
+  store::StaffStore& staff_;
+  store::CatalogStore& catalog_;
 };
 
 }  // namespace visitd::service

@@ -1,9 +1,14 @@
 #pragma once
 // Every use case over one set of ports: what an entry point (HTTP, the outbox worker, CLI,
-// later webhooks) holds to act on visitd. Built once by the composition root.
+// later webhooks) holds to act on visitd. Built once by the composition root; each use case
+// keeps only the ports (store roles, clock, signer, sinks) it needs.
+#include "service/access.hpp"
 #include "service/audit.hpp"
 #include "service/bookings.hpp"
+#include "service/branding.hpp"
+#include "service/catalog.hpp"
 #include "service/links.hpp"
+#include "service/messages.hpp"
 #include "service/notes.hpp"
 #include "service/ports.hpp"
 #include "service/rooms.hpp"
@@ -12,16 +17,31 @@
 namespace visitd::service {
 
 struct UseCases {
-  UseCases(Ports p, LinkSettings link_settings)
-      : ports(p), bookings(p), links(p, std::move(link_settings)), rooms(p), staff(p), notes(p), audit(p) {}
+  UseCases(const Ports& p, LinkSettings link_settings)
+      : access(p),
+        bookings(p),
+        branding(p),
+        catalog(p),
+        links(p, std::move(link_settings)),
+        messages(p),
+        rooms(p),
+        staff(p),
+        notes(p),
+        audit(p),
+        settings(p.store.settings) {}
 
-  Ports ports;
-  Bookings bookings;
-  Links links;
-  Rooms rooms;
-  Staff staff;
-  Notes notes;
-  AuditLog audit;
+  Access access;      // sessions, API tokens, memberships
+  Bookings bookings;  // slots, book, reschedule, cancel, complete, no-show, booking reads
+  Branding branding;  // the clinic's public face
+  Catalog catalog;    // business settings, catalogue reads, provider schedules
+  Links links;        // consumer capability links
+  Messages messages;  // notifications: per booking, policy, templates, gateway reports
+  Rooms rooms;        // who may join a room now, who may host; chat history
+  Staff staff;        // memberships, providers, services
+  Notes notes;        // staff-only notes on bookings
+  AuditLog audit;     // the audit log with names, filtered and paged
+  // Readiness (a trivial query succeeds) and the server's own settings.
+  store::SettingsStore& settings;
 };
 
 }  // namespace visitd::service

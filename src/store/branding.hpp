@@ -1,14 +1,12 @@
 #pragma once
-// The clinic's public face, a store role of its own: the business profile (description,
-// contact, accent colour, logo) and the consumer-facing words on services and providers.
-// Kept apart from Store so the catalogue's own records stay what booking needs.
+// Store role: the clinic's public face. The business profile (description, contact, accent
+// colour, logo) and the consumer-facing words on services and providers; kept apart from the
+// catalogue so its records stay what booking needs. Writes are audited under `by`.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/result.hpp"
-#include "store/store.hpp"
+#include "store/actor.hpp"
 
 namespace visitd::store {
 

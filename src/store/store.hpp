@@ -13,6 +13,7 @@
 //   OutboxStore    messages, policy, templates, SMS consent      store/outbox.hpp
 //   RoomStore      room record, lobby decisions, chat            store/rooms.hpp
 //   AuditStore     the audit log                                 store/audit.hpp
+//   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
@@ -26,6 +27,7 @@
 #include "store/actor.hpp"
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
+#include "store/branding.hpp"
 #include "store/catalog.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
@@ -42,6 +44,7 @@ class Store : public SettingsStore,
               public OutboxStore,
               public RoomStore,
               public AuditStore,
+              public BrandingStore,
               public NoteStore {
  public:
   ~Store() override = default;

@@ -27,8 +27,10 @@ boost::asio::awaitable<std::optional<T>> run_on(WorkerPool& pool, std::function<
   std::optional<T> result = co_await net::co_spawn(
       threads,
       [&pool, &job]() -> net::awaitable<std::optional<T>> {
-        pool.release_slot();
-        co_return std::optional<T>(job());
+        pool.started();
+        std::optional<T> out(job());
+        pool.finished();
+        co_return out;
       },
       net::use_awaitable);
   co_return result;

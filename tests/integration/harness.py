@@ -41,10 +41,25 @@ def _fresh_postgres_database():
     return name, urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
 
 
+# Set by the sanitizer builds' ctest ("address,undefined" or "thread"); empty otherwise.
+SANITIZER = os.environ.get("VISITD_SANITIZER", "")
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                     "WARNING: ThreadSanitizer", "ERROR: ThreadSanitizer")
+
+
+def sanitizer_report(stderr):
+    """The sanitizer's report in a server's stderr, from its first line on ("" when none)."""
+    for marker in SANITIZER_MARKERS:
+        at = stderr.find(marker)
+        if at >= 0:
+            return stderr[max(0, stderr.rfind("\n", 0, at) + 1):][:8000]
+    return ""
+
+
 class Server:
     """One visitd process. `env` overrides VISITD_* settings; `database` reuses a file."""
 
-    def __init__(self, env=None, database=None):
+    def __init__(self, env=None, database=None, preexec_fn=None):
         self._own_dir = tempfile.mkdtemp(prefix="visitd-it-")
         self._own_postgres = None
         if database is None and POSTGRES_URL:
@@ -61,9 +76,21 @@ class Server:
             "VISITD_BOOKING_BURST": "100000",
             "VISITD_LOGIN_RATE_PER_MINUTE": "100000",
             "VISITD_LOGIN_BURST": "100000",
+            "VISITD_BOOKING_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_BOOKING_NETWORK_BURST": "100000",
+            "VISITD_BUSINESS_BOOKING_RATE_PER_MINUTE": "100000",
+            "VISITD_BUSINESS_BOOKING_BURST": "100000",
+            "VISITD_LOGIN_NETWORK_RATE_PER_MINUTE": "100000",
+            "VISITD_LOGIN_NETWORK_BURST": "100000",
+            "VISITD_ACCOUNT_LOGIN_FAILURES": "100000",
             "VISITD_THREADS": "4",
         }
+        # A sanitizer build (VISITD_SANITIZER, set by CMake) hands its options on to the server.
+        for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS"):
+            if name in os.environ:
+                self.env[name] = os.environ[name]
         self.env.update(env or {})
+        self.preexec_fn = preexec_fn  # runs in the child before exec (e.g. to set resource limits)
         self.proc = None
         self.port = None
         self.base_url = None
@@ -74,17 +101,16 @@ class Server:
 
     def start(self):
         self.proc = subprocess.Popen([VISITD_BIN, "serve"], env=self.env, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=subprocess.PIPE, text=True, preexec_fn=self.preexec_fn)
         # stderr is drained continuously so a chatty server never blocks on a full pipe.
-        self._drain = threading.Thread(target=self._drain_stderr, daemon=True)
-        self._drain.start()
+        self._stderr_thread = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._stderr_thread.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         # The server prints exactly one line when it accepts connections.
         line = self.proc.stdout.readline()
         if "visitd listening on http://" not in line:
             self.proc.wait(timeout=max(1, deadline - time.monotonic()))
-            # The process is gone: let the drain thread read its last words (the refusal).
-            self._drain.join(timeout=5)
+            self._stderr_thread.join(timeout=10)  # the exited server's last words, before quoting them
             raise RuntimeError("visitd did not start: %r %s" % (line, "".join(self._stderr)))
         self.base_url = line.strip().split("listening on ", 1)[1]
         self.port = int(self.base_url.rsplit(":", 1)[1])
@@ -107,6 +133,11 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         if self.proc:
+            self._stderr_thread.join(timeout=15)
+            report = sanitizer_report(self.stderr_text())
+            if report:
+                self.proc = None
+                raise AssertionError("the server reported a sanitizer finding:\n" + report)
             for pipe in (self.proc.stdout, self.proc.stderr):
                 try:
                     pipe.close()

@@ -39,6 +39,19 @@ class OpsTest(unittest.TestCase):
         self.assertIn('route="/api/v1/public/businesses/{slug}/bookings"', text)
         self.assertNotIn("opsshop", text)
 
+    def test_metrics_show_each_worker_pool(self):
+        self.assertEqual(self.c.get("/readyz")[0], 200)  # one request through the http pool
+        status, _, text = self.c.get("/metrics")
+        self.assertEqual(status, 200)
+        lines = text.splitlines()
+        for pool in ("http", "live"):
+            for family in ("visitd_worker_threads", "visitd_worker_queue_depth", "visitd_worker_busy",
+                           "visitd_worker_rejected_total"):
+                with self.subTest(pool=pool, family=family):
+                    self.assertTrue(any(l.startswith('%s{pool="%s"} ' % (family, pool)) for l in lines), text)
+        self.assertIn("# TYPE visitd_worker_rejected_total counter", lines)
+        self.assertIn('visitd_worker_rejected_total{pool="http"} 0', lines)
+
     def test_unsafe_method_on_ops_route_is_refused(self):
         status, _, _ = self.c.post("/healthz", {})
         self.assertEqual(status, 405)

@@ -2,13 +2,14 @@
 and forged tokens, outside the window, staff of another business, oversize messages, floods
 and a client that stops reading."""
 import asyncio
+import os
 import socket
 import time
 import unittest
 
 import websockets
 
-from harness import Server
+from harness import SANITIZER, Server
 from rooms_support import Live, RoomShop, metric, room_token, run
 
 PROBLEM = "https://visitd.dev/problems/"
@@ -62,10 +63,13 @@ class RoomRejections(unittest.TestCase):
         finally:
             later.cleanup()
 
-    def test_staff_of_another_business_is_not_invited(self):
+    def test_staff_of_another_business_learn_nothing_from_a_room_id(self):
+        # Another business's room answers exactly like one that does not exist (issue H).
         room, _ = self.shop.book_room()
-        self.assertProblem(self.other.staff.post("/api/v1/rooms/%s/join" % room), 403, "room-not-invited")
-        self.assertProblem(self.other.provider.post("/api/v1/rooms/%s/join" % room), 403, "room-not-invited")
+        for client in (self.other.staff, self.other.provider):
+            foreign = self.assertProblem(client.post("/api/v1/rooms/%s/join" % room), 404, "not-found")
+            unknown = self.assertProblem(client.post("/api/v1/rooms/bk_doesnotexist/join"), 404, "not-found")
+            self.assertEqual(foreign, unknown)
 
     def test_a_manager_of_the_business_may_host_any_of_its_rooms(self):
         room, _ = self.shop.book_room()
@@ -148,8 +152,18 @@ class SlowReader(unittest.TestCase):
     that one connection instead of queueing without bound."""
 
     def test_slow_reader_is_disconnected_and_memory_stays_bounded(self):
-        with Server(env={"VISITD_LIVE_QUEUE_BYTES": "65536", "VISITD_LIVE_RATE_PER_SECOND": "100000",
-                         "VISITD_LIVE_BURST": "100000"}) as srv:
+        env = {"VISITD_LIVE_QUEUE_BYTES": "65536", "VISITD_LIVE_RATE_PER_SECOND": "100000",
+               "VISITD_LIVE_BURST": "100000"}
+        # Under AddressSanitizer freed memory waits in a quarantine before it is reused: the
+        # server gets a fixed one, the bound allows for it, and the flood is three times larger
+        # so that a server buffering the flood would still break the bound.
+        asan = "address" in SANITIZER
+        quarantine_mb = 16
+        if asan:
+            env["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=%d" % quarantine_mb
+        rounds = 600 if asan else 200
+        allowance_bytes = quarantine_mb << 20 if asan else 0
+        with Server(env=env) as srv:
             shop = RoomShop(srv, "slow")
             room, join = shop.book_room()
             guest = shop.guest_join(join)[2]
@@ -171,15 +185,15 @@ class SlowReader(unittest.TestCase):
                 before = rss_kib(srv.proc.pid)
                 sdp = "a" * 60000
                 sent = 0
-                # ~12 MB towards a reader that does not read: far beyond every buffer on the way.
-                for _ in range(200):
+                # ~12 MB (36 MB under ASan) towards a reader that does not read: far beyond every buffer on the way.
+                for _ in range(rounds):
                     await h.send({"type": "signal.offer", "to": gid, "sdp": sdp})
                     sent += len(sdp)
                 gone = await h.expect("presence", status="reconnecting", timeout=20)
                 self.assertEqual(gone["participant"]["id"], gid)
                 self.assertGreaterEqual(metric(srv, "visitd_live_slow_client_disconnects_total"), 1)
                 grown_kib = rss_kib(srv.proc.pid) - before
-                self.assertLess(grown_kib * 1024, sent // 2, "server memory grew with the flood")
+                self.assertLess(grown_kib * 1024, sent // 2 + allowance_bytes, "server memory grew with the flood")
                 # The host's own connection is unaffected.
                 await h.send({"type": "chat.send", "text": "still here"})
                 await h.expect("chat.message", text="still here")

@@ -96,9 +96,16 @@ class Workers(unittest.TestCase):
         with Server(env={"VISITD_WORKER_THREADS": "1", "VISITD_WORKER_QUEUE": "1", "VISITD_PASSWORD_CHECKS": "1"}) as srv:
             self.assertEqual(srv.client().get("/readyz")[0], 200)
 
+    def test_live_worker_threads_size_the_live_pool(self):
+        with Server(env={"VISITD_LIVE_WORKER_THREADS": "3", "VISITD_LIVE_WORKER_QUEUE": "5"}) as srv:
+            status, _, text = srv.client().get("/metrics")
+            self.assertEqual(status, 200)
+            self.assertIn('visitd_worker_threads{pool="live"} 3', text.splitlines())
+
     def test_out_of_range_worker_settings_are_refused_at_start(self):
         for name, value in (("VISITD_WORKER_THREADS", "0"), ("VISITD_WORKER_QUEUE", "0"),
-                            ("VISITD_PASSWORD_CHECKS", "65")):
+                            ("VISITD_PASSWORD_CHECKS", "65"), ("VISITD_LIVE_WORKER_THREADS", "0"),
+                            ("VISITD_LIVE_WORKER_QUEUE", "0")):
             srv = Server(env={name: value})
             try:
                 with self.assertRaises(RuntimeError) as raised:

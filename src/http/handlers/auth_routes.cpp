@@ -15,8 +15,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxPasswordLength = 1024;
-
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
   return s;
@@ -40,16 +38,14 @@ std::string session_cookie(ApiContext& ctx, const std::string& value, long long 
 // business, at the role it is capped to.
 json::object identity(ApiContext& ctx, const core::User& user, const Caller* caller) {
   json::array memberships;
-  for (const auto& m : ctx.store.memberships_of(user.id)) {
-    core::Role role = m.role;
+  for (auto& [b, held] : ctx.use.access.businesses_of(user.id)) {
+    core::Role role = held;
     if (caller && caller->token_business) {
-      if (m.business_id != *caller->token_business) continue;
+      if (b.id != *caller->token_business) continue;
       if (caller->token_role && !core::role_at_least(*caller->token_role, role)) role = *caller->token_role;
     }
-    auto b = ctx.store.business_by_id(m.business_id);
-    if (!b) continue;
     memberships.push_back(json::object{
-        {"businessId", b->id}, {"businessName", b->name}, {"slug", b->slug}, {"role", core::to_string(role)}});
+        {"businessId", b.id}, {"businessName", b.name}, {"slug", b.slug}, {"role", core::to_string(role)}});
   }
   return json::object{{"user", to_json(user)}, {"memberships", std::move(memberships)}};
 }
@@ -61,8 +57,17 @@ Response post_login(ApiContext& ctx, Request& req) {
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto email = r.string("email", true, core::kMaxEmailLength);
-  auto password = r.string("password", true, kMaxPasswordLength);
+  auto password = r.string("password", true, core::kMaxPasswordLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
+  const std::string account = lower(*email);
+  // Budgets beyond the address: the network's, and the account's failed guesses (a locked
+  // account is refused before any password check, the right one included).
+  if (ctx.throttles != nullptr) {
+    if (auto admitted = ctx.throttles->login_attempt(req.remote_ip, account); !admitted) {
+      return problem_from(admitted.error());
+    }
+  }
 
   // Every check below (a real one or the dummy) holds a slot of the global cap; a full cap
   // answers 503 + Retry-After at once instead of queueing behind argon2id.
@@ -72,23 +77,25 @@ Response post_login(ApiContext& ctx, Request& req) {
     if (!acquired) return problem_from(acquired.error());
     permit.emplace(std::move(acquired).value());
   }
-  const auto refused = [] {
+  const auto refused = [&ctx, &account] {
+    if (ctx.throttles != nullptr) ctx.throttles->login_failed(account);
     return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
   };
-  auto stored = ctx.store.user_by_email(lower(*email));
+  auto stored = ctx.use.access.user_by_email(account);
   if (!stored || stored->password_hash.empty()) {
     (void)security::verify_password(*password, dummy_hash());
     return refused();
   }
   if (!security::verify_password(*password, stored->password_hash)) return refused();
+  if (ctx.throttles != nullptr) ctx.throttles->login_succeeded(account);
 
   const std::string token = security::random_token(32);
-  store::Session session{security::sha256_hex(token), stored->user.id, security::random_token(24),
-                         ctx.now() + std::chrono::hours{ctx.settings.session_hours}};
-  if (auto created = ctx.store.create_session(session); !created) return problem_from(created.error());
+  auto session = ctx.use.access.open_session(stored->user.id, security::sha256_hex(token), security::random_token(24),
+                                             std::chrono::hours{ctx.settings.session_hours});
+  if (!session) return problem_from(session.error());
 
   json::object answer = identity(ctx, stored->user, nullptr);
-  answer["csrfToken"] = session.csrf_token;
+  answer["csrfToken"] = session->csrf_token;
   Response res = json_response(200, answer);
   res.with_header("Set-Cookie", session_cookie(ctx, token, static_cast<long long>(ctx.settings.session_hours) * 3600));
   res.with_header("Cache-Control", "no-store");
@@ -99,7 +106,7 @@ Response post_logout(ApiContext& ctx, Request& req) {
   auto caller = authenticate(req, ctx);
   if (!caller) return problem_from(caller.error());
   if (!caller->token_business) {
-    if (auto cookie = req.cookie(kSessionCookie)) (void)ctx.store.delete_session(security::sha256_hex(*cookie));
+    if (auto cookie = req.cookie(kSessionCookie)) ctx.use.access.close_session(security::sha256_hex(*cookie));
   }
   Response res;
   res.status = 204;
@@ -111,14 +118,13 @@ Response post_logout(ApiContext& ctx, Request& req) {
 Response get_me(ApiContext& ctx, Request& req) {
   auto caller = authenticate(req, ctx);
   if (!caller) return problem_from(caller.error());
-  auto stored = ctx.store.user_by_id(caller->user_id);
+  auto stored = ctx.use.access.user_by_id(caller->user_id);
   if (!stored) return problem_from(core::Error::make(core::ErrorCode::unauthorized, "this account no longer exists"));
   json::object answer = identity(ctx, stored->user, &*caller);
   if (!caller->token_business) {
     // Cookie session: hand the page its CSRF token again (e.g. after a reload).
     if (auto cookie = req.cookie(kSessionCookie)) {
-      if (auto s = ctx.store.session_by_hash(security::sha256_hex(*cookie), ctx.now()))
-        answer["csrfToken"] = s->csrf_token;
+      if (auto s = ctx.use.access.session(security::sha256_hex(*cookie))) answer["csrfToken"] = s->csrf_token;
     }
   }
   Response res = json_response(200, answer);
@@ -130,7 +136,9 @@ Response get_me(ApiContext& ctx, Request& req) {
 
 void register_auth_routes(Router& r, ApiContext& ctx) {
   r.add("POST", "/api/v1/auth/login", [&ctx](Request& req) { return post_login(ctx, req); });
-  r.add("POST", "/api/v1/auth/logout", [&ctx](Request& req) { return post_logout(ctx, req); });
+  r.add(
+      "POST", "/api/v1/auth/logout", [&ctx](Request& req) { return post_logout(ctx, req); }, Runs::on_worker,
+      Body::none);
   r.add("GET", "/api/v1/me", [&ctx](Request& req) { return get_me(ctx, req); });
 }
 

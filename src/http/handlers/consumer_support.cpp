@@ -68,14 +68,9 @@ json::object slots_answer(const std::vector<core::Slot>& slots, const core::Zone
   return json::object{{"timeZone", display.name()}, {"days", std::move(days)}};
 }
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
-
 json::object booking_view(ApiContext& ctx, const core::Booking& b) {
-  auto service = ctx.store.service(b.business_id, b.service_id);
-  auto provider = ctx.store.provider(b.business_id, b.provider_id);
+  auto service = ctx.use.catalog.service(b.business_id, b.service_id);
+  auto provider = ctx.use.catalog.provider(b.business_id, b.provider_id);
   return consumer_booking_json(b, service ? &*service : nullptr, provider ? &*provider : nullptr,
                                zone_or_utc(b.consumer.zone));
 }

@@ -28,7 +28,7 @@ boost::json::object slot_to_json(const core::Slot& s, const core::Zone& display)
 // {timeZone, days:[{date, slots:[...]}]}: days without slots are omitted.
 boost::json::object slots_answer(const std::vector<core::Slot>& slots, const core::Zone& display);
 
-core::Zone zone_or_utc(const std::string& name);
+using core::zone_or_utc;  // the one fallback (core/time)
 
 // {booking, manageUrl, joinUrl} with times in the consumer's zone.
 boost::json::object booking_with_links(ApiContext& ctx, const core::Booking& b);

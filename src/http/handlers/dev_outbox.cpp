@@ -43,7 +43,7 @@ Response outbox_page(ApiContext& ctx) {
       "pre{white-space:pre-wrap;background:#f6f6f6;padding:0.5rem}</style></head><body>"
       "<h1>Demo outbox</h1><p>Messages visitd would have sent (newest first). Shown only in demo mode; "
       "nothing here left this machine.</p>";
-  const auto messages = ctx.store.captured_messages(kShown);
+  const auto messages = ctx.use.messages.captured(kShown);
   if (messages.empty()) html += "<p>No messages yet: book an appointment.</p>";
   for (const auto& m : messages) {
     html += "<article><h2>" + std::string(m.channel == core::Channel::email ? "E-mail" : "SMS") + " to " +

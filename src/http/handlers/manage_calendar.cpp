@@ -23,7 +23,7 @@ Response calendar(ApiContext& ctx, Request& req) {
   if (cancelled) {
     std::string base = ctx.settings.public_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
-    if (auto business = ctx.store.business_by_id(booking->business_id)) book_url = base + "/b/" + business->slug;
+    if (auto business = ctx.use.catalog.business_by_id(booking->business_id)) book_url = base + "/b/" + business->slug;
   } else {
     const auto links = ctx.use.links.issue(*booking);
     manage_url = links.manage_url;
@@ -33,7 +33,7 @@ Response calendar(ApiContext& ctx, Request& req) {
   const int sequence = service::calendar_sequence(*booking) + (cancelled ? 1 : 0);
   Response r;
   r.content_type = "text/calendar; charset=utf-8";
-  r.body = ctx.settings.consumer_calendar(ctx.store, *booking, manage_url, join_url, book_url, sequence, ctx.now());
+  r.body = ctx.settings.consumer_calendar(*booking, manage_url, join_url, book_url, sequence, ctx.now());
   r.with_header("Content-Disposition", "attachment; filename=\"appointment.ics\"");
   r.with_header("Cache-Control", "no-store");
   return r;

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/booking_policy.hpp"
+#include "core/validation.hpp"
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/json_io.hpp"
@@ -15,7 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxReasonLength = 1000;
 constexpr const char* kManagePath = "/api/v1/manage/{token}";
 store::Actor consumer_actor() { return store::Actor{"consumer"}; }
 
@@ -30,7 +30,7 @@ core::Zone consumer_zone(const core::Booking& b) { return consumer::zone_or_utc(
 // The booked service, still usable for the booking's own provider even if that provider
 // has since been unassigned from it.
 core::Result<core::Service> service_for(ApiContext& ctx, const core::Booking& b) {
-  auto service = ctx.store.service(b.business_id, b.service_id);
+  auto service = ctx.use.catalog.service(b.business_id, b.service_id);
   if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
   if (std::find(service->provider_ids.begin(), service->provider_ids.end(), b.provider_id) ==
       service->provider_ids.end()) {
@@ -42,7 +42,7 @@ core::Result<core::Service> service_for(ApiContext& ctx, const core::Booking& b)
 Response get_manage(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
   if (!booking) return problem_from(booking.error());
-  auto business = ctx.store.business_by_id(booking->business_id);
+  auto business = ctx.use.catalog.business_by_id(booking->business_id);
   if (!business) return problem_from(core::Error::make(core::ErrorCode::not_found, "this link is not valid"));
   const core::Zone zone = consumer_zone(*booking);
   const core::Instant now = ctx.now();
@@ -85,6 +85,7 @@ Response post_reschedule(ApiContext& ctx, Request& req) {
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
 
   auto moved = ctx.use.bookings.reschedule(
@@ -106,7 +107,8 @@ Response post_cancel(ApiContext& ctx, Request& req) {
     if (!body) return problem_from(body.error());
     std::vector<core::FieldError> errors;
     FieldReader r(*body, errors);
-    reason = r.string("reason", false, kMaxReasonLength).value_or("");
+    reason = r.string("reason", false, core::kMaxReasonLength).value_or("");
+    r.refuse_unknown_keys();
     if (!errors.empty()) return invalid_fields(errors);
   }
   auto cancelled = ctx.use.bookings.cancel(*booking, reason, core::Actor::consumer, consumer_actor());

@@ -15,7 +15,7 @@ void register_ops_routes(Router& r, ApiContext& ctx) {
       },
       Runs::on_network_thread);
   r.add("GET", "/readyz", [&ctx](Request&) {
-    if (ctx.store.healthy()) return json_response(200, boost::json::object{{"status", "ready"}});
+    if (ctx.use.settings.healthy()) return json_response(200, boost::json::object{{"status", "ready"}});
     return problem_from(core::Error::typed(core::ErrorCode::unavailable, "not-ready", "the database does not answer"));
   });
   r.add(

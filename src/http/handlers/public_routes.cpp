@@ -16,16 +16,11 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxIdLength = 100;
 constexpr std::size_t kMaxIdempotencyKeyLength = 200;
-constexpr std::size_t kMaxPhoneLength = 40;
-constexpr std::size_t kMaxAnswerKeyLength = 40;
 constexpr const char* kBusinessPath = "/api/v1/public/businesses/{slug}";
 
 core::Result<core::Business> business_of(ApiContext& ctx, const Request& req) {
-  const std::string& slug = req.param("slug");
-  if (!core::is_valid_slug(slug)) return core::Error::make(core::ErrorCode::not_found, "no such business");
-  auto b = ctx.store.business_by_slug(slug);
+  auto b = ctx.use.catalog.business_by_slug(req.param("slug"));
   if (!b) return core::Error::make(core::ErrorCode::not_found, "no such business");
   return b;
 }
@@ -56,11 +51,11 @@ void append_rule_errors(const core::Status& s, std::vector<core::FieldError>& er
 Response get_business(ApiContext& ctx, Request& req) {
   auto business = business_of(ctx, req);
   if (!business) return problem_from(business.error());
-  const auto providers = ctx.store.providers_of(business->id);
+  const auto providers = ctx.use.catalog.providers_of(business->id);
   json::array provider_list;
   for (const auto& p : providers) provider_list.push_back(to_json_public(p));
   json::array service_list;
-  for (const auto& s : ctx.store.services_of(business->id)) {
+  for (const auto& s : ctx.use.catalog.services_of(business->id)) {
     json::object o = to_json(s);
     o.erase("maxPerDay");  // an internal capacity rule, not the visitor's business
     json::array ids;
@@ -91,7 +86,7 @@ Response get_slots(ApiContext& ctx, Request& req) {
   auto window = consumer::read_slot_window(req, errors);
   if (!errors.empty() || !window) return invalid_fields(errors);
 
-  auto service = ctx.store.service(business->id, *service_id);
+  auto service = ctx.use.catalog.service(business->id, *service_id);
   if (!service) return problem_from(unknown("serviceId", "service"));
   auto slots = ctx.use.bookings.find_slots(*service, provider_id, window->range);
   if (!slots) return problem_from(slots.error());
@@ -124,7 +119,7 @@ core::Error key_reused() {
 std::optional<Response> replay(ApiContext& ctx, const core::Business& business, const std::optional<std::string>& key,
                                const std::string& fingerprint) {
   if (!key) return std::nullopt;
-  auto earlier = ctx.store.booking_by_idempotency_key(business.id, *key);
+  auto earlier = ctx.use.bookings.by_idempotency_key(business.id, *key);
   if (!earlier) return std::nullopt;
   if (!security::constant_time_equal(earlier->request_fingerprint, fingerprint)) return problem_from(key_reused());
   return created(ctx, earlier->booking);
@@ -139,8 +134,8 @@ std::vector<core::Answer> read_answers(FieldReader& r, std::vector<core::FieldEr
     return answers;
   }
   for (const auto& [key, value] : *obj) {
-    if (key.size() > kMaxAnswerKeyLength) {
-      r.fail("answers", "has a key longer than " + std::to_string(kMaxAnswerKeyLength) + " characters");
+    if (key.size() > core::kMaxQuestionKeyLength) {
+      r.fail("answers", "has a key longer than " + std::to_string(core::kMaxQuestionKeyLength) + " characters");
       continue;
     }
     // Only a key that could be a question key is echoed into the field name.
@@ -167,6 +162,11 @@ Response post_booking(ApiContext& ctx, Request& req) {
   if (auto limited = consumer::rate_limited(ctx, ctx.booking_limiter, "booking:" + req.remote_ip)) return *limited;
   auto business = business_of(ctx, req);
   if (!business) return problem_from(business.error());
+  if (ctx.throttles != nullptr) {
+    if (auto admitted = ctx.throttles->booking_attempt(req.remote_ip, business->id); !admitted) {
+      return problem_from(admitted.error());
+    }
+  }
 
   std::optional<std::string> key = req.header("idempotency-key");
   if (key && (key->empty() || key->size() > kMaxIdempotencyKeyLength || !printable_ascii(*key))) {
@@ -180,8 +180,8 @@ Response post_booking(ApiContext& ctx, Request& req) {
 
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
-  auto service_id = r.string("serviceId", true, kMaxIdLength);
-  auto provider_id = r.string("providerId", false, kMaxIdLength);
+  auto service_id = r.string("serviceId", true, core::kMaxIdLength);
+  auto provider_id = r.string("providerId", false, core::kMaxIdLength);
   if (provider_id && provider_id->empty()) provider_id.reset();
   auto start = r.instant("start", true);
 
@@ -191,7 +191,7 @@ Response post_booking(ApiContext& ctx, Request& req) {
     FieldReader cr(*c, errors, "consumer.");
     consumer.name = cr.string("name", true, core::kMaxNameLength).value_or("");
     consumer.email = cr.string("email", true, core::kMaxEmailLength).value_or("");
-    consumer.phone = cr.string("phone", false, kMaxPhoneLength).value_or("");
+    consumer.phone = cr.string("phone", false, core::kMaxPhoneLength).value_or("");
     consumer.zone = cr.zone("timeZone", true).value_or("");
     sms_consent = cr.boolean("smsConsent", false).value_or(false);
     const std::size_t before_rules = errors.size();
@@ -204,6 +204,7 @@ Response post_booking(ApiContext& ctx, Request& req) {
       }
     }
     if (sms_consent && consumer.phone.empty()) cr.fail("phone", "is required to receive SMS");
+    cr.refuse_unknown_keys();
   }
   const std::size_t before_answers = errors.size();
   auto answers = read_answers(r, errors);
@@ -211,9 +212,10 @@ Response post_booking(ApiContext& ctx, Request& req) {
 
   std::optional<core::Service> service;
   if (service_id) {
-    if (auto s = ctx.store.service(business->id, *service_id)) service = std::move(*s);
+    if (auto s = ctx.use.catalog.service(business->id, *service_id)) service = std::move(*s);
   }
   if (service && answers_shaped) append_rule_errors(core::validate_answers(*service, answers), errors, "answers");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (!service) return problem_from(unknown("serviceId", "service"));
   service::BookRequest book_req{*business,          *service, provider_id, *start,     consumer,

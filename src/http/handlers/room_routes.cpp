@@ -80,8 +80,8 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
   const core::Instant now = ctx.now();
   // The protocol's own spelling, so the document test covers what this route answers.
   const std::string status(live::protocol::preview_status(core::check_join(facts, now)));
-  auto provider = ctx.store.provider(booking->business_id, booking->provider_id);
-  auto business = ctx.store.business_by_id(booking->business_id);
+  auto provider = ctx.use.catalog.provider(booking->business_id, booking->provider_id);
+  auto business = ctx.use.catalog.business_by_id(booking->business_id);
   json::object b{{"start", core::format_rfc3339_utc(booking->time.begin)},
                  {"end", core::format_rfc3339_utc(booking->time.end)},
                  {"service", json::object{{"id", booking->service_id}, {"name", service.name}}},
@@ -116,7 +116,7 @@ Response post_staff_join(ApiContext& ctx, Request& req) {
   auto booking =
       ctx.use.rooms.hosted_booking(req.param("roomId"), {caller->user_id, caller->token_business, caller->token_role});
   if (!booking) return problem_from(booking.error());
-  auto user = ctx.store.user_by_id(caller->user_id);
+  auto user = ctx.use.access.user_by_id(caller->user_id);
   return join_answer(ctx, *booking, caller->user_id, core::RoomRole::host, user ? user->user.name : "");
 }
 
@@ -149,17 +149,14 @@ Response get_messages(ApiContext& ctx, Request& req) {
                                                                              : "room token not recognised"));
   }
   if (claims->room_id != room_id) return problem_from(service::not_invited("this room token is for another room"));
-  if (claims->role == core::RoomRole::guest) {
-    auto decision = ctx.store.room_decision(room_id, claims->participant_id);
-    if (!decision || decision->state != core::LobbyState::admitted) {
-      return problem_from(service::not_invited("chat is for admitted participants; wait until a host admits you"));
-    }
-  }
   std::vector<core::FieldError> errors;
   const auto before = int_param(req, "before", 0, INT64_MAX, errors).value_or(0);
   const auto limit = int_param(req, "limit", 1, kMaxPage, errors).value_or(kDefaultPage);
+  auto history =
+      ctx.use.rooms.chat_history(room_id, claims->participant_id, claims->role, before, static_cast<int>(limit));
+  if (!history) return problem_from(history.error());
   if (!errors.empty()) return invalid_fields(errors);
-  auto page = ctx.store.chat_page(room_id, before, static_cast<int>(limit));
+  const auto& page = history->messages;
   json::array items;
   for (const auto& m : page) {
     json::object o{{"seq", m.seq},
@@ -173,17 +170,20 @@ Response get_messages(ApiContext& ctx, Request& req) {
   }
   json::value next = nullptr;
   if (static_cast<std::int64_t>(page.size()) == limit && page.back().seq > 1) next = page.back().seq;
-  return json_response(
-      200,
-      json::object{{"items", std::move(items)}, {"nextBefore", next}, {"lastSeq", ctx.store.room(room_id).last_seq}});
+  return json_response(200,
+                       json::object{{"items", std::move(items)}, {"nextBefore", next}, {"lastSeq", history->last_seq}});
 }
 
 }  // namespace
 
 void register_room_routes(Router& r, ApiContext& ctx) {
   r.add("GET", "/api/v1/join/{token}", [&ctx](Request& req) { return get_join_preview(ctx, req); });
-  r.add("POST", "/api/v1/join/{token}", [&ctx](Request& req) { return post_consumer_join(ctx, req); });
-  r.add("POST", "/api/v1/rooms/{roomId}/join", [&ctx](Request& req) { return post_staff_join(ctx, req); });
+  r.add(
+      "POST", "/api/v1/join/{token}", [&ctx](Request& req) { return post_consumer_join(ctx, req); }, Runs::on_worker,
+      Body::none);
+  r.add(
+      "POST", "/api/v1/rooms/{roomId}/join", [&ctx](Request& req) { return post_staff_join(ctx, req); },
+      Runs::on_worker, Body::none);
   r.add("GET", "/api/v1/rooms/{roomId}/messages", [&ctx](Request& req) { return get_messages(ctx, req); });
   // The WebSocket endpoint: the server hands upgrades to live before routing; a plain GET lands here.
   r.add("GET", "/api/v1/live", [](Request&) {

@@ -81,7 +81,7 @@ Response post_status(ApiContext& ctx, Request& req) {
       error = "carrier reported " + status;
       if (auto code = param(*params, "ErrorCode"); !code.empty()) error += " (error " + code.substr(0, 16) + ")";
     }
-    if (auto ok = ctx.store.record_delivery(sid, status == "delivered", error); !ok) {
+    if (auto ok = ctx.use.messages.record_delivery(sid, status == "delivered", error); !ok) {
       return problem_from(core::Error::make(core::ErrorCode::not_found, "No message with this MessageSid"));
     }
   }
@@ -108,12 +108,12 @@ Response post_inbound(ApiContext& ctx, Request& req) {
                                                  "END",  "QUIT",    "OPTOUT",      "REVOKE"};
   static const std::vector<std::string> kStart = {"START", "YES", "UNSTOP", "OPTIN"};
   if (std::find(kStop.begin(), kStop.end(), word) != kStop.end()) {
-    ctx.store.set_sms_opt_out(*from, true);
+    ctx.use.messages.set_sms_opt_out(*from, true);
     // The gateway itself confirms a STOP to the sender; we add nothing.
     return twiml("");
   }
   if (std::find(kStart.begin(), kStart.end(), word) != kStart.end()) {
-    ctx.store.set_sms_opt_out(*from, false);
+    ctx.use.messages.set_sms_opt_out(*from, false);
     return twiml("You will receive appointment messages again. Reply STOP to opt out.");
   }
   if (word == "HELP" || word == "INFO") {
@@ -125,8 +125,13 @@ Response post_inbound(ApiContext& ctx, Request& req) {
 }  // namespace
 
 void register_sms_routes(Router& r, ApiContext& ctx) {
-  r.add("POST", "/api/v1/sms/status", [&ctx](Request& req) { return post_status(ctx, req); });
-  r.add("POST", "/api/v1/sms/inbound", [&ctx](Request& req) { return post_inbound(ctx, req); });
+  // Form fields (application/x-www-form-urlencoded), as the gateway posts them.
+  r.add(
+      "POST", "/api/v1/sms/status", [&ctx](Request& req) { return post_status(ctx, req); }, Runs::on_worker,
+      Body::other);
+  r.add(
+      "POST", "/api/v1/sms/inbound", [&ctx](Request& req) { return post_inbound(ctx, req); }, Runs::on_worker,
+      Body::other);
 }
 
 }  // namespace visitd::http

@@ -16,15 +16,13 @@ namespace {
 constexpr int kMaxPageSize = 200;
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxOffset = 1'000'000;
-constexpr std::size_t kMaxReasonLength = 500;
-constexpr std::size_t kMaxIdLength = 64;
 // Open-ended ranges: from the epoch, or up to the end of year 9999.
 constexpr core::Instant kFarPast{std::chrono::seconds{0}};
 constexpr core::Instant kFarFuture{std::chrono::seconds{253402300799}};
 
 // {bookingId} of this business (else 404), within the provider-role scope (else 403).
 core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto b = ctx.store.booking(req.param("bookingId"));
+  auto b = ctx.use.bookings.booking(req.param("bookingId"));
   if (!b || b->business_id != a.business.id) {
     return core::Error::make(core::ErrorCode::not_found, "No such booking");
   }
@@ -61,7 +59,8 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     }
   }
   if (auto provider = req.query_param("providerId")) {
-    if (provider->empty() || provider->size() > kMaxIdLength || !ctx.store.provider(a.business.id, *provider)) {
+    if (provider->empty() || provider->size() > core::kMaxIdLength ||
+        !ctx.use.catalog.provider(a.business.id, *provider)) {
       errors.push_back({"providerId", "is not a provider of this business"});
     } else {
       f.provider_id = *provider;
@@ -81,7 +80,7 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 
   store::BookingPage page;
   // A provider-role user without a provider record has no bookings (not everyone's).
-  if (a.role != Role::provider || f.provider_id) page = ctx.store.bookings(f);
+  if (a.role != Role::provider || f.provider_id) page = ctx.use.bookings.list(f);
   json::array items;
   for (const auto& b : page.items) items.push_back(to_json(b, *zone));
   return json_response(
@@ -107,9 +106,8 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
   std::optional<core::Id> provider;
-  if (const auto* p = body->if_contains("providerId"); p && !p->is_null()) {
-    provider = r.string("providerId", false, kMaxIdLength);
-  }
+  if (r.has("providerId")) provider = r.string("providerId", false, core::kMaxIdLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (a.role == Role::provider && provider && provider != a.own_provider_id) {
     return forbidden("A provider may not move a booking to another provider");
@@ -133,7 +131,8 @@ Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
-  auto reason = r.string("reason", false, kMaxReasonLength);
+  auto reason = r.string("reason", false, core::kMaxReasonLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto cancelled = ctx.use.bookings.cancel(*b, reason.value_or(""), core::Actor::staff, actor_of(a));
   if (!cancelled) return fail(cancelled.error());
@@ -168,8 +167,8 @@ void register_bookings(Router& r, ApiContext& ctx) {
   r.add("GET", one, gated(ctx, Role::provider, get_booking));
   r.add("POST", one + "/reschedule", gated(ctx, Role::provider, reschedule_booking));
   r.add("POST", one + "/cancel", gated(ctx, Role::provider, cancel_booking));
-  r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking));
-  r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking));
+  r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking), Runs::on_worker, Body::none);
+  r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking), Runs::on_worker, Body::none);
 }
 
 }  // namespace visitd::http::staff

@@ -15,8 +15,6 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMaxPasswordLength = 1024;
-
 std::optional<Role> read_role(FieldReader& r, bool required) {
   auto text = r.string("role", required, 20);
   if (!text) return std::nullopt;
@@ -27,7 +25,7 @@ std::optional<Role> read_role(FieldReader& r, bool required) {
 
 Response list_members(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& m : ctx.store.staff_of(a.business.id)) items.push_back(member_to_json(m));
+  for (const auto& m : ctx.use.access.staff_of(a.business.id)) items.push_back(member_to_json(m));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -39,11 +37,12 @@ Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto email = r.string("email", true, core::kMaxEmailLength);
   auto name = r.string("name", false, core::kMaxNameLength);
   auto role = read_role(r, true);
-  auto password = r.string("password", false, kMaxPasswordLength);
+  auto password = r.string("password", false, core::kMaxPasswordLength);
   if (email) {
     std::transform(email->begin(), email->end(), email->begin(), [](unsigned char c) { return std::tolower(c); });
     if (!core::is_plausible_email(*email)) r.fail("email", "must be an email address");
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto added =
       ctx.use.staff.add_member(a.business.id, a.role, service::NewMember{*email, name, *role, password}, actor_of(a));
@@ -53,12 +52,13 @@ Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 
 Response change_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   const auto& user_id = req.param("userId");
-  if (!ctx.store.role_in(user_id, a.business.id)) return not_found("No such staff member");
+  if (!ctx.use.access.role_in(user_id, a.business.id)) return not_found("No such staff member");
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto role = read_role(r, true);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto changed = ctx.use.staff.change_role(a.business.id, a.role, user_id, *role, actor_of(a));
   if (!changed) return fail(changed.error());

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxTemplateLength = 20000;
 constexpr std::size_t kMaxRoutes = 4;
 
 core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto b = ctx.store.booking(req.param("bookingId"));
+  auto b = ctx.use.bookings.booking(req.param("bookingId"));
   if (!b || b->business_id != a.business.id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
   if (a.role == Role::provider && a.own_provider_id != b->provider_id) {
     return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
@@ -51,13 +51,13 @@ json::object message_json(const store::OutboxMessage& m) {
 Response list_messages(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto b = scoped_booking(ctx, req, a);
   if (!b) return fail(b.error());
+  const service::BookingMessages messages = ctx.use.messages.of_booking(*b);
   json::array items;
-  for (const auto& m : ctx.store.booking_messages(b->id)) items.push_back(message_json(m));
+  for (const auto& m : messages.items) items.push_back(message_json(m));
   json::object out{{"items", std::move(items)}};
-  auto consent = ctx.store.sms_consent_at(b->id);
+  const auto& consent = messages.sms_consent_at;
   out["smsConsentAt"] = consent ? json::value(core::format_rfc3339_utc(*consent)) : json::value(nullptr);
-  std::optional<core::Instant> opted_out;
-  if (!b->consumer.phone.empty()) opted_out = ctx.store.sms_opted_out_at(b->consumer.phone);
+  const auto& opted_out = messages.sms_opted_out_at;
   out["smsOptedOutAt"] = opted_out ? json::value(core::format_rfc3339_utc(*opted_out)) : json::value(nullptr);
   return json_response(200, out);
 }
@@ -65,7 +65,7 @@ Response list_messages(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 Response resend(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto b = scoped_booking(ctx, req, a);
   if (!b) return fail(b.error());
-  auto copy = ctx.store.resend_message(b->id, req.param("messageId"), actor_of(a));
+  auto copy = ctx.use.messages.resend(b->id, req.param("messageId"), actor_of(a));
   if (!copy) return fail(copy.error());
   return json_response(201, message_json(*copy));
 }
@@ -99,6 +99,14 @@ std::vector<core::Route> read_routes(FieldReader& r, const char* key, std::vecto
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const std::string field = r.name(key) + "[" + std::to_string(i) + "]";
     const auto* obj = (*arr)[i].if_object();
+    if (obj) {  // strict like every body: a key other than these two is refused by name
+      std::vector<core::FieldError> unknown;
+      FieldReader item(*obj, unknown, field + ".");
+      (void)item.has("to");
+      (void)item.has("channel");
+      item.refuse_unknown_keys();
+      errors.insert(errors.end(), unknown.begin(), unknown.end());
+    }
     const auto* to = obj ? obj->if_contains("to") : nullptr;
     const auto* ch = obj ? obj->if_contains("channel") : nullptr;
     auto recipient = to && to->is_string() ? core::recipient_from_string(to->as_string()) : std::nullopt;
@@ -142,19 +150,13 @@ core::Result<core::NotificationPolicy> read_policy(const Request& req) {
           static_cast<int>(std::clamp<std::int64_t>((*arr)[i].as_int64(), -1, 1 << 30)));
     }
   }
-  if (errors.empty()) {
-    if (auto ok = core::validate_policy(p); !ok) {
-      if (ok.error().fields.empty()) return ok.error();
-      errors = ok.error().fields;
-    }
-  }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
   return p;
 }
 
 Response answer_policy(ApiContext& ctx, const BusinessAccess& a, const std::optional<core::Id>& service_id) {
-  return json_response(200,
-                       policy_json(ctx.store.notification_policy(a.business.id, service_id), service_id.has_value()));
+  return json_response(200, policy_json(ctx.use.messages.policy(a.business.id, service_id), service_id.has_value()));
 }
 
 Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a) {
@@ -164,13 +166,12 @@ Response get_business_policy(ApiContext& ctx, Request&, const BusinessAccess& a)
 Response put_business_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = read_policy(req);
   if (!p) return problem_from(p.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok)
-    return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, std::nullopt, *p, actor_of(a)); !ok) return fail(ok.error());
   return answer_policy(ctx, a, std::nullopt);
 }
 
 core::Result<core::Service> service_of(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto s = ctx.store.service(a.business.id, req.param("serviceId"));
+  auto s = ctx.use.catalog.service(a.business.id, req.param("serviceId"));
   if (!s) return core::Error::make(core::ErrorCode::not_found, "No such service");
   return s;
 }
@@ -186,14 +187,14 @@ Response put_service_policy(ApiContext& ctx, Request& req, const BusinessAccess&
   if (!s) return fail(s.error());
   auto p = read_policy(req);
   if (!p) return problem_from(p.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, s->id, *p, actor_of(a)); !ok) return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, s->id, *p, actor_of(a)); !ok) return fail(ok.error());
   return answer_policy(ctx, a, s->id);
 }
 
 Response delete_service_policy(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto s = service_of(ctx, req, a);
   if (!s) return fail(s.error());
-  if (auto ok = ctx.store.put_notification_policy(a.business.id, s->id, std::nullopt, actor_of(a)); !ok)
+  if (auto ok = ctx.use.messages.put_policy(a.business.id, s->id, std::nullopt, actor_of(a)); !ok)
     return fail(ok.error());
   return answer_policy(ctx, a, s->id);
 }
@@ -210,7 +211,7 @@ json::object template_json(const store::MessageTemplate& t) {
 
 Response list_templates(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& t : ctx.store.message_templates(a.business.id)) items.push_back(template_json(t));
+  for (const auto& t : ctx.use.messages.templates(a.business.id)) items.push_back(template_json(t));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -241,15 +242,16 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
     kainjow::mustache::mustache m{*text};
     if (!m.is_valid()) errors.push_back({field, "is not a valid Mustache template: " + m.error_message()});
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  if (auto ok = ctx.store.put_message_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());
+  if (auto ok = ctx.use.messages.put_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());
   return json_response(200, template_json(t));
 }
 
 Response delete_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto key = template_key(req);
   if (!key) return fail(key.error());
-  if (auto ok = ctx.store.delete_message_template(a.business.id, key->first, key->second, actor_of(a)); !ok)
+  if (auto ok = ctx.use.messages.delete_template(a.business.id, key->first, key->second, actor_of(a)); !ok)
     return fail(ok.error());
   return no_content();
 }
@@ -259,7 +261,8 @@ Response delete_template(ApiContext& ctx, Request& req, const BusinessAccess& a)
 void register_messages(Router& r, ApiContext& ctx) {
   const std::string booking = route("/bookings/{bookingId}");
   r.add("GET", booking + "/messages", gated(ctx, Role::provider, list_messages));
-  r.add("POST", booking + "/messages/{messageId}/resend", gated(ctx, Role::manager, resend));
+  r.add("POST", booking + "/messages/{messageId}/resend", gated(ctx, Role::manager, resend), Runs::on_worker,
+        Body::none);
   r.add("GET", route("/notification-policy"), gated(ctx, Role::manager, get_business_policy));
   r.add("PUT", route("/notification-policy"), gated(ctx, Role::manager, put_business_policy));
   const std::string service = route("/services/{serviceId}/notification-policy");

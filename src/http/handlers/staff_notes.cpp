@@ -31,11 +31,16 @@ Response get_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 }
 
 Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  // Whether this caller may see the booking is answered before the body is read, as on every
+  // other booking route: a colleague learns 403, never what the body should have held.
+  if (auto seen = ctx.use.notes.note(a.business.id, req.param("bookingId"), provider_scope(a)); !seen)
+    return fail(seen.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto text = r.string("text", true, core::kMaxNoteLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto n = ctx.use.notes.save(a.business.id, req.param("bookingId"), provider_scope(a), *text, actor_of(a));
   if (!n) return fail(n.error());

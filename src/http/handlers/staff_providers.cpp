@@ -11,11 +11,9 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMaxIdLength = 64;
-
 Response list_providers(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& p : ctx.store.providers_of(a.business.id)) items.push_back(to_json(p, false));
+  for (const auto& p : ctx.use.catalog.providers_of(a.business.id)) items.push_back(to_json(p, false));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -28,10 +26,10 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
   p.business_id = a.business.id;
   if (auto name = r.string("name", true, core::kMaxNameLength)) p.name = *name;
   if (auto zone = r.zone("timeZone", true)) p.zone = *zone;
-  const auto* user = body->if_contains("userId");
-  if (user && !user->is_null()) {
-    if (auto id = r.string("userId", false, kMaxIdLength)) p.user_id = *id;
+  if (r.has("userId")) {
+    if (auto id = r.string("userId", false, core::kMaxIdLength)) p.user_id = *id;
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto created = ctx.use.staff.create_provider(std::move(p), actor_of(a));
   if (!created) return fail(created.error());
@@ -39,14 +37,14 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
 }
 
 Response get_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto p = ctx.store.provider(a.business.id, req.param("providerId"));
+  auto p = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
   if (!p) return fail(p.error());
   if (auto own = require_own_provider(a, p->id); !own) return fail(own.error());
   return json_response(200, to_json(*p, true));
 }
 
 Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto current = ctx.store.provider(a.business.id, req.param("providerId"));
+  auto current = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
   if (!current) return fail(current.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
@@ -55,13 +53,15 @@ Response patch_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   FieldReader r(*body, errors);
   if (auto name = r.string("name", false, core::kMaxNameLength)) p.name = *name;
   if (auto zone = r.zone("timeZone", false)) p.zone = *zone;
+  (void)r.has("userId");  // null clears the link to a login: read raw below
   if (const auto* user = body->if_contains("userId")) {
     if (user->is_null()) {
       p.user_id.reset();
-    } else if (auto id = r.string("userId", false, kMaxIdLength)) {
+    } else if (auto id = r.string("userId", false, core::kMaxIdLength)) {
       p.user_id = *id;
     }
   }
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto saved = ctx.use.staff.update_provider(*current, p, actor_of(a));
   if (!saved) return fail(saved.error());

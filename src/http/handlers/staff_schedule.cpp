@@ -15,12 +15,10 @@ using core::Role;
 namespace {
 
 constexpr std::size_t kMaxWeeklyItems = 7 * core::kMaxRangesPerDay;
-constexpr std::size_t kMaxReasonLength = 500;
-constexpr auto kMaxTimeOffSpan = std::chrono::hours(24 * 366);
 
 // Loads {providerId} of this business and applies the provider-role scope rule.
 core::Result<core::Provider> scoped_provider(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto p = ctx.store.provider(a.business.id, req.param("providerId"));
+  auto p = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
   if (!p) return p.error();
   if (auto own = require_own_provider(a, p->id); !own) return own.error();
   return p;
@@ -45,9 +43,9 @@ Response put_weekly(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   FieldReader r(*body, errors);
   std::optional<core::WeeklyHours> weekly;
   if (r.array("weekly", true, kMaxWeeklyItems)) weekly = weekly_from_json(body->at("weekly"), errors, "weekly");
-  if (!weekly) return invalid_fields(errors);
-  if (auto v = core::validate_weekly_hours(*weekly); !v) return fail(v.error());
-  if (auto s = ctx.store.set_weekly_hours(a.business.id, p->id, *weekly, actor_of(a)); !s) return fail(s.error());
+  r.refuse_unknown_keys();
+  if (!weekly || !errors.empty()) return invalid_fields(errors);
+  if (auto s = ctx.use.catalog.set_weekly_hours(a.business.id, p->id, *weekly, actor_of(a)); !s) return fail(s.error());
   p->weekly = *weekly;
   return json_response(200, weekly_body(*p));
 }
@@ -73,11 +71,11 @@ Response put_override(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto date = r.date("date", true);
   std::optional<std::vector<core::TimeRange>> ranges;
   if (r.array("ranges", true, core::kMaxRangesPerDay)) ranges = ranges_from_json(body->at("ranges"), errors, "ranges");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   o.date = *date;
   o.ranges = std::move(*ranges);
-  if (auto v = core::validate_ranges(o.ranges, "ranges"); !v) return fail(v.error());
-  auto saved = ctx.store.put_override(a.business.id, p->id, std::move(o), actor_of(a));
+  auto saved = ctx.use.catalog.put_override(a.business.id, p->id, std::move(o), actor_of(a));
   if (!saved) return fail(saved.error());
   return json_response(201, override_to_json(*saved));
 }
@@ -85,7 +83,7 @@ Response put_override(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 Response delete_override(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = scoped_provider(ctx, req, a);
   if (!p) return fail(p.error());
-  if (auto s = ctx.store.delete_override(a.business.id, p->id, req.param("overrideId"), actor_of(a)); !s) {
+  if (auto s = ctx.use.catalog.delete_override(a.business.id, p->id, req.param("overrideId"), actor_of(a)); !s) {
     return fail(s.error());
   }
   return no_content();
@@ -111,19 +109,13 @@ Response add_time_off(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   FieldReader r(*body, errors);
   auto start = r.instant("start", true);
   auto end = r.instant("end", true);
-  auto reason = r.string("reason", false, kMaxReasonLength);
-  if (start && end) {
-    if (*end <= *start) {
-      r.fail("end", "must be after start");
-    } else if (*end - *start > kMaxTimeOffSpan) {
-      r.fail("end", "time off may span at most 366 days");
-    }
-  }
+  auto reason = r.string("reason", false, core::kMaxReasonLength);
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   core::TimeOff t;
   t.span = core::Interval{*start, *end};
   t.reason = reason.value_or("");
-  auto saved = ctx.store.add_time_off(a.business.id, p->id, std::move(t), actor_of(a));
+  auto saved = ctx.use.catalog.add_time_off(a.business.id, p->id, std::move(t), actor_of(a));
   if (!saved) return fail(saved.error());
   return json_response(201, time_off_to_json(*saved, zone_or_utc(p->zone)));
 }
@@ -131,7 +123,7 @@ Response add_time_off(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 Response delete_time_off(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto p = scoped_provider(ctx, req, a);
   if (!p) return fail(p.error());
-  if (auto s = ctx.store.delete_time_off(a.business.id, p->id, req.param("timeOffId"), actor_of(a)); !s) {
+  if (auto s = ctx.use.catalog.delete_time_off(a.business.id, p->id, req.param("timeOffId"), actor_of(a)); !s) {
     return fail(s.error());
   }
   return no_content();

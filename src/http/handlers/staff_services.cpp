@@ -14,11 +14,10 @@ using core::Role;
 namespace {
 
 constexpr std::size_t kMaxProviderIds = 200;
-constexpr std::size_t kMaxIdLength = 64;
-constexpr std::size_t kMaxQuestionKeyLength = 40;
-constexpr std::size_t kMaxLabelLength = 500;
-constexpr std::size_t kMaxChoices = 50;
-// Shape-level bound only: core::validate_service holds the real limits for these fields.
+// Byte-level shape bounds on what is read; core::validate_service holds the real limits
+// (characters, choices) for these fields.
+constexpr std::size_t kMaxLabelBytes = 500;
+constexpr std::size_t kMaxChoicesRead = 50;
 constexpr long long kWideLimit = 10'000'000;
 
 std::optional<core::Question> read_question(const json::value& v, const std::string& item,
@@ -33,8 +32,8 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
   core::Question q;
   // Optional: a new question gets a key derived from its label (below); staff send back the
   // key of an existing one so answers already given keep their question.
-  if (auto key = r.string("key", false, kMaxQuestionKeyLength)) q.key = *key;
-  if (auto label = r.string("label", true, kMaxLabelLength)) q.label = *label;
+  if (auto key = r.string("key", false, core::kMaxQuestionKeyLength)) q.key = *key;
+  if (auto label = r.string("label", true, kMaxLabelBytes)) q.label = *label;
   if (auto kind = r.string("kind", true, 20)) {
     if (auto k = core::question_kind_from_string(*kind)) {
       q.kind = *k;
@@ -43,7 +42,7 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
     }
   }
   if (auto required = r.boolean("required", false)) q.required = *required;
-  if (const auto* choices = r.array("choices", false, kMaxChoices)) {
+  if (const auto* choices = r.array("choices", false, kMaxChoicesRead)) {
     for (std::size_t i = 0; i < choices->size(); ++i) {
       const auto* s = (*choices)[i].if_string();
       if (!s || s->empty() || s->size() > core::kMaxNameLength) {
@@ -55,6 +54,7 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
       q.choices.emplace_back(*s);
     }
   }
+  r.refuse_unknown_keys();
   if (errors.size() != before) return std::nullopt;
   return q;
 }
@@ -79,13 +79,13 @@ void read_service(ApiContext& ctx, const json::object& body, bool create, core::
 
   if (const auto* ids = r.array("providerIds", create, kMaxProviderIds)) {
     std::set<core::Id> known;
-    for (const auto& p : ctx.store.providers_of(s.business_id)) known.insert(p.id);
+    for (const auto& p : ctx.use.catalog.providers_of(s.business_id)) known.insert(p.id);
     std::set<core::Id> seen;
     std::vector<core::Id> out;
     for (std::size_t i = 0; i < ids->size(); ++i) {
       const std::string name = "providerIds[" + std::to_string(i) + "]";
       const auto* id = (*ids)[i].if_string();
-      if (!id || id->empty() || id->size() > kMaxIdLength) {
+      if (!id || id->empty() || id->size() > core::kMaxIdLength) {
         errors.push_back({name, "must be a provider id"});
       } else if (!known.count(std::string(*id))) {
         errors.push_back({name, "is not a provider of this business"});
@@ -120,11 +120,12 @@ void read_service(ApiContext& ctx, const json::object& body, bool create, core::
     }
     s.questions = std::move(out);
   }
+  r.refuse_unknown_keys();
 }
 
 Response list_services(ApiContext& ctx, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& s : ctx.store.services_of(a.business.id)) items.push_back(to_json(s));
+  for (const auto& s : ctx.use.catalog.services_of(a.business.id)) items.push_back(to_json(s));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
@@ -142,13 +143,13 @@ Response create_service(ApiContext& ctx, Request& req, const BusinessAccess& a) 
 }
 
 Response get_service(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto s = ctx.store.service(a.business.id, req.param("serviceId"));
+  auto s = ctx.use.catalog.service(a.business.id, req.param("serviceId"));
   if (!s) return fail(s.error());
   return json_response(200, to_json(*s));
 }
 
 Response patch_service(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto s = ctx.store.service(a.business.id, req.param("serviceId"));
+  auto s = ctx.use.catalog.service(a.business.id, req.param("serviceId"));
   if (!s) return fail(s.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());

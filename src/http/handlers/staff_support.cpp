@@ -86,11 +86,6 @@ core::Result<core::Zone> display_zone(const Request& req, const core::Business& 
   return zone_or_utc(business.zone);
 }
 
-core::Zone zone_or_utc(const std::string& name) {
-  if (auto z = core::Zone::find(name)) return *z;
-  return *core::Zone::find("UTC");
-}
-
 namespace {
 
 json::array ranges_to_json(const std::vector<core::TimeRange>& ranges) {

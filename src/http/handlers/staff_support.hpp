@@ -48,7 +48,7 @@ core::Result<std::optional<core::Instant>> instant_param(const Request& req, std
 core::Result<core::Zone> display_zone(const Request& req, const core::Business& business);
 
 // Zone for formatting a provider's instants; falls back to UTC for a corrupt name.
-core::Zone zone_or_utc(const std::string& name);
+using core::zone_or_utc;  // the one fallback (core/time)
 
 // Wire shapes this family owns (the json_io codecs cover the rest).
 boost::json::object override_to_json(const core::DateOverride& o);

@@ -55,6 +55,7 @@ Response post_preview(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   edited.subject = r.string("subject", false, kMaxSubjectLength).value_or("");
   edited.text = r.string("textBody", false, kMaxTemplateLength).value_or("");
   edited.html = r.string("htmlBody", false, kMaxTemplateLength).value_or("");
+  r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto out = ctx.settings.preview_template(a.business, *kind, *channel, edited, ctx.now());
   if (!out) return problem_from(out.error());

@@ -21,7 +21,7 @@ namespace visitd::store::sqlite {
 
 inline constexpr std::size_t kDefaultPoolSize = 8;
 
-class SqliteStore final : public Store, public BrandingStore {
+class SqliteStore final : public Store {
  public:
   // Throws SqliteError when the file cannot be opened; open_store() reports it as a value.
   SqliteStore(const std::string& path, Clock clock, std::shared_ptr<core::IdGenerator> ids,

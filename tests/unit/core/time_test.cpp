@@ -62,6 +62,23 @@ TEST(Rfc3339, FormattedTextParsesBackToTheSameInstant) {
     EXPECT_EQ(parse_rfc3339(format_rfc3339(t, zone(name))), t) << name;
 }
 
+// Found by fuzz/rfc3339: a far offset moved the instant into the year 10000, which came back
+// as "10000-01-01T23:58:59Z" (not RFC 3339) and did not parse again.
+TEST(Rfc3339, RefusesInstantsNoZoneCanWriteWithFourDigitYears) {
+  for (const char* bad :
+       {"9999-12-31T23:59:59-23:59", "9999-12-31T00:00:00Z", "0000-01-01T00:00:00+01:00", "0000-01-01T23:59:59Z"}) {
+    EXPECT_FALSE(parse_rfc3339(bad)) << bad;
+  }
+  for (const char* edge : {"9999-12-30T23:59:59Z", "0000-01-02T00:00:00Z"}) {
+    auto t = parse_rfc3339(edge);
+    ASSERT_TRUE(t) << edge;
+    // Fixed offsets: in year 0 most zones are on LMT, whose seconds RFC 3339 offsets drop.
+    for (const char* name : {"Etc/GMT-14", "Etc/GMT+12", "UTC"}) {
+      EXPECT_EQ(parse_rfc3339(format_rfc3339(*t, zone(name))), t) << edge << " in " << name;
+    }
+  }
+}
+
 TEST(Dates, ParsesStrictCalendarDates) {
   EXPECT_EQ(format_date(*parse_date("2026-03-08")), "2026-03-08");
   for (const char* bad : {"2026-02-29", "2026-3-08", "2026-03-8", "2026/03/08", "2026-03-08T", "", "20260308"})

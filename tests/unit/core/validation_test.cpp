@@ -247,5 +247,50 @@ TEST(Validation, QuestionKeysComeFromLabelsAndAreUnique) {
   EXPECT_TRUE(validate_service(s).ok());
 }
 
+TEST(Validation, TimeOffEndsAfterItStartsAndSpansAtMost366Days) {
+  using testing::at;
+  TimeOff t;
+  t.span = Interval{at("2030-01-01T00:00:00Z"), at("2031-01-02T00:00:00Z")};  // 366 days exactly
+  EXPECT_TRUE(validate_time_off(t).ok());
+  t.span.end = at("2031-01-03T00:00:00Z");
+  EXPECT_EQ(fields_of(validate_time_off(t)), std::vector<std::string>{"end"});
+  t.span.end = t.span.begin;
+  EXPECT_EQ(fields_of(validate_time_off(t)), std::vector<std::string>{"end"});
+  t.span.end = at("2030-01-02T00:00:00Z");
+  t.reason = std::string(kMaxReasonLength + 1, 'x');
+  EXPECT_EQ(fields_of(validate_time_off(t)), std::vector<std::string>{"reason"});
+}
+
+TEST(Validation, BrandingValuesHaveTheirShapes) {
+  EXPECT_TRUE(is_accent_color("#1a6B8f"));
+  EXPECT_FALSE(is_accent_color("1a6b8f"));
+  EXPECT_FALSE(is_accent_color("#1a6b8g"));
+  EXPECT_TRUE(is_price_amount("45"));
+  EXPECT_TRUE(is_price_amount("45.50"));
+  EXPECT_TRUE(is_price_amount("1234567.5"));
+  EXPECT_FALSE(is_price_amount("12,50"));
+  EXPECT_FALSE(is_price_amount("12345678"));
+  EXPECT_FALSE(is_price_amount("1.234"));
+  EXPECT_FALSE(is_price_amount(".5"));
+  EXPECT_FALSE(is_price_amount("5."));
+  EXPECT_TRUE(is_currency_code("EUR"));
+  EXPECT_FALSE(is_currency_code("eur"));
+  EXPECT_FALSE(is_currency_code("EURO"));
+}
+
+TEST(Validation, LogosAreRecognisedByTheirSignatureOnly) {
+  EXPECT_EQ(logo_media_type(std::string("\x89PNG\r\n\x1a\n....", 12)), "image/png");
+  EXPECT_EQ(logo_media_type("\xff\xd8\xff\xe0...."), "image/jpeg");
+  EXPECT_EQ(logo_media_type(std::string("RIFF\x10\x00\x00\x00WEBPVP8 ", 16)), "image/webp");
+  EXPECT_EQ(logo_media_type("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), std::nullopt);
+  EXPECT_EQ(logo_media_type(""), std::nullopt);
+}
+
+TEST(Time, AnUnknownStoredZoneFallsBackToUtc) {
+  EXPECT_EQ(zone_or_utc("Europe/Paris").name(), "Europe/Paris");
+  EXPECT_EQ(zone_or_utc("Mars/Olympus_Mons").name(), "UTC");
+  EXPECT_EQ(zone_or_utc(std::string(kMaxZoneNameLength + 1, 'A')).name(), "UTC");
+}
+
 }  // namespace
 }  // namespace visitd::core

@@ -16,7 +16,9 @@ std::optional<std::string> header_of(const Response& r, std::string_view name) {
 }
 
 TEST(Problem, HasRfc9457ShapeAndContentType) {
-  Response r = problem(409, "conflict", "Conflict", "The slot was just taken.", {{"start", "taken"}});
+  core::Error e = core::Error::make(core::ErrorCode::conflict, "The slot was just taken.");
+  e.fields.push_back({"start", "taken"});
+  Response r = problem_from(e);
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.content_type, "application/problem+json");
   json::object body = json::parse(r.body).as_object();
@@ -31,7 +33,7 @@ TEST(Problem, HasRfc9457ShapeAndContentType) {
 }
 
 TEST(Problem, EscapesQuotesAndControlCharacters) {
-  Response r = problem(400, "invalid-request", "Invalid request", "bad \"value\"\n\\ here");
+  Response r = problem_from(core::Error::make(core::ErrorCode::invalid, "bad \"value\"\n\\ here"));
   json::object body = json::parse(r.body).as_object();  // throws if the escaping were wrong
   EXPECT_EQ(body.at("detail").as_string(), "bad \"value\"\n\\ here");
 }
@@ -92,6 +94,36 @@ TEST(Problem, InternalErrorHidesTheDetail) {
   Response r = problem_from(core::Error::make(core::ErrorCode::internal, "sqlite: disk I/O error at /var/db"));
   EXPECT_EQ(r.body.find("sqlite"), std::string::npos);
   EXPECT_EQ(json::parse(r.body).at("detail").as_string(), "internal error");
+}
+
+// What the server answers before any handler runs comes from the same table.
+TEST(Problem, TransportRefusalsComeFromTheTable) {
+  struct Refusal {
+    core::Error error;
+    int status;
+    const char* type;
+  };
+  const Refusal refusals[] = {
+      {core::Error::typed(core::ErrorCode::too_large, "body-too-large", "body"), 413,
+       "https://visitd.dev/problems/body-too-large"},
+      {core::Error::typed(core::ErrorCode::too_large, "header-too-large", "header"), 431,
+       "https://visitd.dev/problems/header-too-large"},
+      {core::Error::typed(core::ErrorCode::invalid, "malformed-request", "not HTTP"), 400,
+       "https://visitd.dev/problems/malformed-request"},
+  };
+  for (const auto& r : refusals) {
+    Response res = problem_from(r.error);
+    EXPECT_EQ(res.status, r.status) << r.type;
+    EXPECT_EQ(json::parse(res.body).at("type").as_string(), r.type);
+  }
+}
+
+TEST(Problem, MethodNotAllowedListsTheAllowedMethods) {
+  core::Error e = core::Error::make(core::ErrorCode::method_not_allowed, "no");
+  e.allow = {"GET", "HEAD", "POST"};
+  Response r = problem_from(e);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(header_of(r, "Allow"), "GET, HEAD, POST");
 }
 
 }  // namespace

@@ -7,8 +7,13 @@
 #include <sqlite3.h>
 #include "../store/store_fixture.hpp"
 
+#include <condition_variable>
+#include <future>
+
 #include "live/room_hub.hpp"
+#include "live/room_work.hpp"
 #include "live/turn.hpp"
+#include "workers/worker_pool.hpp"
 
 namespace visitd::live {
 namespace {
@@ -539,6 +544,122 @@ TEST(Turn, WithoutARelayTheDefaultStunServersAreOffered) {
   auto relayed = ice_servers(t, "p", at(0));
   ASSERT_EQ(relayed.size(), 1u);
   EXPECT_EQ(relayed[0].urls, std::vector<std::string>{"turn:turn.example:3478"});
+}
+
+// ---- room work runs on the live worker pool, off the caller's (network) thread ----
+
+// A connection whose messages arrive on worker threads; the test waits for them.
+struct WaitingPeer : Peer {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<json::object> got;
+  int closed_with = 0;
+  void send(std::shared_ptr<const std::string> text) override {
+    std::lock_guard lock(mu);
+    got.push_back(json::parse(*text).as_object());
+    cv.notify_all();
+  }
+  void close(int code, std::string) override {
+    std::lock_guard lock(mu);
+    if (closed_with == 0) closed_with = code;
+    cv.notify_all();
+  }
+  // The first message of `type` (waiting up to 10 s for it), or nullopt.
+  std::optional<json::object> wait_for(std::string_view type) {
+    std::unique_lock lock(mu);
+    std::optional<json::object> found;
+    cv.wait_for(lock, std::chrono::seconds(10), [&] {
+      for (const auto& m : got) {
+        if (m.at("type").as_string() == type) {
+          found = m;
+          return true;
+        }
+      }
+      return false;
+    });
+    return found;
+  }
+  bool has(std::string_view type) {
+    std::lock_guard lock(mu);
+    for (const auto& m : got)
+      if (m.at("type").as_string() == type) return true;
+    return false;
+  }
+};
+
+class PooledHub : public Hub {
+ protected:
+  void SetUp() override {
+    Hub::SetUp();
+    pooled_ = std::make_unique<RoomHub>(
+        *store_, signer_, bus_, timers_, metrics_, [this] { return now_; }, HubSettings{std::chrono::seconds(30)},
+        &work_);
+  }
+  void TearDown() override {
+    pool_.join();  // no room job may outlive the hub
+    pooled_.reset();
+    Hub::TearDown();
+  }
+  struct Pconn {
+    std::shared_ptr<WaitingPeer> peer;
+    std::shared_ptr<Attachment> att;
+  };
+  Pconn join_as(const std::string& participant, core::RoomRole role) {
+    Pconn c{std::make_shared<WaitingPeer>(), nullptr};
+    c.att = pooled_->attach(c.peer);
+    pooled_->on_text(*c.att, json::serialize(json::object{
+                                 {"type", "auth"},
+                                 {"token", signer_.sign({room_, participant, role, now_ + std::chrono::minutes(5)})}}));
+    return c;
+  }
+  void send(Pconn& c, json::object msg) { pooled_->on_text(*c.att, json::serialize(msg)); }
+
+  workers::WorkerPool pool_{"live", workers::PoolSize{1, 2}};
+  PooledRoomWork work_{pool_, 1};
+  std::unique_ptr<RoomHub> pooled_;
+};
+
+TEST_F(PooledHub, AStoreFailureDuringChatOnTheWorkersReachesTheSenderAsAnError) {
+  auto h = join_as(host_id_, core::RoomRole::host);
+  auto g = join_as(guest_participant_id(room_), core::RoomRole::guest);
+  ASSERT_TRUE(g.peer->wait_for("welcome"));
+  send(h, {{"type", "lobby.admit"}, {"participantId", guest_participant_id(room_)}});
+  ASSERT_TRUE(g.peer->wait_for("lobby.admitted"));
+  send(g, {{"type", "chat.send"}, {"text", "stored"}});
+  auto delivered = h.peer->wait_for("chat.message");
+  ASSERT_TRUE(delivered);
+  EXPECT_EQ(delivered->at("text").as_string(), "stored");
+  break_table("room_messages");
+  send(h, {{"type", "chat.send"}, {"text", "lost?"}});
+  auto error = h.peer->wait_for("error");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->at("code").as_string(), "unavailable");
+  EXPECT_EQ(error->at("ref").as_string(), "chat.send");
+}
+
+TEST_F(PooledHub, MessagesWaitForTheWorkersAndOverflowIsAnsweredBusy) {
+  // The only live worker is busy: messages queue (the caller is not held up), one more is
+  // refused at once with `unavailable`.
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::promise<void> started;
+  ASSERT_TRUE(pool_.try_submit([&] {
+    started.set_value();
+    gate.wait();
+  }));
+  started.get_future().wait();
+  auto h = join_as(host_id_, core::RoomRole::host);                      // takes the pool's queue slot
+  auto g = join_as(guest_participant_id(room_), core::RoomRole::guest);  // waits behind it in the room
+  auto late = join_as(host_id_, core::RoomRole::host);                   // nothing left: refused
+  auto refused = late.peer->wait_for("error");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->at("code").as_string(), "unavailable");
+  EXPECT_EQ(late.peer->closed_with, close_code::kTryAgainLater);
+  EXPECT_FALSE(h.peer->has("welcome"));  // still queued behind the busy worker
+  release.set_value();
+  EXPECT_TRUE(h.peer->wait_for("welcome"));
+  EXPECT_TRUE(g.peer->wait_for("welcome"));
+  EXPECT_GE(pool_.refused(), 1u);
 }
 
 }  // namespace

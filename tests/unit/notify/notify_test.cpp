@@ -123,7 +123,9 @@ TEST(Mime, AnyDisplayNameYieldsExactlyTheOneRecipient) {
     EXPECT_EQ(to[0].second, "bob@example.test");
     // The name comes back word for word; a folded long name may turn a space into a tab, and
     // a literal encoded word inside a name is decoded by lenient readers (GMime, Python).
-    if (name.find("=?") == std::string::npos) EXPECT_EQ(words(to[0].first), words(name)) << *out;
+    if (name.find("=?") == std::string::npos) {
+      EXPECT_EQ(words(to[0].first), words(name)) << *out;
+    }
   }
 }
 

@@ -20,7 +20,13 @@ class Outbox : public StoreContractTest {
   }
 
   core::PlannedMessage planned(MessageKind kind, std::int64_t due, Channel ch = Channel::email) {
-    return core::PlannedMessage{kind, ch, Recipient::consumer, at(due), kind == MessageKind::reminder ? 60 : 0, 0};
+    core::PlannedMessage m;
+    m.kind = kind;
+    m.channel = ch;
+    m.recipient = Recipient::consumer;
+    m.due_at = at(due);
+    m.offset_minutes = kind == MessageKind::reminder ? 60 : 0;
+    return m;
   }
 
   core::Booking book_with(std::vector<core::PlannedMessage> messages) {
@@ -73,7 +79,7 @@ TEST_P(Outbox, ClaimTakesOnlyDueMessagesAndOneOwnerAtATime) {
   EXPECT_EQ(b2[0].message_id, a[0].message_id);
   EXPECT_EQ(b2[0].attempts, 2);
   // The dead worker's late record is refused; the holder's is kept.
-  SendOutcome sent{MessageStatus::sent, "grace@example.test", "<m@x>", "", std::nullopt};
+  SendOutcome sent{MessageStatus::sent, "grace@example.test", "<m@x>", "", std::nullopt, ""};
   EXPECT_FALSE(store_->record_send_outcome(a[0].id, "worker-a", sent).ok());
   EXPECT_TRUE(other->record_send_outcome(a[0].id, "worker-b", sent).ok());
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::sent);
@@ -83,13 +89,13 @@ TEST_P(Outbox, FailedAttemptWaitsForItsRetryTime) {
   auto b = book_with({planned(MessageKind::confirmation, now_)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
   ASSERT_EQ(claimed.size(), 1u);
-  SendOutcome retry{MessageStatus::planned, "grace@example.test", "", "smtp: refused", at(now_ + 100)};
+  SendOutcome retry{MessageStatus::planned, "grace@example.test", "", "smtp: refused", at(now_ + 100), ""};
   ASSERT_TRUE(store_->record_send_outcome(claimed[0].id, "w", retry).ok());
   EXPECT_TRUE(store_->claim_due_messages("w", at(now_ + 99), core::Seconds{60}, 10).empty());
   auto again = store_->claim_due_messages("w", at(now_ + 100), core::Seconds{60}, 10);
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].last_error, "smtp: refused");
-  SendOutcome failed{MessageStatus::failed, "grace@example.test", "", "smtp: refused", std::nullopt};
+  SendOutcome failed{MessageStatus::failed, "grace@example.test", "", "smtp: refused", std::nullopt, ""};
   ASSERT_TRUE(store_->record_send_outcome(again[0].id, "w", failed).ok());
   EXPECT_EQ(status_of(b.id, MessageKind::confirmation), MessageStatus::failed);
 }
@@ -111,7 +117,8 @@ TEST_P(Outbox, DeliveryReportsFindTheMessageByCarrierId) {
   auto b = book_with({planned(MessageKind::confirmation, now_, Channel::sms)});
   auto claimed = store_->claim_due_messages("w", at(now_), core::Seconds{60}, 10);
   ASSERT_TRUE(
-      store_->record_send_outcome(claimed[0].id, "w", {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt})
+      store_
+          ->record_send_outcome(claimed[0].id, "w", {MessageStatus::sent, "+442079460958", "SM1", "", std::nullopt, ""})
           .ok());
   EXPECT_FALSE(store_->record_delivery("SM-unknown", true, "").ok());
   ASSERT_TRUE(store_->record_delivery("SM1", true, "").ok());

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sanitizer runs (CMakePresets.json), each in its own build directory, ccache shared:
+#   scripts/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer (clang 14): unit
+#                              tests, the integration suite and the fuzzers' smoke run (build-asan/)
+#   scripts/sanitize.sh tsan   ThreadSanitizer: the room hub, worker pool, timer, outbox-claim and
+#                              booking-race tests
+#                              (build-tsan/)
+# Any finding aborts the process under test, so the run fails. Extra arguments go to ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind="${1:-asan}"
+shift || true
+jobs="${JOBS:-$(nproc)}"
+started=$(date +%s)
+case "$kind" in
+  asan)
+    [ -f build-asan/build.ninja ] || cmake --preset asan
+    cmake --build build-asan -j "$jobs"
+    # The browser tests stay with the main build; everything else runs instrumented.
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -E '^web_' "$@"
+    ;;
+  tsan)
+    [ -f build-tsan/build.ninja ] || cmake --preset tsan
+    cmake --build build-tsan -j "$jobs" --target live_tests http_tests store_tests
+    # Hub: the room hub; WorkerPool; ThreadTimers; Outbox: claims by concurrent workers;
+    # Race: simultaneous bookings on the store's connection pool.
+    ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R 'Hub\.|WorkerPool|ThreadTimers|Outbox|Race' "$@"
+    ;;
+  *)
+    echo "usage: scripts/sanitize.sh asan|tsan [ctest arguments]" >&2
+    exit 2
+    ;;
+esac
+echo "sanitize: $kind took $(( $(date +%s) - started )) s"

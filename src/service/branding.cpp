@@ -1,0 +1,108 @@
+#include "service/branding.hpp"
+
+#include "core/validation.hpp"
+
+namespace visitd::service {
+
+namespace {
+
+core::Error no_business() { return core::Error::make(core::ErrorCode::not_found, "no such business"); }
+
+void check_length(std::vector<core::FieldError>& errors, const std::string& field, const std::string& value,
+                  std::size_t max) {
+  if (value.size() > max) errors.push_back({field, "must be at most " + std::to_string(max) + " characters"});
+}
+
+core::Status verdict(std::vector<core::FieldError> errors) {
+  if (errors.empty()) return core::ok_status();
+  return core::Error::invalid_fields(std::move(errors));
+}
+
+}  // namespace
+
+PublicFace Branding::face_of(const core::Business& b) const {
+  return PublicFace{b, branding_.business_profile(b.id), branding_.service_profiles(b.id),
+                    branding_.provider_profiles(b.id)};
+}
+
+core::Result<PublicFace> Branding::public_face(const std::string& slug) const {
+  if (!core::is_valid_slug(slug)) return no_business();
+  auto b = catalog_.business_by_slug(slug);
+  if (!b) return no_business();
+  return face_of(*b);
+}
+
+core::Result<store::Logo> Branding::logo(const std::string& slug) const {
+  if (!core::is_valid_slug(slug)) return no_business();
+  auto b = catalog_.business_by_slug(slug);
+  if (!b) return no_business();
+  auto logo = branding_.logo(b->id);
+  if (!logo) return core::Error::make(core::ErrorCode::not_found, "this business has no logo");
+  return std::move(*logo);
+}
+
+store::BusinessProfile Branding::business_profile(const core::Id& business_id) const {
+  return branding_.business_profile(business_id);
+}
+
+core::Status Branding::put_business_profile(const core::Id& business_id, const store::BusinessProfile& p,
+                                            const store::Actor& by) const {
+  std::vector<core::FieldError> errors;
+  check_length(errors, "description", p.description, core::kMaxProfileDescriptionLength);
+  if (!p.accent_color.empty() && !core::is_accent_color(p.accent_color))
+    errors.push_back({"accentColor", "must be a colour like #1a6b8f"});
+  check_length(errors, "contact.phone", p.contact.phone, core::kMaxContactPhoneLength);
+  check_length(errors, "contact.address", p.contact.address, core::kMaxContactAddressLength);
+  if (p.contact.email.size() > core::kMaxEmailLength ||
+      (!p.contact.email.empty() && !core::is_plausible_email(p.contact.email)))
+    errors.push_back({"contact.email", "must be an email address"});
+  if (!errors.empty()) return verdict(std::move(errors));
+  return branding_.put_business_profile(business_id, p, by);
+}
+
+core::Status Branding::put_logo(const core::Id& business_id, std::string bytes, const std::string& declared_type,
+                                const store::Actor& by) const {
+  if (bytes.size() > core::kMaxLogoBytes) {
+    core::Error e = core::Error::make(core::ErrorCode::too_large, "the logo must be at most 256 KB");
+    e.fields.push_back({"logo", "must be at most 256 KB"});
+    return e;
+  }
+  if (bytes.empty()) return core::Error::invalid("logo", "is empty");
+  const auto sniffed = core::logo_media_type(bytes);
+  if (!sniffed || declared_type.rfind(*sniffed, 0) != 0) {
+    core::Error e = core::Error::make(core::ErrorCode::unsupported_media_type,
+                                      "the logo must be a PNG, JPEG or WebP image sent with its own Content-Type");
+    e.fields.push_back({"logo", "must be a PNG, JPEG or WebP image"});
+    return e;
+  }
+  return branding_.put_logo(business_id, store::Logo{*sniffed, std::move(bytes), {}}, by);
+}
+
+core::Status Branding::delete_logo(const core::Id& business_id, const store::Actor& by) const {
+  return branding_.delete_logo(business_id, by);
+}
+
+core::Status Branding::put_service_profile(const core::Id& business_id, const store::ServiceProfile& p,
+                                           const store::Actor& by) const {
+  std::vector<core::FieldError> errors;
+  check_length(errors, "description", p.description, core::kMaxServiceDescriptionLength);
+  if (p.price) {
+    if (!core::is_price_amount(p.price->amount))
+      errors.push_back({"price.amount", "must be a number like 45 or 45.50"});
+    if (!core::is_currency_code(p.price->currency))
+      errors.push_back({"price.currency", "must be a three-letter ISO 4217 code like EUR"});
+  }
+  if (!errors.empty()) return verdict(std::move(errors));
+  return branding_.put_service_profile(business_id, p, by);
+}
+
+core::Status Branding::put_provider_profile(const core::Id& business_id, const store::ProviderProfile& p,
+                                            const store::Actor& by) const {
+  std::vector<core::FieldError> errors;
+  check_length(errors, "title", p.title, core::kMaxProviderTitleLength);
+  check_length(errors, "bio", p.bio, core::kMaxProviderBioLength);
+  if (!errors.empty()) return verdict(std::move(errors));
+  return branding_.put_provider_profile(business_id, p, by);
+}
+
+}  // namespace visitd::service
