@@ -9,6 +9,9 @@ PACKAGES=(
   # libraries
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libhowardhinnant-date-dev tzdata libsqlite3-dev sqlite3 libsodium-dev libssl-dev
+  # PostgreSQL: the client library the store links, and the server + contrib (btree_gist) that
+  # the test run starts privately (tests/postgres/with_postgres.sh); the system cluster is unused
+  libpq-dev postgresql postgresql-contrib
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   # notifications: SMTP/HTTP client, iCalendar, MIME (GMime 3), Mustache, phone numbers (runtime; headers below)
   libcurl4-openssl-dev libical-dev libgmime-3.0-dev libkainjow-mustache-dev libphonenumber8 libprotobuf-dev libabsl-dev

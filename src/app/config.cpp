@@ -179,8 +179,13 @@ std::vector<Setting> make_settings() {
   std::vector<Setting> rows;
   // Database
   rows.push_back(text(
-      kStore, "VISITD_DATABASE", "database", defaults().store.database, "SQLite database file (created if missing)",
+      kStore, "VISITD_DATABASE", "database", defaults().store.database,
+      "SQLite database file (created if missing), or a PostgreSQL URL postgres://user:password@host:port/dbname",
       [](Config & c) -> auto& { return c.store.database; }, not_empty));
+  rows.push_back(integer(
+      kStore, "VISITD_DATABASE_POOL", "database_pool",
+      "database connections this process keeps open (PostgreSQL: count them against max_connections)",
+      [](Config & c) -> auto& { return c.store.pool; }, 1, 512));
   // HTTP server
   rows.push_back({kHttp, "VISITD_LISTEN", "listen", "127.0.0.1:8080",
                   "host:port to listen on; port 0 picks a free port",

@@ -15,7 +15,8 @@
 namespace visitd::app {
 
 struct StoreConfig {
-  std::string database = "visitd.db";  // SQLite file path (postgres:// later)
+  std::string database = "visitd.db";  // SQLite file path, or a postgres:// URL
+  int pool = 8;                        // database connections this process keeps open
 };
 
 struct HttpConfig {

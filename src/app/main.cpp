@@ -59,13 +59,14 @@ int run_demo(const Config& config) {
   if (!seeded) return fail(seeded.error());
   const auto& d = seeded.value();
   if (!d.created) {
-    std::cout << "Demo business \"northwind\" already exists in " << config.store.database
+    std::cout << "Demo business \"northwind\" already exists in "
+              << visitd::store::database_for_display(config.store.database)
               << "; nothing changed. (Passwords were printed when it was created; "
                  "`visitd admin reset-password --email owner@northwind.test` sets a new one.)\n";
     return 0;
   }
   std::cout << "Created demo business Northwind Health (slug northwind) with " << d.bookings << " bookings in "
-            << config.store.database << ".\nLogins (shown once):\n";
+            << visitd::store::database_for_display(config.store.database) << ".\nLogins (shown once):\n";
   for (const auto& l : d.logins) std::cout << "  " << l.role << ": " << l.email << "  password: " << l.password << "\n";
   return 0;
 }
@@ -155,8 +156,8 @@ int main(int argc, char** argv) {
   if (*migrate) {
     auto store = visitd::app::open_migrated_store(config, clock);
     if (!store) return fail(store.error());
-    std::cout << "database " << config.store.database << " at schema version " << store.value()->schema_version()
-              << "\n";
+    std::cout << "database " << visitd::store::database_for_display(config.store.database) << " at schema version "
+              << store.value()->schema_version() << "\n";
     return 0;
   }
   if (*demo) return run_demo(config);

@@ -88,7 +88,8 @@ void warn_when_readable_by_others(const std::string& database) {
 core::Result<std::unique_ptr<store::Store>> open_migrated_store(const Config& config, const core::Clock& clock) {
   security::init();
   // The store stamps history and audit rows with the same (possibly skewed) clock as the API.
-  auto opened = store::open_store(config.store.database, [&clock] { return clock.now(); });
+  auto opened = store::open_store(
+      config.store.database, [&clock] { return clock.now(); }, static_cast<std::size_t>(config.store.pool));
   if (!opened) return opened.error();
   if (auto migrated = opened.value()->migrate(); !migrated) return migrated.error();
   return opened;
@@ -100,7 +101,8 @@ int serve(const Config& config) {
   const SystemClock clock(config.runtime.clock_skew);
   auto opened = open_migrated_store(config, clock);
   if (!opened) {
-    std::cerr << "visitd: cannot open database " << config.store.database << ": " << opened.error().detail << "\n";
+    std::cerr << "visitd: cannot open database " << store::database_for_display(config.store.database) << ": "
+              << opened.error().detail << "\n";
     return 1;
   }
   auto& store = *opened.value();
@@ -181,7 +183,7 @@ int serve(const Config& config) {
     std::fflush(stdout);
     // Links need the final public URL.
     outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
-    spdlog::info("listening on {} (database {})", address, config.store.database);
+    spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   live_pool.join();                          // room work in hand finishes before the hub goes

@@ -1,10 +1,10 @@
 #pragma once
 // What the application needs from persistence, in domain words, split by role: a caller
 // that needs only bookings takes a BookingStore&, and any Store is one. SQLite is the
-// embedded default (store/sqlite); PostgreSQL (a later issue) is a second implementation of
-// the same roles. Every method is thread-safe; each call is its own transaction unless it
-// says otherwise. Stores hold no policy: inside a transaction they re-read the facts and ask
-// core to decide (see docs/architecture.md, "Store roles").
+// embedded default (store/sqlite); PostgreSQL (store/postgres) is a second implementation
+// of the same roles, for many instances on one database. Every method is thread-safe; each call is its own transaction
+// unless it says otherwise. Stores hold no policy: inside a transaction they re-read the facts and ask core to decide
+// (see docs/architecture.md, "Store roles").
 //
 //   SettingsStore  schema, migrations, key/value settings        store/settings.hpp
 //   CatalogStore   businesses, providers (+hours), services      store/catalog.hpp
@@ -18,6 +18,7 @@
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,14 +54,19 @@ class Store : public SettingsStore,
 // app passes its own clock (which may be skewed for drills).
 using Clock = std::function<Instant()>;
 
-// Opens the store named by a database setting: a file path (SQLite) today; a postgres://
-// URL later. Does not migrate. `ids` mints every new record id (shared: the caller may keep
-// using it). invalid for an empty or unsupported setting; internal when the file cannot be
-// opened.
+// Opens the store named by a database setting: a postgres:// or postgresql:// URL (libpq
+// connection URI, PostgreSQL 15) or else a file path (SQLite). Does not migrate. `ids` mints
+// every new record id (shared: the caller may keep using it). `pool_size` connections are
+// opened now (0 = the backend's default, 8). invalid for an empty setting; internal when the
+// file cannot be opened or the server cannot be reached.
 Result<std::unique_ptr<Store>> open_store(const std::string& database, Clock clock,
-                                          std::shared_ptr<core::IdGenerator> ids);
+                                          std::shared_ptr<core::IdGenerator> ids, std::size_t pool_size = 0);
 // Random ids (security::RandomIds).
-Result<std::unique_ptr<Store>> open_store(const std::string& database, Clock clock);
+Result<std::unique_ptr<Store>> open_store(const std::string& database, Clock clock, std::size_t pool_size = 0);
+// Whether a database setting names PostgreSQL (postgres:// or postgresql://).
+bool is_postgres_url(const std::string& database);
+// The setting as logs and messages may show it: a URL's password replaced by "***".
+std::string database_for_display(const std::string& database);
 // Random ids and the system clock.
 Result<std::unique_ptr<Store>> open_store(const std::string& database);
 

@@ -1,5 +1,9 @@
 """Integration harness: a real `visitd serve` on a free loopback port with a temporary
-SQLite database, and a small cookie-aware HTTP client. Python standard library only."""
+SQLite database, and a small cookie-aware HTTP client. Python standard library only.
+
+With VISITD_TEST_POSTGRES_URL set (tests/postgres/with_postgres.sh sets it; the ctest entry
+integration_postgres runs the suite so), each server gets a fresh PostgreSQL database on that
+server instead of a SQLite file, created with psql and dropped at cleanup."""
 import base64
 import hashlib
 import hmac
@@ -18,6 +22,23 @@ import contract
 VISITD_BIN = os.environ.get("VISITD_BIN", "visitd")
 TEST_SECRET = "test-secret-0123456789"
 START_TIMEOUT_S = 20
+POSTGRES_URL = os.environ.get("VISITD_TEST_POSTGRES_URL", "")
+_databases_made = 0
+
+
+def _psql(sql):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", POSTGRES_URL, "-c", sql], check=True,
+                   capture_output=True, timeout=60)
+
+
+def _fresh_postgres_database():
+    """A new empty database on the test server; returns (name, url)."""
+    global _databases_made
+    _databases_made += 1
+    name = "visitd_it_%d_%d" % (os.getpid(), _databases_made)
+    _psql("CREATE DATABASE %s" % name)
+    parts = urllib.parse.urlsplit(POSTGRES_URL)
+    return name, urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
 
 
 # Set by the sanitizer builds' ctest ("address,undefined" or "thread"); empty otherwise.
@@ -40,6 +61,9 @@ class Server:
 
     def __init__(self, env=None, database=None, preexec_fn=None):
         self._own_dir = tempfile.mkdtemp(prefix="visitd-it-")
+        self._own_postgres = None
+        if database is None and POSTGRES_URL:
+            self._own_postgres, database = _fresh_postgres_database()
         self.database = database or os.path.join(self._own_dir, "visitd.db")
         self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -124,6 +148,12 @@ class Server:
     def cleanup(self, check_contract=True):
         self.stop()
         shutil.rmtree(self._own_dir, ignore_errors=True)
+        if self._own_postgres:
+            try:
+                _psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % self._own_postgres)
+            except subprocess.SubprocessError:  # the whole server goes at the end of the run
+                pass
+            self._own_postgres = None
         mismatches, self.contract_mismatches = self.contract_mismatches, []
         if check_contract and mismatches:
             raise AssertionError("exchanges that docs/openapi.yaml does not describe:\n  " + "\n  ".join(mismatches))

@@ -5,13 +5,14 @@ import os
 import stat
 import unittest
 
-from harness import Server
+from harness import POSTGRES_URL, Server
 
 
 def mode(path):
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
+@unittest.skipIf(POSTGRES_URL, "about SQLite's own files; the PostgreSQL run has none")
 class DatabaseFilesArePrivate(unittest.TestCase):
     def test_new_database_wal_and_shm_are_owner_only_even_with_a_lax_umask(self):
         old = os.umask(0o022)  # the usual umask: files would be 0644

@@ -1,6 +1,9 @@
 // Many writers racing for one slot: exactly one wins, in one process and across two
-// stores on the same file (what two visitd processes would be).
+// stores on the same database (what two visitd processes would be). The per-day limit holds
+// under the same race, and several outbox workers claim every due message exactly once.
 #include <latch>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "store_fixture.hpp"
@@ -84,6 +87,78 @@ TEST_P(Race, AnyProviderRaceGivesEachProviderExactlyOneBooking) {
   EXPECT_EQ(o.other, 0);
   EXPECT_EQ(confirmed_at(biz.id, p1.id, start), 1);
   EXPECT_EQ(confirmed_at(biz.id, p2.id, start), 1);
+}
+
+TEST_P(Race, DayLimitHoldsWhenManyBookDifferentSlotsOfOneDayAtOnce) {
+  auto biz = make_business();
+  auto p = make_provider(biz.id);
+  auto s = make_service(biz.id, {p.id}, 0, 0, /*max_per_day=*/3);
+  auto second = open();
+  std::latch go(kThreads);
+  std::atomic<int> created{0};
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      Store& store = i % 2 == 0 ? *store_ : *second;
+      // Every request its own free slot, all on one day: only the limit can refuse them.
+      NewBooking nb = booking_request(s, {p.id}, kDay0 + 8 * kHour + i * 30 * kMinute);
+      go.arrive_and_wait();
+      auto r = store.create_booking(std::move(nb), {"consumer"});
+      if (r.ok()) {
+        ++created;
+      } else if (r.error().code == core::ErrorCode::conflict) {
+        ++conflicts;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 3);
+  EXPECT_EQ(conflicts.load(), kThreads - 3);
+  BookingFilter f = all_of(biz.id);
+  f.status = core::BookingStatus::confirmed;
+  EXPECT_EQ(store_->bookings(f).total, 3);
+}
+
+TEST_P(Race, SeveralOutboxWorkersClaimEveryDueMessageExactlyOnce) {
+  auto biz = make_business();
+  auto p = make_provider(biz.id);
+  auto s = make_service(biz.id, {p.id});
+  const std::int64_t now = clock_.load();
+  constexpr int kBookings = 10;
+  constexpr int kPerBooking = 20;
+  for (int b = 0; b < kBookings; ++b) {
+    NewBooking nb = booking_request(s, {p.id}, kDay0 + 8 * kHour + b * kHour);
+    for (int m = 0; m < kPerBooking; ++m) {
+      nb.messages.push_back(core::PlannedMessage{core::MessageKind::reminder, core::Channel::email,
+                                                 core::Recipient::consumer, at(now - m), m + 1, 0});
+    }
+    ASSERT_TRUE(store_->create_booking(std::move(nb), {"consumer"}).ok());
+  }
+
+  constexpr int kWorkers = 6;
+  std::vector<std::unique_ptr<Store>> instances;
+  for (int w = 0; w < kWorkers; ++w) instances.push_back(open());
+  std::mutex mutex;
+  std::vector<core::Id> claimed;
+  std::latch go(kWorkers);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w) {
+    workers.emplace_back([&, w] {
+      const std::string owner = "worker-" + std::to_string(w);
+      go.arrive_and_wait();
+      // Small batches so the workers overlap; a long lease so nothing is taken over.
+      for (;;) {
+        auto batch = instances[static_cast<std::size_t>(w)]->claim_due_messages(owner, at(now), core::Seconds{600}, 7);
+        if (batch.empty()) break;
+        std::lock_guard lock(mutex);
+        for (const auto& m : batch) claimed.push_back(m.id);
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kBookings * kPerBooking));
+  EXPECT_EQ(std::set<core::Id>(claimed.begin(), claimed.end()).size(), claimed.size()) << "a message claimed twice";
 }
 
 VISITD_STORE_CONTRACT(Race);

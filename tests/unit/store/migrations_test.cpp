@@ -57,13 +57,19 @@ TEST_F(Migrations, RefusesADatabaseNewerThanTheBinary) {
   EXPECT_NE(r.error().detail.find("newer"), std::string::npos) << r.error().detail;
 }
 
-TEST(OpenStore, PostgresUrlsAreNotSupportedYet) {
-  for (const char* url : {"postgres://db/visitd", "postgresql://u@db/visitd"}) {
+// A postgres:// URL means PostgreSQL now (issue F); a server that is not there is an error
+// value at open, and neither it nor the display form of the setting shows the password.
+TEST(OpenStore, PostgresUrlOfAnUnreachableServerIsAnErrorWithoutThePassword) {
+  for (const char* url : {"postgres://u:hunter2@127.0.0.1:1/visitd", "postgresql://u:hunter2@127.0.0.1:1/visitd"}) {
     auto r = open_store(url);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().code, core::ErrorCode::invalid);
-    EXPECT_EQ(r.error().detail, "PostgreSQL is not supported yet");
+    EXPECT_EQ(r.error().code, core::ErrorCode::internal);
+    EXPECT_NE(r.error().detail.find("cannot connect to PostgreSQL"), std::string::npos) << r.error().detail;
+    EXPECT_EQ(r.error().detail.find("hunter2"), std::string::npos) << r.error().detail;
   }
+  EXPECT_EQ(database_for_display("postgres://u:hunter2@db:5432/visitd"), "postgres://u:***@db:5432/visitd");
+  EXPECT_EQ(database_for_display("postgresql://u@db/visitd"), "postgresql://u@db/visitd");
+  EXPECT_EQ(database_for_display("/var/lib/visitd/visitd.db"), "/var/lib/visitd/visitd.db");
 }
 
 TEST(OpenStore, InMemoryDatabaseIsOneSharedDatabase) {

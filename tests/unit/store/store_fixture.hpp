@@ -64,8 +64,8 @@ class StoreBackend {
   virtual std::unique_ptr<Store> open(Clock clock, std::shared_ptr<core::IdGenerator> ids) = 0;
 };
 
-// How the contract suite reaches a backend: SQLite today; the PostgreSQL backend adds one
-// more factory to store_factories() and every contract test runs against it too.
+// How the contract suite reaches a backend: every contract test runs against each factory
+// in store_factories().
 struct StoreFactory {
   std::string name;  // test-name suffix: letters and digits only
   std::function<std::unique_ptr<StoreBackend>()> make;
@@ -87,8 +87,23 @@ class SqliteBackend final : public StoreBackend {
   TempDir dir_;
 };
 
+// A fresh database on the PostgreSQL server named by VISITD_TEST_POSTGRES_URL (a test run
+// starts one: tests/postgres/with_postgres.sh), dropped afterwards (postgres_backend.cpp,
+// built into store_tests only).
+std::unique_ptr<StoreBackend> make_postgres_backend();
+// The server's URL, or empty when the run has no PostgreSQL.
+inline std::string test_postgres_url() {
+  const char* url = std::getenv("VISITD_TEST_POSTGRES_URL");
+  return url ? url : "";
+}
+
+// SQLite always; PostgreSQL when the run provides a server (the ctest entry
+// store_tests_postgres does, and the README's test command runs it).
 inline std::vector<StoreFactory> store_factories() {
-  return {{"Sqlite", [] { return std::unique_ptr<StoreBackend>(std::make_unique<SqliteBackend>()); }}};
+  std::vector<StoreFactory> out = {
+      {"Sqlite", [] { return std::unique_ptr<StoreBackend>(std::make_unique<SqliteBackend>()); }}};
+  if (!test_postgres_url().empty()) out.push_back({"Postgres", [] { return make_postgres_backend(); }});
+  return out;
 }
 
 // A migrated store on a fresh database, a clock the test moves by hand, sequential ids, and

@@ -1,0 +1,235 @@
+#pragma once
+// The PostgreSQL implementation of Store, for many visitd instances on one database
+// (VISITD_DATABASE=postgres://...). Each call leases a pooled libpq connection and runs one
+// transaction at the isolation it needs (store/postgres/transaction.hpp):
+//   reads       REPEATABLE READ READ ONLY, one snapshot;
+//   writes      SERIALIZABLE, run again on a serialization failure or deadlock, so a check and
+//               the write that depends on it hold across instances as SQLite's single writer
+//               makes them hold in one process;
+//   bookings    READ COMMITTED under per-provider advisory locks taken before anything is read
+//               (create, reschedule, provider removal): concurrent bookings of one provider
+//               queue instead of aborting, and each re-reads what the previous one committed,
+//               so the per-day limit holds; the exclusion constraint on the buffered block
+//               (migration 0001) refuses a double booking whatever the application does, and
+//               its violation (23P01) is the same conflict as a slot found taken;
+//   the outbox  claimed at READ COMMITTED with FOR UPDATE SKIP LOCKED under a lease.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "store/branding.hpp"
+#include "store/postgres/connection_pool.hpp"
+#include "store/postgres/statement.hpp"
+#include "store/postgres/transaction.hpp"
+#include "store/store.hpp"
+
+namespace visitd::store::postgres {
+
+inline constexpr std::size_t kDefaultPoolSize = 8;
+
+class PostgresStore final : public Store, public BrandingStore {
+ public:
+  // Throws PgError when the server cannot be reached; open_store() reports it as a value.
+  PostgresStore(const std::string& url, Clock clock, std::shared_ptr<core::IdGenerator> ids,
+                std::size_t pool_size = kDefaultPoolSize);
+
+  Status migrate() override;
+  int schema_version() override;
+  bool healthy() override;
+
+  std::optional<std::string> get_setting(const std::string& key) override;
+  std::string put_setting_if_absent(const std::string& key, const std::string& value) override;
+
+  Result<core::Business> create_business(core::Business b, const Actor& by) override;
+  Result<core::Business> business_by_id(const Id& id) override;
+  Result<core::Business> business_by_slug(const std::string& slug) override;
+  Result<core::Business> update_business(const core::Business& b, const Actor& by) override;
+
+  Result<core::User> create_user(core::User u, const std::string& password_hash) override;
+  Result<StoredUser> user_by_email(const std::string& email) override;
+  Result<StoredUser> user_by_id(const Id& id) override;
+  Status set_password_hash(const Id& user_id, const std::string& hash) override;
+  std::vector<core::Membership> memberships_of(const Id& user_id) override;
+  std::optional<core::Role> role_in(const Id& user_id, const Id& business_id) override;
+  std::vector<StaffMember> staff_of(const Id& business_id) override;
+  Status set_membership(const core::Membership& m, const Actor& by) override;
+  Status remove_membership(const Id& business_id, const Id& user_id, const Actor& by) override;
+
+  Status create_session(const Session& s) override;
+  std::optional<Session> session_by_hash(const std::string& token_hash, Instant now) override;
+  Status delete_session(const std::string& token_hash) override;
+  Result<ApiToken> create_api_token(ApiToken t, const Actor& by) override;
+  std::optional<ApiToken> api_token_by_hash(const std::string& token_hash) override;
+  std::vector<ApiToken> api_tokens_of(const Id& business_id) override;
+  Status delete_api_token(const Id& business_id, const Id& token_id, const Actor& by) override;
+  void touch_api_token(const Id& token_id, Instant now) override;
+
+  Result<core::Provider> create_provider(core::Provider p, const Actor& by) override;
+  Result<core::Provider> provider(const Id& business_id, const Id& provider_id) override;
+  std::vector<core::Provider> providers_of(const Id& business_id) override;
+  Result<core::Provider> update_provider(const core::Provider& p, const Actor& by) override;
+  Status delete_provider(const Id& business_id, const Id& provider_id, const Actor& by) override;
+  Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w,
+                          const Actor& by) override;
+  Result<core::DateOverride> put_override(const Id& business_id, const Id& provider_id, core::DateOverride o,
+                                          const Actor& by) override;
+  Status delete_override(const Id& business_id, const Id& provider_id, const Id& override_id, const Actor& by) override;
+  Result<core::TimeOff> add_time_off(const Id& business_id, const Id& provider_id, core::TimeOff t,
+                                     const Actor& by) override;
+  Status delete_time_off(const Id& business_id, const Id& provider_id, const Id& time_off_id, const Actor& by) override;
+
+  Result<core::Service> create_service(core::Service s, const Actor& by) override;
+  Result<core::Service> service(const Id& business_id, const Id& service_id) override;
+  std::vector<core::Service> services_of(const Id& business_id) override;
+  Result<core::Service> update_service(const core::Service& s, const Actor& by) override;
+  Status delete_service(const Id& business_id, const Id& service_id, const Actor& by) override;
+
+  std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) override;
+  std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) override;
+  Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
+  Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
+  Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
+                                           const Actor& by,
+                                           const std::vector<core::PlannedMessage>& messages = {}) override;
+  Result<core::Booking> booking(const Id& booking_id) override;
+  BookingPage bookings(const BookingFilter& f) override;
+
+  std::optional<IdempotentBooking> booking_by_idempotency_key(const Id& business_id, const std::string& key) override;
+
+  std::vector<core::AuditEntry> audit_log(const Id& business_id, int limit, int offset) override;
+  AuditPage audit_page(const Id& business_id, const AuditQuery& q) override;
+
+  // appointment rooms (rooms.cpp)
+  RoomRecord room(const Id& room_id) override;
+  Result<RoomRecord> end_room(const Id& room_id, const std::string& by, Instant at) override;
+  std::optional<RoomDecision> room_decision(const Id& room_id, const std::string& participant_id) override;
+  Status decide_participant(const Id& room_id, const std::string& participant_id, core::LobbyState state,
+                            const std::string& by, Instant at) override;
+  Status mark_read(const Id& room_id, const std::string& participant_id, std::int64_t seq) override;
+  Result<ChatMessage> append_chat(const Id& room_id, const std::string& author_id, const std::string& author_name,
+                                  const std::string& body, Instant at) override;
+  Result<ChatMessage> change_chat(const Id& room_id, std::int64_t seq, const std::string& by_participant,
+                                  bool any_author, const std::optional<std::string>& new_body, Instant at) override;
+  std::vector<ChatMessage> chat_page(const Id& room_id, std::int64_t before, int limit) override;
+  std::vector<ChatMessage> chat_since(const Id& room_id, std::int64_t seq, int limit) override;
+
+  // notifications (outbox.cpp, notify_policy.cpp)
+  std::vector<OutboxMessage> claim_due_messages(const std::string& owner, Instant now, core::Seconds lease,
+                                                int limit) override;
+  Status record_send_outcome(const Id& message_id, const std::string& owner, const SendOutcome& o) override;
+  Status record_delivery(const std::string& carrier_id, bool delivered, const std::string& error) override;
+  std::vector<OutboxMessage> booking_messages(const Id& booking_id) override;
+  std::vector<OutboxMessage> recent_messages(int limit) override;
+  Result<OutboxMessage> resend_message(const Id& booking_id, const Id& message_id, const Actor& by) override;
+  std::optional<Instant> sms_consent_at(const Id& booking_id) override;
+  void set_sms_opt_out(const std::string& e164, bool opted_out) override;
+  std::optional<Instant> sms_opted_out_at(const std::string& e164) override;
+  PolicyRecord notification_policy(const Id& business_id, const std::optional<Id>& service_id) override;
+  Status put_notification_policy(const Id& business_id, const std::optional<Id>& service_id,
+                                 const std::optional<core::NotificationPolicy>& policy, const Actor& by) override;
+  std::optional<MessageTemplate> message_template(const Id& business_id, core::MessageKind kind,
+                                                  core::Channel channel) override;
+  std::vector<MessageTemplate> message_templates(const Id& business_id) override;
+  Status put_message_template(const Id& business_id, const MessageTemplate& t, const Actor& by) override;
+  Status delete_message_template(const Id& business_id, core::MessageKind kind, core::Channel channel,
+                                 const Actor& by) override;
+  void capture_message(const CapturedMessage& m) override;
+  std::vector<CapturedMessage> captured_messages(int limit) override;
+
+  // staff-only notes on bookings (notes.cpp)
+  std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;
+  Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
+                                       const Actor& by) override;
+
+  // the clinic's public face (branding.cpp)
+  BusinessProfile business_profile(const Id& business_id) override;
+  Status put_business_profile(const Id& business_id, const BusinessProfile& p, const Actor& by) override;
+  std::optional<Logo> logo(const Id& business_id) override;
+  Status put_logo(const Id& business_id, const Logo& logo, const Actor& by) override;
+  Status delete_logo(const Id& business_id, const Actor& by) override;
+  std::vector<ServiceProfile> service_profiles(const Id& business_id) override;
+  Status put_service_profile(const Id& business_id, const ServiceProfile& p, const Actor& by) override;
+  std::vector<ProviderProfile> provider_profiles(const Id& business_id) override;
+  Status put_provider_profile(const Id& business_id, const ProviderProfile& p, const Actor& by) override;
+
+ private:
+  template <class T>
+  struct IsResult : std::false_type {};
+  template <class T>
+  struct IsResult<core::Result<T>> : std::true_type {};
+
+  // Runs f(db) in a transaction of `kind`; commits unless f returns an error value or
+  // throws. A serialization failure or deadlock runs f again (f must be safe to repeat: it
+  // re-reads everything it decides on). Result-returning work gets database failures as
+  // error values; anything else lets them propagate as exceptions (std::runtime_error).
+  template <class F>
+  auto run(Transaction::Kind kind, F&& f) -> std::invoke_result_t<F, PGconn*> {
+    using R = std::invoke_result_t<F, PGconn*>;
+    auto body = [&]() -> R {
+      auto lease = pool_.acquire();
+      for (int attempt = 1;; ++attempt) {
+        try {
+          Transaction tx(lease.get(), kind);
+          R r = f(lease.get());
+          if constexpr (IsResult<R>::value) {
+            if (r.ok()) tx.commit();
+          } else {
+            tx.commit();
+          }
+          return r;
+        } catch (const PgError& e) {
+          if (!e.is_retryable() || attempt >= kMaxAttempts) throw;
+          back_off(attempt);
+        }
+      }
+    };
+    if constexpr (IsResult<R>::value) {
+      try {
+        return body();
+      } catch (const PgError& e) {
+        return to_error(e);
+      }
+    } else {
+      return body();
+    }
+  }
+  template <class F>
+  auto read(F&& f) {
+    return run(Transaction::Kind::read, std::forward<F>(f));
+  }
+  template <class F>
+  auto write(F&& f) {
+    return run(Transaction::Kind::write, std::forward<F>(f));
+  }
+  // READ COMMITTED: for work that takes its own locks first (lock_providers) or is one
+  // statement that must not abort under contention (the outbox claim).
+  template <class F>
+  auto write_locked(F&& f) {
+    return run(Transaction::Kind::read_committed, std::forward<F>(f));
+  }
+
+  static constexpr int kMaxAttempts = 20;
+  static void back_off(int attempt);
+  // Per-provider advisory locks (transaction scoped), in a fixed order so two transactions
+  // never wait on each other in a cycle.
+  static void lock_providers(PGconn* db, std::vector<Id> provider_ids);
+
+  // Outbox writes inside the caller's booking transaction (outbox.cpp).
+  void withdraw_pending_messages(PGconn* db, const Id& booking_id, std::string_view why) const;
+  void plan_messages(PGconn* db, const core::Booking& b, const std::vector<core::PlannedMessage>& messages) const;
+  static core::Error to_error(const PgError& e);
+  [[nodiscard]] Instant now() const { return clock_(); }
+  [[nodiscard]] Id new_id(std::string_view prefix) const { return ids_->next(prefix); }
+  // Appends one audit_log row in the caller's transaction.
+  void audit(PGconn* db, const Id& business_id, const Actor& by, std::string_view action, std::string_view target,
+             std::string_view detail = {}) const;
+
+  ConnectionPool pool_;
+  Clock clock_;
+  std::shared_ptr<core::IdGenerator> ids_;
+};
+
+}  // namespace visitd::store::postgres
