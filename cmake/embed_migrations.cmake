@@ -6,6 +6,8 @@ set(body "")
 foreach(f IN LISTS files)
   get_filename_component(fname "${f}" NAME)
   string(REGEX MATCH "^[0-9]+" num "${fname}")
+  # 0010 written as a C++ literal would be octal (8), and 0009 no number at all: drop the zeros.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" num "${num}")
   file(READ "${f}" sql)
   set(body "${body}  {${num}, \"${fname}\", R\"__sql__(${sql})__sql__\"},\n")
 endforeach()

@@ -94,6 +94,17 @@ struct OutboxConfig {
   bool demo_outbox = false;  // capture messages at /dev/outbox instead of sending
 };
 
+// Webhooks (issue I): deliveries to endpoints managers register.
+struct WebhookConfig {
+  // Loopback, private, link-local, CGNAT and ULA targets are refused after DNS resolution
+  // unless this is on (tests and on-premises receivers).
+  bool allow_private_targets = false;
+  std::chrono::seconds timeout{10};
+  int max_attempts = 8;
+  std::chrono::seconds retry_base{30};
+  std::chrono::seconds retry_max{3600};
+};
+
 struct LiveConfig {
   std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
   std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
@@ -122,6 +133,7 @@ struct Config {
   SmsConfig sms;
   OutboxConfig outbox;
   LiveConfig live;
+  WebhookConfig webhooks;
 };
 
 // One row per setting. `apply` parses a textual value (environment or TOML), checks its

@@ -10,11 +10,14 @@
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
 #include "app/system_clock.hpp"
+#include "app/webhook_events.hpp"
 #include "http/connection_limits.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
+#include "notify/ssrf_guard.hpp"
+#include "notify/webhook_worker.hpp"
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
 #include "service/use_cases.hpp"
@@ -113,8 +116,17 @@ int serve(const Config& config) {
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
   // The use cases and their ports (service/): every entry point below calls these.
   service::CapabilityLinkSigner link_signer(signer);
-  RoomEvents events;  // subscribers: live rooms (webhooks and the cross-instance bus come later)
+  RoomEvents room_events;  // live rooms
+  // Webhooks (issue I): booking events from the use cases, room opened/ended from the hub,
+  // failed messages from the outbox become deliveries.
+  WebhookEvents webhook_events(store, clock);
+  EventFanOut events(room_events, webhook_events);
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
+  use.webhooks.set_target_check([allow = config.webhooks.allow_private_targets](std::string_view url) -> core::Status {
+    auto checked = notify::check_target(url, allow);
+    if (!checked) return checked.error();
+    return core::ok_status();
+  });
   http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, store, ctx.settings);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
@@ -129,7 +141,8 @@ int serve(const Config& config) {
   live::LiveService live(store, room_bus, live_timers, room_work, signing_secret(config, store), clock,
                          live_settings(config));
   ctx.live = &live;
-  events.attach(&live);
+  room_events.attach(&live);
+  live.hub().set_listener(&webhook_events);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
   http::ThrottleSettings budgets;
@@ -149,6 +162,16 @@ int serve(const Config& config) {
   http::register_api(router, ctx);
 
   std::shared_ptr<notify::OutboxWorker> outbox_worker;
+  notify::WebhookWorkerSettings webhook_settings;
+  webhook_settings.interval = config.outbox.interval;
+  webhook_settings.lease = config.outbox.lease;
+  webhook_settings.max_attempts = config.webhooks.max_attempts;
+  webhook_settings.retry_base = config.webhooks.retry_base;
+  webhook_settings.retry_max = config.webhooks.retry_max;
+  notify::WebhookWorker webhook_worker(
+      store, clock,
+      std::make_shared<notify::CurlWebhookSender>(config.webhooks.allow_private_targets, config.webhooks.timeout),
+      webhook_settings);
   http::ServerOptions options;
   options.host = config.http.listen_host;
   options.port = config.http.listen_port;
@@ -182,13 +205,19 @@ int serve(const Config& config) {
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
     // Links need the final public URL.
-    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
+    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url,
+                                        [&webhook_events](const store::OutboxMessage& m, const std::string& error) {
+                                          webhook_events.message_failed(m, error);
+                                        });
+    webhook_worker.start();
     spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  webhook_worker.stop();                     // the delivery in hand finishes; the rest stay pending
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
-  events.attach(nullptr);                    // the live service is destroyed before the events
+  live.hub().set_listener(nullptr);
+  room_events.attach(nullptr);  // the live service is destroyed before the events
   return rc;
 }
 

@@ -15,6 +15,7 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   WebhookStore   webhook endpoints and their deliveries        store/webhooks.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -34,6 +35,7 @@
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store {
 
@@ -45,7 +47,8 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public WebhookStore {
  public:
   ~Store() override = default;
 };
