@@ -24,20 +24,6 @@ void WebhookEvents::publish(const service::Event& e) {
   enqueue(e.booking.business_id, type, e.booking.id, payload);
 }
 
-void WebhookEvents::room_event(const char* type, const std::string& room_id, const std::string& by) {
-  auto booking = store_.booking(room_id);
-  if (!booking) return;
-  enqueue(booking->business_id, type, room_id, notify::room_event_payload(type, room_id, by, clock_.now()));
-}
-
-void WebhookEvents::room_opened(const std::string& room_id, const std::string& by) {
-  room_event("room.opened", room_id, by);
-}
-
-void WebhookEvents::room_ended(const std::string& room_id, const std::string& by) {
-  room_event("room.ended", room_id, by);
-}
-
 void WebhookEvents::message_failed(const store::OutboxMessage& m, const std::string& error) {
   enqueue(m.business_id, "message.failed", m.booking_id, notify::message_failed_payload(m, error, clock_.now()));
 }

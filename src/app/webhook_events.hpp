@@ -1,35 +1,31 @@
 #pragma once
-// Turns what happened into webhook deliveries (issue I): the use cases' booking events, the
-// live rooms' opened/ended, and the outbox's failed messages each become one event of their
-// business, which the store fans out to every enabled endpoint subscribed to its type
-// (WebhookStore::enqueue_webhook_event). The subject that orders deliveries is the booking's
-// id (a room's id is its booking's). Events are written after their change committed: a crash
-// between the two loses the event (docs/webhooks.md says so).
+// Turns what happened into webhook deliveries (issue I): the use cases' booking events and
+// the outbox's failed messages each become one event of their business, which the store fans out to every enabled
+// endpoint subscribed to its type (WebhookStore::enqueue_webhook_event). The subject that orders deliveries is the
+// booking's id (a room's id is its booking's). Events are written after their change committed: a crash between the two
+// loses the event (docs/webhooks.md says so).
 #include <string>
 
 #include "core/clock.hpp"
-#include "live/room_hub.hpp"
 #include "service/event_sink.hpp"
-#include "store/store.hpp"
+#include "store/outbox.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::app {
 
-class WebhookEvents final : public service::EventSink, public live::RoomListener {
+class WebhookEvents final : public service::EventSink {
  public:
-  WebhookEvents(store::Store& store, const core::Clock& clock) : store_(store), clock_(clock) {}
+  WebhookEvents(store::WebhookStore& store, const core::Clock& clock) : store_(store), clock_(clock) {}
 
   void publish(const service::Event& e) override;
-  void room_opened(const std::string& room_id, const std::string& by) override;
-  void room_ended(const std::string& room_id, const std::string& by) override;
   // The outbox gave up on a message (status failed).
   void message_failed(const store::OutboxMessage& m, const std::string& error);
 
  private:
-  void room_event(const char* type, const std::string& room_id, const std::string& by);
   void enqueue(const core::Id& business_id, const std::string& type, const std::string& subject,
                const std::string& payload);
 
-  store::Store& store_;
+  store::WebhookStore& store_;
   const core::Clock& clock_;
 };
 

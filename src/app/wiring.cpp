@@ -13,6 +13,7 @@
 #include "app/webhook_events.hpp"
 #include "http/connection_limits.hpp"
 #include "http/context.hpp"
+#include "http/handlers/webhook_routes.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
@@ -117,12 +118,13 @@ int serve(const Config& config) {
   // The use cases and their ports (service/): every entry point below calls these.
   service::CapabilityLinkSigner link_signer(signer);
   RoomEvents room_events;  // live rooms
-  // Webhooks (issue I): booking events from the use cases, room opened/ended from the hub,
+  // Webhooks (issue I): booking events from the use cases and
   // failed messages from the outbox become deliveries.
-  WebhookEvents webhook_events(store, clock);
+  WebhookEvents webhook_events(store::webhook_store(store), clock);
   EventFanOut events(room_events, webhook_events);
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
-  use.webhooks.set_target_check([allow = config.webhooks.allow_private_targets](std::string_view url) -> core::Status {
+  service::Webhooks webhooks(store::webhook_store(store));
+  webhooks.set_target_check([allow = config.webhooks.allow_private_targets](std::string_view url) -> core::Status {
     auto checked = notify::check_target(url, allow);
     if (!checked) return checked.error();
     return core::ok_status();
@@ -142,7 +144,6 @@ int serve(const Config& config) {
                          live_settings(config));
   ctx.live = &live;
   room_events.attach(&live);
-  live.hub().set_listener(&webhook_events);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
   http::ThrottleSettings budgets;
@@ -160,6 +161,7 @@ int serve(const Config& config) {
   metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
   http::register_api(router, ctx);
+  http::register_webhook_routes(router, ctx, webhooks);
 
   std::shared_ptr<notify::OutboxWorker> outbox_worker;
   notify::WebhookWorkerSettings webhook_settings;
@@ -169,7 +171,7 @@ int serve(const Config& config) {
   webhook_settings.retry_base = config.webhooks.retry_base;
   webhook_settings.retry_max = config.webhooks.retry_max;
   notify::WebhookWorker webhook_worker(
-      store, clock,
+      store::webhook_store(store), clock,
       std::make_shared<notify::CurlWebhookSender>(config.webhooks.allow_private_targets, config.webhooks.timeout),
       webhook_settings);
   http::ServerOptions options;
@@ -216,8 +218,7 @@ int serve(const Config& config) {
   webhook_worker.stop();                     // the delivery in hand finishes; the rest stay pending
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
-  live.hub().set_listener(nullptr);
-  room_events.attach(nullptr);  // the live service is destroyed before the events
+  room_events.attach(nullptr);               // the live service is destroyed before the events
   return rc;
 }
 
@@ -238,8 +239,10 @@ int print_routes(const Config& config, bool with_bodies) {
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
   http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
+  service::Webhooks webhooks(store::webhook_store(*opened.value()));
   http::Router router;
   http::register_api(router, ctx);
+  http::register_webhook_routes(router, ctx, webhooks);
   for (const auto& r : router.routes()) {
     std::cout << r.method << " " << r.pattern;
     if (with_bodies) std::cout << " " << http::to_string(r.body);

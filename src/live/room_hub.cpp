@@ -383,10 +383,6 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   } else {
     publish(a.room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyWaiting{view(m)});
   }
-  const bool opened = admitted && room->state.admitted().size() == 1;
-  const std::string opened_by = m.id;
-  lock.unlock();
-  if (auto* l = listener_.load(); l && opened) l->room_opened(claims->room_id, opened_by);
 }
 
 void RoomHub::handle(Attachment& a, Room& room, Lock& lock, const pr::Inbound& in) {
@@ -500,10 +496,8 @@ void RoomHub::end_meeting(Attachment& a, Room& room, Lock& lock, const std::stri
   auto ended = store_.end_room(room_id, by, now_());
   lock.lock();
   if (!ended) return store_failed(a, ended.error(), "room.end", "end the meeting");
-  if (!room.dead) close_room(room, room_id, pr::RoomEnded{pr::RoomEnded::Reason::host, by}, close_code::kEnded);
-  lock.unlock();
-  if (auto* l = listener_.load()) l->room_ended(room_id, by);
-  lock.lock();  // the caller's lock is released by its owner
+  if (room.dead) return;
+  close_room(room, room_id, pr::RoomEnded{pr::RoomEnded::Reason::host, by}, close_code::kEnded);
 }
 
 void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMember& me, const pr::Inbound& in) {

@@ -62,16 +62,6 @@ struct Attachment : std::enable_shared_from_this<Attachment> {
   bool watching = false;
 };
 
-// Told when a room opens (someone is admitted into a room nobody was in) and when a host
-// ends the meeting; the composition root turns these into webhooks. Called after the room's
-// lock is released, on the room's work thread; must not block for long.
-class RoomListener {
- public:
-  virtual ~RoomListener() = default;
-  virtual void room_opened(const std::string& room_id, const std::string& by) = 0;
-  virtual void room_ended(const std::string& room_id, const std::string& by) = 0;
-};
-
 class RoomHub {
  public:
   // `work` runs the connections' messages (null: at once on the caller's thread).
@@ -98,11 +88,7 @@ class RoomHub {
   // A room nobody is connected to is left alone. Reads the service (store) without a lock.
   void booking_changed(const core::Booking& booking);
 
-  // Set before serving (null: nobody is told).
-  void set_listener(RoomListener* listener) { listener_.store(listener); }
-
  private:
-  std::atomic<RoomListener*> listener_{nullptr};
   struct Target {  // a local connection, for delivery
     std::shared_ptr<Peer> peer;
     core::RoomRole role;

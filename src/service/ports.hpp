@@ -15,16 +15,7 @@ namespace visitd::service {
 struct StoreRoles {
   // Any Store is every role.
   StoreRoles(store::Store& s)  // NOLINT(google-explicit-constructor)
-      : settings(s),
-        catalog(s),
-        bookings(s),
-        staff(s),
-        outbox(s),
-        rooms(s),
-        audit(s),
-        branding(s),
-        notes(s),
-        webhooks(s) {}
+      : settings(s), catalog(s), bookings(s), staff(s), outbox(s), rooms(s), audit(s), branding(s), notes(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -35,7 +26,6 @@ struct StoreRoles {
   store::AuditStore& audit;
   store::BrandingStore& branding;
   store::NoteStore& notes;
-  store::WebhookStore& webhooks;
 };
 
 struct Ports {

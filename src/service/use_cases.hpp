@@ -13,7 +13,6 @@
 #include "service/ports.hpp"
 #include "service/rooms.hpp"
 #include "service/staff.hpp"
-#include "service/webhooks.hpp"
 
 namespace visitd::service {
 
@@ -29,7 +28,6 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
-        webhooks(p),
         settings(p.store.settings) {}
 
   Access access;      // sessions, API tokens, memberships
@@ -42,7 +40,6 @@ struct UseCases {
   Staff staff;        // memberships, providers, services
   Notes notes;        // staff-only notes on bookings
   AuditLog audit;     // the audit log with names, filtered and paged
-  Webhooks webhooks;  // webhook endpoints, their deliveries and redelivery (issue I)
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

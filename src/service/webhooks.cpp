@@ -15,7 +15,7 @@ core::Status Webhooks::check_target(std::string_view url) const {
 }
 
 std::vector<store::WebhookEndpoint> Webhooks::list(const core::Id& business_id) const {
-  return ports_.store.webhooks.webhooks_of(business_id);
+  return store_.webhooks_of(business_id);
 }
 
 core::Result<store::WebhookEndpoint> Webhooks::create(const core::Id& business_id, const NewWebhook& w,
@@ -30,7 +30,7 @@ core::Result<store::WebhookEndpoint> Webhooks::create(const core::Id& business_i
         {"description", "must be at most " + std::to_string(core::kMaxWebhookDescriptionLength) + " characters"});
   }
   if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
-  if (ports_.store.webhooks.webhooks_of(business_id).size() >= core::kMaxWebhooksPerBusiness) {
+  if (store_.webhooks_of(business_id).size() >= core::kMaxWebhooksPerBusiness) {
     return core::Error::make(
         core::ErrorCode::conflict,
         "a business has at most " + std::to_string(core::kMaxWebhooksPerBusiness) + " webhook endpoints");
@@ -42,11 +42,11 @@ core::Result<store::WebhookEndpoint> Webhooks::create(const core::Id& business_i
   e.description = w.description;
   e.enabled = w.enabled;
   e.secret = security::new_webhook_secret();
-  return ports_.store.webhooks.create_webhook(std::move(e), by);
+  return store_.create_webhook(std::move(e), by);
 }
 
 core::Result<store::WebhookEndpoint> Webhooks::get(const core::Id& business_id, const core::Id& webhook_id) const {
-  return ports_.store.webhooks.webhook(business_id, webhook_id);
+  return store_.webhook(business_id, webhook_id);
 }
 
 core::Result<store::WebhookEndpoint> Webhooks::update(const core::Id& business_id, const core::Id& webhook_id,
@@ -68,21 +68,21 @@ core::Result<store::WebhookEndpoint> Webhooks::update(const core::Id& business_i
         {"description", "must be at most " + std::to_string(core::kMaxWebhookDescriptionLength) + " characters"});
   }
   if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
-  return ports_.store.webhooks.update_webhook(business_id, webhook_id, patch, by);
+  return store_.update_webhook(business_id, webhook_id, patch, by);
 }
 
 core::Status Webhooks::remove(const core::Id& business_id, const core::Id& webhook_id, const store::Actor& by) const {
-  return ports_.store.webhooks.delete_webhook(business_id, webhook_id, by);
+  return store_.delete_webhook(business_id, webhook_id, by);
 }
 
 core::Result<std::vector<store::WebhookDelivery>> Webhooks::deliveries(const core::Id& business_id,
                                                                        const core::Id& webhook_id, int limit) const {
-  return ports_.store.webhooks.webhook_deliveries(business_id, webhook_id, limit);
+  return store_.webhook_deliveries(business_id, webhook_id, limit);
 }
 
 core::Result<store::WebhookDelivery> Webhooks::redeliver(const core::Id& business_id, const core::Id& webhook_id,
                                                          const core::Id& delivery_id, const store::Actor& by) const {
-  return ports_.store.webhooks.redeliver_webhook(business_id, webhook_id, delivery_id, by);
+  return store_.redeliver_webhook(business_id, webhook_id, delivery_id, by);
 }
 
 }  // namespace visitd::service

@@ -4,14 +4,15 @@
 // https, and after DNS resolution no loopback, private, link-local, CGNAT or ULA address
 // unless configured), so the service stays free of sockets; the signing secret is minted here
 // and shown once. Deliveries are written by the event sink (app/webhook_events) and sent by
-// notify's WebhookWorker.
+// notify's WebhookWorker. Built by the composition root beside service::UseCases.
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "service/ports.hpp"
+#include "core/result.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::service {
 
@@ -27,7 +28,8 @@ struct NewWebhook {
 
 class Webhooks {
  public:
-  explicit Webhooks(Ports ports) : ports_(ports) {}
+  // Only the webhook role: endpoints and deliveries are all this use case touches.
+  explicit Webhooks(store::WebhookStore& store) : store_(store) {}
 
   // Until set, every target is refused ("webhooks are not configured"): the composition root
   // sets the guard before serving.
@@ -53,7 +55,7 @@ class Webhooks {
 
  private:
   [[nodiscard]] core::Status check_target(std::string_view url) const;
-  Ports ports_;
+  store::WebhookStore& store_;
   TargetCheck check_;
 };
 

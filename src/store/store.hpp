@@ -15,7 +15,6 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
-//   WebhookStore   webhook endpoints and their deliveries        store/webhooks.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -35,7 +34,6 @@
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
-#include "store/webhooks.hpp"
 
 namespace visitd::store {
 
@@ -47,8 +45,7 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore,
-              public WebhookStore {
+              public NoteStore {
  public:
   ~Store() override = default;
 };

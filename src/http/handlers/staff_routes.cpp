@@ -17,7 +17,6 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_video(r, ctx);
   staff::register_notes(r, ctx);
   staff::register_template_preview(r, ctx);
-  staff::register_webhooks(r, ctx);
 }
 
 }  // namespace visitd::http

@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "core/webhook_policy.hpp"
 #include "http/handlers/staff_support.hpp"
+#include "http/handlers/webhook_routes.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 
@@ -65,13 +66,13 @@ std::optional<std::vector<std::string>> read_event_types(FieldReader& r, bool re
   return out;
 }
 
-Response list_webhooks(ApiContext& ctx, Request&, const BusinessAccess& a) {
+Response list_webhooks(service::Webhooks& hooks, Request&, const BusinessAccess& a) {
   json::array items;
-  for (const auto& e : ctx.use.webhooks.list(a.business.id)) items.push_back(endpoint_json(e));
+  for (const auto& e : hooks.list(a.business.id)) items.push_back(endpoint_json(e));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
-Response create_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+Response create_webhook(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
@@ -87,7 +88,7 @@ Response create_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   w.event_types = *types;
   w.description = description.value_or("");
   w.enabled = enabled.value_or(true);
-  auto created = ctx.use.webhooks.create(a.business.id, w, actor_of(a));
+  auto created = hooks.create(a.business.id, w, actor_of(a));
   if (!created) return fail(created.error());
   auto out = endpoint_json(*created);
   out["secret"] = created->secret;
@@ -95,14 +96,14 @@ Response create_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) 
                                              "/api/v1/businesses/" + a.business.id + "/webhooks/" + created->id);
 }
 
-Response get_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto e = ctx.use.webhooks.get(a.business.id, req.param("webhookId"));
+Response get_webhook(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
+  auto e = hooks.get(a.business.id, req.param("webhookId"));
   if (!e) return fail(e.error());
   return json_response(200, endpoint_json(*e));
 }
 
-Response patch_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto seen = ctx.use.webhooks.get(a.business.id, req.param("webhookId")); !seen) return fail(seen.error());
+Response patch_webhook(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
+  if (auto seen = hooks.get(a.business.id, req.param("webhookId")); !seen) return fail(seen.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
@@ -114,43 +115,60 @@ Response patch_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   patch.enabled = r.boolean("enabled", false);
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  auto e = ctx.use.webhooks.update(a.business.id, req.param("webhookId"), patch, actor_of(a));
+  auto e = hooks.update(a.business.id, req.param("webhookId"), patch, actor_of(a));
   if (!e) return fail(e.error());
   return json_response(200, endpoint_json(*e));
 }
 
-Response delete_webhook(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto s = ctx.use.webhooks.remove(a.business.id, req.param("webhookId"), actor_of(a)); !s) return fail(s.error());
+Response delete_webhook(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
+  if (auto s = hooks.remove(a.business.id, req.param("webhookId"), actor_of(a)); !s) return fail(s.error());
   return no_content();
 }
 
-Response list_deliveries(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+Response list_deliveries(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
   auto limit = int_param(req, "limit", 1, 200, 50);
   if (!limit) return fail(limit.error());
-  auto ds = ctx.use.webhooks.deliveries(a.business.id, req.param("webhookId"), *limit);
+  auto ds = hooks.deliveries(a.business.id, req.param("webhookId"), *limit);
   if (!ds) return fail(ds.error());
   json::array items;
   for (const auto& d : *ds) items.push_back(delivery_json(d));
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
-Response redeliver(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto d = ctx.use.webhooks.redeliver(a.business.id, req.param("webhookId"), req.param("deliveryId"), actor_of(a));
+Response redeliver(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
+  auto d = hooks.redeliver(a.business.id, req.param("webhookId"), req.param("deliveryId"), actor_of(a));
   if (!d) return fail(d.error());
   return json_response(202, delivery_json(*d));
 }
 
-}  // namespace
+using WebhookHandler = Response (*)(service::Webhooks&, Request&, const BusinessAccess&);
 
-void register_webhooks(Router& r, ApiContext& ctx) {
-  r.add("GET", route("/webhooks"), gated(ctx, Role::manager, list_webhooks));
-  r.add("POST", route("/webhooks"), gated(ctx, Role::manager, create_webhook));
-  r.add("GET", route("/webhooks/{webhookId}"), gated(ctx, Role::manager, get_webhook));
-  r.add("PATCH", route("/webhooks/{webhookId}"), gated(ctx, Role::manager, patch_webhook));
-  r.add("DELETE", route("/webhooks/{webhookId}"), gated(ctx, Role::manager, delete_webhook));
-  r.add("GET", route("/webhooks/{webhookId}/deliveries"), gated(ctx, Role::manager, list_deliveries));
-  r.add("POST", route("/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"), gated(ctx, Role::manager, redeliver),
-        Runs::on_worker, Body::none);
+// Managers and owners only, like API tokens: an endpoint receives every client's bookings.
+Handler managers(ApiContext& ctx, service::Webhooks& hooks, WebhookHandler handler) {
+  return [&ctx, &hooks, handler](Request& req) -> Response {
+    auto access = authorize(req, ctx, Role::manager);
+    if (!access) return problem_from(access.error());
+    return handler(hooks, req, *access);
+  };
 }
 
+}  // namespace
+
 }  // namespace visitd::http::staff
+
+namespace visitd::http {
+
+void register_webhook_routes(Router& r, ApiContext& ctx, service::Webhooks& hooks) {
+  using staff::managers;
+  using staff::route;
+  r.add("GET", route("/webhooks"), managers(ctx, hooks, staff::list_webhooks));
+  r.add("POST", route("/webhooks"), managers(ctx, hooks, staff::create_webhook));
+  r.add("GET", route("/webhooks/{webhookId}"), managers(ctx, hooks, staff::get_webhook));
+  r.add("PATCH", route("/webhooks/{webhookId}"), managers(ctx, hooks, staff::patch_webhook));
+  r.add("DELETE", route("/webhooks/{webhookId}"), managers(ctx, hooks, staff::delete_webhook));
+  r.add("GET", route("/webhooks/{webhookId}/deliveries"), managers(ctx, hooks, staff::list_deliveries));
+  r.add("POST", route("/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"),
+        managers(ctx, hooks, staff::redeliver), Runs::on_worker, Body::none);
+}
+
+}  // namespace visitd::http

@@ -25,12 +25,13 @@
 #include "store/postgres/statement.hpp"
 #include "store/postgres/transaction.hpp"
 #include "store/store.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store::postgres {
 
 inline constexpr std::size_t kDefaultPoolSize = 8;
 
-class PostgresStore final : public Store, public BrandingStore {
+class PostgresStore final : public Store, public BrandingStore, public WebhookStore {
  public:
   // Throws PgError when the server cannot be reached; open_store() reports it as a value.
   PostgresStore(const std::string& url, Clock clock, std::shared_ptr<core::IdGenerator> ids,

@@ -16,12 +16,13 @@
 #include "store/sqlite/statement.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "store/store.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store::sqlite {
 
 inline constexpr std::size_t kDefaultPoolSize = 8;
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public WebhookStore {
  public:
   // Throws SqliteError when the file cannot be opened; open_store() reports it as a value.
   SqliteStore(const std::string& path, Clock clock, std::shared_ptr<core::IdGenerator> ids,

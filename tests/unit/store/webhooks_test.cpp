@@ -10,6 +10,7 @@ class Webhooks : public StoreContractTest {
     StoreContractTest::SetUp();
     biz_ = make_business();
   }
+  WebhookStore& hooks() { return webhook_store(*store_); }
   WebhookEndpoint endpoint(std::vector<std::string> types, bool enabled = true, const core::Id& business = {}) {
     WebhookEndpoint e;
     e.business_id = business.empty() ? biz_.id : business;
@@ -17,15 +18,15 @@ class Webhooks : public StoreContractTest {
     e.event_types = std::move(types);
     e.secret = "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=";
     e.enabled = enabled;
-    auto created = store_->create_webhook(e, staff_);
+    auto created = hooks().create_webhook(e, staff_);
     EXPECT_TRUE(created.ok());
     return created.value();
   }
   int enqueue(const std::string& type, const std::string& subject, const std::string& payload) {
-    return store_->enqueue_webhook_event(WebhookEvent{biz_.id, type, subject, payload}, at(clock_.load()));
+    return hooks().enqueue_webhook_event(WebhookEvent{biz_.id, type, subject, payload}, at(clock_.load()));
   }
   std::vector<WebhookDelivery> claim(const std::string& owner = "w1", int limit = 50) {
-    return store_->claim_webhook_deliveries(owner, at(clock_.load()), core::Seconds(60), limit);
+    return hooks().claim_webhook_deliveries(owner, at(clock_.load()), core::Seconds(60), limit);
   }
   WebhookOutcome outcome(DeliveryStatus s, int code, std::optional<std::int64_t> retry_at = std::nullopt) {
     WebhookOutcome o;
@@ -42,23 +43,23 @@ class Webhooks : public StoreContractTest {
 TEST_P(Webhooks, EndpointsAreCreatedListedPatchedAndDeletedWithinTheirBusiness) {
   auto e = endpoint({"booking.created", "booking.cancelled"});
   EXPECT_FALSE(e.id.empty());
-  auto listed = store_->webhooks_of(biz_.id);
+  auto listed = hooks().webhooks_of(biz_.id);
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].event_types, (std::vector<std::string>{"booking.created", "booking.cancelled"}));
   EXPECT_EQ(listed[0].secret, e.secret);
   auto other = make_business("other");
-  EXPECT_EQ(store_->webhook(other.id, e.id).error().code, core::ErrorCode::not_found);
+  EXPECT_EQ(hooks().webhook(other.id, e.id).error().code, core::ErrorCode::not_found);
   WebhookEndpointPatch patch;
   patch.enabled = false;
   patch.event_types = std::vector<std::string>{"room.ended"};
-  auto changed = store_->update_webhook(biz_.id, e.id, patch, staff_);
+  auto changed = hooks().update_webhook(biz_.id, e.id, patch, staff_);
   ASSERT_TRUE(changed.ok());
   EXPECT_FALSE(changed->enabled);
   EXPECT_EQ(changed->url, e.url);
-  EXPECT_EQ(store_->webhook(biz_.id, e.id)->event_types, std::vector<std::string>{"room.ended"});
-  EXPECT_EQ(store_->delete_webhook(other.id, e.id, staff_).error().code, core::ErrorCode::not_found);
-  ASSERT_TRUE(store_->delete_webhook(biz_.id, e.id, staff_).ok());
-  EXPECT_TRUE(store_->webhooks_of(biz_.id).empty());
+  EXPECT_EQ(hooks().webhook(biz_.id, e.id)->event_types, std::vector<std::string>{"room.ended"});
+  EXPECT_EQ(hooks().delete_webhook(other.id, e.id, staff_).error().code, core::ErrorCode::not_found);
+  ASSERT_TRUE(hooks().delete_webhook(biz_.id, e.id, staff_).ok());
+  EXPECT_TRUE(hooks().webhooks_of(biz_.id).empty());
   auto log = store_->audit_log(biz_.id, 10, 0);
   ASSERT_GE(log.size(), 3u);
   EXPECT_EQ(log[0].action, "webhook.delete");
@@ -90,14 +91,14 @@ TEST_P(Webhooks, ASubjectsLaterEventWaitsUntilItsEarlierOneIsSettled) {
   EXPECT_TRUE(claim("w2").empty());  // bk_1's second waits while its first is in flight
   // The first fails and is due again later: the second still waits behind it.
   ASSERT_TRUE(
-      store_->record_webhook_attempt(first[0].id, "w1", outcome(DeliveryStatus::pending, 500, clock_ + 30)).ok());
+      hooks().record_webhook_attempt(first[0].id, "w1", outcome(DeliveryStatus::pending, 500, clock_ + 30)).ok());
   EXPECT_TRUE(claim("w2").empty());
   clock_ += 31;
   auto again = claim("w2");
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].payload, "first");
   EXPECT_EQ(again[0].attempts, 2);
-  ASSERT_TRUE(store_->record_webhook_attempt(again[0].id, "w2", outcome(DeliveryStatus::delivered, 204)).ok());
+  ASSERT_TRUE(hooks().record_webhook_attempt(again[0].id, "w2", outcome(DeliveryStatus::delivered, 204)).ok());
   auto next = claim("w2");
   ASSERT_EQ(next.size(), 1u);
   EXPECT_EQ(next[0].payload, "second");
@@ -109,10 +110,10 @@ TEST_P(Webhooks, AnAttemptIsRecordedOnlyByTheLeaseHolderAndLogged) {
   auto claimed = claim("w1");
   ASSERT_EQ(claimed.size(), 1u);
   EXPECT_EQ(
-      store_->record_webhook_attempt(claimed[0].id, "intruder", outcome(DeliveryStatus::delivered, 200)).error().code,
+      hooks().record_webhook_attempt(claimed[0].id, "intruder", outcome(DeliveryStatus::delivered, 200)).error().code,
       core::ErrorCode::not_found);
-  ASSERT_TRUE(store_->record_webhook_attempt(claimed[0].id, "w1", outcome(DeliveryStatus::delivered, 200)).ok());
-  auto ds = store_->webhook_deliveries(biz_.id, e.id, 10);
+  ASSERT_TRUE(hooks().record_webhook_attempt(claimed[0].id, "w1", outcome(DeliveryStatus::delivered, 200)).ok());
+  auto ds = hooks().webhook_deliveries(biz_.id, e.id, 10);
   ASSERT_TRUE(ds.ok());
   ASSERT_EQ(ds->size(), 1u);
   EXPECT_EQ((*ds)[0].status, DeliveryStatus::delivered);
@@ -138,11 +139,11 @@ TEST_P(Webhooks, RedeliveryKeepsTheMessageIdAndPayloadAndGoesAfterWhatIsOwed) {
   enqueue("booking.created", "bk_1", "payload-1");
   auto claimed = claim();
   ASSERT_EQ(claimed.size(), 1u);
-  ASSERT_TRUE(store_->record_webhook_attempt(claimed[0].id, "w1", outcome(DeliveryStatus::failed, 410)).ok());
+  ASSERT_TRUE(hooks().record_webhook_attempt(claimed[0].id, "w1", outcome(DeliveryStatus::failed, 410)).ok());
   auto other = make_business("other");
-  EXPECT_EQ(store_->redeliver_webhook(other.id, e.id, claimed[0].id, staff_).error().code, core::ErrorCode::not_found);
-  EXPECT_EQ(store_->redeliver_webhook(biz_.id, e.id, "whd_missing", staff_).error().code, core::ErrorCode::not_found);
-  auto again = store_->redeliver_webhook(biz_.id, e.id, claimed[0].id, staff_);
+  EXPECT_EQ(hooks().redeliver_webhook(other.id, e.id, claimed[0].id, staff_).error().code, core::ErrorCode::not_found);
+  EXPECT_EQ(hooks().redeliver_webhook(biz_.id, e.id, "whd_missing", staff_).error().code, core::ErrorCode::not_found);
+  auto again = hooks().redeliver_webhook(biz_.id, e.id, claimed[0].id, staff_);
   ASSERT_TRUE(again.ok());
   EXPECT_NE(again->id, claimed[0].id);
   EXPECT_EQ(again->message_id, claimed[0].message_id);
@@ -151,7 +152,7 @@ TEST_P(Webhooks, RedeliveryKeepsTheMessageIdAndPayloadAndGoesAfterWhatIsOwed) {
   EXPECT_EQ(next[0].id, again->id);
   EXPECT_EQ(next[0].payload, "payload-1");
   EXPECT_EQ(next[0].attempts, 1);
-  auto ds = store_->webhook_deliveries(biz_.id, e.id, 10);
+  auto ds = hooks().webhook_deliveries(biz_.id, e.id, 10);
   ASSERT_EQ(ds->size(), 2u);
   EXPECT_EQ((*ds)[0].id, again->id);  // newest first
 }
@@ -161,11 +162,11 @@ TEST_P(Webhooks, DisablingAnEndpointHoldsItsDeliveriesUntilEnabledAgain) {
   enqueue("booking.created", "bk_1", "{}");
   WebhookEndpointPatch off;
   off.enabled = false;
-  ASSERT_TRUE(store_->update_webhook(biz_.id, e.id, off, staff_).ok());
+  ASSERT_TRUE(hooks().update_webhook(biz_.id, e.id, off, staff_).ok());
   EXPECT_TRUE(claim().empty());
   WebhookEndpointPatch on;
   on.enabled = true;
-  ASSERT_TRUE(store_->update_webhook(biz_.id, e.id, on, staff_).ok());
+  ASSERT_TRUE(hooks().update_webhook(biz_.id, e.id, on, staff_).ok());
   EXPECT_EQ(claim().size(), 1u);
 }
 
