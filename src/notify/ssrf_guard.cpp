@@ -86,10 +86,10 @@ core::Result<CheckedTarget> parse_target(std::string_view url, const std::string
   if (u.has_fragment()) return core::Error::invalid(field, "must not have a fragment");
   switch (u.host_type()) {
     case boost::urls::host_type::ipv6:
-      t.host = u.host_ipv6().to_string();
+      t.host = u.host_ipv6_address().to_string();
       break;
     case boost::urls::host_type::ipv4:
-      t.host = u.host_ipv4().to_string();
+      t.host = u.host_ipv4_address().to_string();
       break;
     case boost::urls::host_type::name:
       t.host = u.host_name();

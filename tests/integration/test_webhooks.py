@@ -13,7 +13,7 @@ import unittest
 
 from api_fixtures import Shop, fields_of
 from harness import Server
-from notify_fakes import wait_until
+from notify_fakes import free_port, wait_until
 
 SOURCE_DIR = os.environ.get("VISITD_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 BOOKING_EVENTS = ["booking.created", "booking.rescheduled", "booking.cancelled", "booking.completed",
@@ -180,19 +180,22 @@ class Webhooks(unittest.TestCase):
         self.assertTrue(python_verifier()(hook["secret"], headers, body))
         wait_until(lambda: self.settled(hook["id"], 2), "the redelivery recorded")
 
-    def test_a_disabled_endpoint_receives_nothing_until_enabled(self):
+    def test_a_disabled_endpoint_is_sent_nothing_until_enabled(self):
         hook = self.register(["booking.created"])
         path = self.shop.staff_path("/webhooks/%s" % hook["id"])
         status, _, body = self.shop.staff.patch(path, {"enabled": False})
         self.assertEqual((status, body["enabled"]), (200, False))
         client = self.srv.client()
-        self.assertEqual(self.shop.book(client, self.shop.free_starts(client)[0])[0], 201)
-        wait_until(lambda: len(self.deliveries(hook["id"])) == 1, "the delivery to be recorded")
-        self.assertEqual(self.deliveries(hook["id"])[0]["status"], "pending")
-        self.assertEqual(self.receiver.received(), [])
+        starts = self.shop.free_starts(client)
+        self.assertEqual(self.shop.book(client, starts[0])[0], 201)
+        # The event is recorded before the booking's answer: none was recorded for this endpoint.
+        self.assertEqual(self.deliveries(hook["id"]), [])
         self.assertEqual(self.shop.staff.patch(path, {"enabled": True})[0], 200)
-        wait_until(lambda: self.settled(hook["id"], 1), "the held delivery once enabled")
-        self.assertEqual(len(self.receiver.received()), 1)
+        status, _, later = self.shop.book(client, starts[1], email="cy@example.com")
+        self.assertEqual(status, 201, later)
+        wait_until(lambda: self.settled(hook["id"], 1), "the delivery once enabled")
+        received = self.receiver.received()
+        self.assertEqual([e["data"]["booking"]["id"] for e in events_of(received)], [later["booking"]["id"]])
 
     def test_bad_registrations_are_refused_naming_the_field(self):
         path = self.shop.staff_path("/webhooks")
@@ -208,6 +211,33 @@ class Webhooks(unittest.TestCase):
         self.assertEqual(self.shop.staff.get(path)[2]["items"], [])
         missing = self.shop.staff.get(self.shop.staff_path("/webhooks/wh_missing/deliveries"))
         self.assertEqual(missing[0], 404)
+
+
+class MessageFailed(unittest.TestCase):
+    """An e-mail the outbox gives up on (the relay refuses connections, one attempt allowed)
+    becomes a message.failed webhook naming the booking, the message and the error."""
+
+    def test_a_failed_message_is_reported(self):
+        receiver = Receiver()
+        self.addCleanup(receiver.close)
+        with Server(env={"VISITD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true", "VISITD_NOTIFY_INTERVAL_MS": "50",
+                         "VISITD_SMTP_HOST": "127.0.0.1", "VISITD_SMTP_PORT": str(free_port()),
+                         "VISITD_SMTP_TLS": "none", "VISITD_NOTIFY_MAX_ATTEMPTS": "1"}) as srv:
+            shop = Shop(srv, "failing")
+            status, _, hook = shop.staff.post(shop.staff_path("/webhooks"), {
+                "url": receiver.url, "eventTypes": ["message.failed"]})
+            self.assertEqual(status, 201, hook)
+            client = srv.client()
+            status, _, booked = shop.book(client, shop.free_starts(client)[0])
+            self.assertEqual(status, 201, booked)
+            wait_until(lambda: receiver.received(), "a message.failed webhook")
+            event = json.loads(receiver.received()[0][1])
+            self.assertEqual(event["type"], "message.failed")
+            self.assertEqual(event["data"]["bookingId"], booked["booking"]["id"])
+            self.assertEqual(event["data"]["channel"], "email")
+            self.assertEqual(event["data"]["attempts"], 1)
+            self.assertTrue(event["data"]["error"])
+            self.assertTrue(python_verifier()(hook["secret"], receiver.received()[0][0], receiver.received()[0][1]))
 
 
 class RefusedTargets(unittest.TestCase):

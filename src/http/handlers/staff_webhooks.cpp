@@ -103,7 +103,6 @@ Response get_webhook(service::Webhooks& hooks, Request& req, const BusinessAcces
 }
 
 Response patch_webhook(service::Webhooks& hooks, Request& req, const BusinessAccess& a) {
-  if (auto seen = hooks.get(a.business.id, req.param("webhookId")); !seen) return fail(seen.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;

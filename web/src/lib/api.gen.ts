@@ -1780,7 +1780,7 @@ export interface components {
             url: string;
             eventTypes: components["schemas"]["WebhookEventType"][];
             description: string;
-            /** @description a disabled endpoint keeps its deliveries pending */
+            /** @description a disabled endpoint is sent nothing: events meanwhile are not recorded for it, deliveries already owed wait */
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
