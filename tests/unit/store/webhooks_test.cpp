@@ -1,4 +1,5 @@
 // Issue I store role: webhook endpoints and their deliveries (WebhookStore), on every backend.
+#include "store/webhooks.hpp"
 #include "store_fixture.hpp"
 
 namespace visitd::store::testing {
