@@ -18,7 +18,7 @@ PACKAGES=(
   # fuzzers (libFuzzer) and sanitizer builds: clang 14, its runtimes, llvm-symbolizer
   clang-14 libclang-rt-14-dev llvm-14
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq wrk linux-perf
   # the API contract: integration exchanges are validated against docs/openapi.yaml
   python3-jsonschema
   python3-aiosmtpd python3-icalendar python3-phonenumbers

@@ -29,4 +29,10 @@ Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor
 // The block a booking occupies: time widened by the service's buffers.
 Interval padded_block(Interval time, const Service& service);
 
+// The longest block a booking can have: a service's duration and each buffer are at most a
+// day (core/validation). Stores read busy bookings by block_start in [from - this, to), a
+// range an index answers, instead of every earlier booking of the provider; they refuse a
+// longer block.
+inline constexpr Seconds kMaxBlockLength{3 * 24 * 3600};
+
 }  // namespace visitd::core

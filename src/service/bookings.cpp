@@ -55,6 +55,9 @@ core::Interval day_of(const core::Provider& p, core::Instant start) {
 
 core::Interval around(core::Instant t) { return {t - kNearestWindow, t + kNearestWindow}; }
 
+// The slot search range holding only slots that start at `t` (ranges are half-open).
+core::Interval starting_at(core::Instant t) { return {t, t + core::Seconds{1}}; }
+
 const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval time) {
   for (const auto& s : slots)
     if (s.time == time) return &s;
@@ -98,24 +101,22 @@ void Bookings::publish(EventKind kind, const core::Booking& b, const store::Acto
   }
 }
 
-core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& service,
-                                                           const std::optional<core::Id>& provider_id,
-                                                           core::Interval range,
-                                                           const std::optional<core::Id>& exclude_booking) const {
-  if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
-  std::vector<core::Provider> providers;
-  for (auto& p : catalog_.providers_of(service.business_id)) {
-    if (provider_id ? p.id == *provider_id : assigned(service, p.id)) providers.push_back(std::move(p));
-  }
-  if (providers.empty() || range.empty()) return std::vector<core::Slot>{};
+std::vector<core::Provider> Bookings::providers_for(const core::Service& service,
+                                                    const std::optional<core::Id>& provider_id) const {
+  return catalog_.providers_by_ids(service.business_id,
+                                   provider_id ? std::vector<core::Id>{*provider_id} : service.provider_ids);
+}
 
+std::vector<core::Slot> Bookings::slots_of(const core::Service& service, const std::vector<core::Provider>& providers,
+                                           core::Interval range, const std::optional<core::Id>& exclude_booking) const {
+  if (providers.empty() || range.empty()) return {};
   std::vector<core::Id> ids;
   ids.reserve(providers.size());
   for (const auto& p : providers) ids.push_back(p.id);
   std::map<core::Id, std::vector<core::BusyBooking>> busy;
-  for (const auto& b : bookings_.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
+  for (auto& b : bookings_.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
     if (exclude_booking && b.id == *exclude_booking) continue;
-    busy[b.provider_id].push_back(core::BusyBooking{b.service_id, b.time, b.block, b.id});
+    busy[b.provider_id].push_back(core::BusyBooking{std::move(b.service_id), b.time, b.block, std::move(b.id)});
   }
 
   core::SlotQuery query;
@@ -127,16 +128,28 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
   return core::compute_slots(query);
 }
 
+core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& service,
+                                                           const std::optional<core::Id>& provider_id,
+                                                           core::Interval range,
+                                                           const std::optional<core::Id>& exclude_booking) const {
+  if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
+  if (range.empty()) return std::vector<core::Slot>{};
+  return slots_of(service, providers_for(service, provider_id), range, exclude_booking);
+}
+
 core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<core::Slot>* nearest) const {
   const core::Service& service = req.service;
   if (req.provider_id && !assigned(service, *req.provider_id)) return provider_not_in_service();
   const core::Interval time{req.start, req.start + core::Minutes{service.duration_minutes}};
 
-  auto slots = find_slots(service, req.provider_id, around(req.start));
-  if (!slots) return slots.error();
-  const core::Slot* slot = slot_at(*slots, time);
+  // Only the slots starting at the wanted instant: the providers asked about, their bookings
+  // around that day. The week around it is searched only to offer alternatives on a refusal.
+  const std::vector<core::Provider> providers = providers_for(service, req.provider_id);
+  const std::vector<core::Slot> slots = slots_of(service, providers, starting_at(req.start), std::nullopt);
+  const core::Slot* slot = slot_at(slots, time);
   if (!slot) {
-    auto offer = core::nearest_slots(*slots, req.start, kNearestLimit);
+    std::vector<core::Slot> offer;
+    fill_nearest(service, req.provider_id, req.start, std::nullopt, offer);
     if (nearest) *nearest = offer;
     metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this service", offer);
@@ -146,12 +159,10 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   // reads inside its transaction), so concurrent bookings see each other.
   const std::vector<core::Id> order = req.provider_id ? std::vector<core::Id>{*req.provider_id} : slot->provider_ids;
 
-  std::map<core::Id, core::Provider> providers;
-  for (auto& p : catalog_.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
   store::NewBooking nb;
   for (const auto& id : order) {
-    auto it = providers.find(id);
-    if (it != providers.end()) nb.candidates.push_back({id, day_of(it->second, req.start)});
+    auto it = std::find_if(providers.begin(), providers.end(), [&](const core::Provider& p) { return p.id == id; });
+    if (it != providers.end()) nb.candidates.push_back({id, day_of(*it, req.start)});
   }
   nb.booking.business_id = req.business.id;
   nb.booking.service_id = service.id;
@@ -214,10 +225,11 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
   // A booking whose provider left the service can still move within that provider's hours.
   core::Service effective = *service;
   if (!assigned(effective, provider_id)) effective.provider_ids.push_back(provider_id);
-  auto slots = find_slots(effective, provider_id, around(req.new_start), booking.id);
-  if (!slots) return slots.error();
-  if (!slot_at(*slots, time)) {
-    auto offer = core::nearest_slots(*slots, req.new_start, kNearestLimit);
+  const std::vector<core::Slot> slots =
+      slots_of(effective, {*provider}, starting_at(req.new_start), std::optional<core::Id>{booking.id});
+  if (!slot_at(slots, time)) {
+    std::vector<core::Slot> offer;
+    fill_nearest(effective, provider_id, req.new_start, booking.id, offer);
     if (nearest) *nearest = offer;
     metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this booking", offer);

@@ -95,6 +95,12 @@ class Bookings {
                                      const store::Actor& by) const;
   void publish(EventKind kind, const core::Booking& b, const store::Actor& by,
                const std::optional<core::Booking>& before = std::nullopt) const;
+  // The providers a search covers (one asked for, or the service's), with schedules.
+  std::vector<core::Provider> providers_for(const core::Service& service,
+                                            const std::optional<core::Id>& provider_id) const;
+  // Slots of these providers starting in `range`, from their busy bookings around it.
+  std::vector<core::Slot> slots_of(const core::Service& service, const std::vector<core::Provider>& providers,
+                                   core::Interval range, const std::optional<core::Id>& exclude_booking) const;
   void fill_nearest(const core::Service& service, const std::optional<core::Id>& provider_id, core::Instant wanted,
                     const std::optional<core::Id>& exclude, std::vector<core::Slot>& out) const;
 

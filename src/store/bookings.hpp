@@ -75,14 +75,16 @@ class BookingStore {
  public:
   virtual ~BookingStore() = default;
 
-  // Confirmed bookings of these providers whose block overlaps `range` (no answers/history).
+  // Confirmed bookings of these providers whose block overlaps `range`, by block start. Only
+  // what slot search reads is filled: id, service_id, provider_id, time, block, status (no
+  // consumer, answers or history).
   virtual std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) = 0;
   // Round robin's view: per provider, bookings that took their time (not cancelled) starting
   // in `window`, and the assignment order of the latest (see core::ProviderLoad).
   virtual std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) = 0;
   // conflict when no candidate is free at commit time (core::choose_provider's errors);
-  // invalid "end" for an empty time. With an idempotency key already used: the first
-  // booking unchanged, or conflict when its request fingerprint differs.
+  // invalid "end" for an empty time or a block longer than core::kMaxBlockLength. With an idempotency key already used:
+  // the first booking unchanged, or conflict when its request fingerprint differs.
   virtual Result<core::Booking> create_booking(NewBooking nb, const Actor& by) = 0;
   // policy error when the booking is no longer confirmed (core::check_movable); conflict
   // when the new block collides or the day limit is reached; not_found.

@@ -61,6 +61,7 @@ class SqliteStore final : public Store {
   Result<core::Provider> create_provider(core::Provider p, const Actor& by) override;
   Result<core::Provider> provider(const Id& business_id, const Id& provider_id) override;
   std::vector<core::Provider> providers_of(const Id& business_id) override;
+  std::vector<core::Provider> providers_by_ids(const Id& business_id, const std::vector<Id>& provider_ids) override;
   Result<core::Provider> update_provider(const core::Provider& p, const Actor& by) override;
   Status delete_provider(const Id& business_id, const Id& provider_id, const Actor& by) override;
   Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w,

@@ -322,6 +322,40 @@ TEST_P(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   EXPECT_EQ(store_->busy_bookings({p1_.id, p2_.id}, span(ten_, ten_ + kHour)).size(), 2u);
 }
 
+TEST_P(Bookings, BusyBookingsReachBackToTheLongestBlockAndCarryWhatSlotSearchReads) {
+  // The longest block validation allows: a day's appointment with a day's buffer each side.
+  core::Service s = make_service(biz_.id, {p1_.id}, 24 * 60, 24 * 60);
+  s.duration_minutes = 24 * 60;
+  ASSERT_TRUE(store_->update_service(s, staff_).ok());
+  auto long_one = book(s, {p1_.id}, ten_).value();  // block: ten_ - 1 day .. ten_ + 2 days
+  auto short_s = make_service(biz_.id, {p1_.id});
+  auto later = book(short_s, {p1_.id}, ten_ + 5 * 24 * kHour).value();
+
+  // A range starting just before the long block ends still sees it, with its block and service.
+  auto busy = store_->busy_bookings({p1_.id}, span(ten_ + 2 * 24 * kHour - kMinute, ten_ + 6 * 24 * kHour));
+  ASSERT_EQ(busy.size(), 2u);
+  EXPECT_EQ(busy[0].id, long_one.id);
+  EXPECT_EQ(busy[0].service_id, s.id);
+  EXPECT_EQ(busy[0].provider_id, p1_.id);
+  EXPECT_EQ(busy[0].block, long_one.block);
+  EXPECT_EQ(busy[0].time, long_one.time);
+  EXPECT_EQ(busy[1].id, later.id);
+  // ... and a booking colliding with its tail is refused.
+  EXPECT_EQ(book(short_s, {p1_.id}, ten_ + 2 * 24 * kHour - 10 * kMinute).error().code, ErrorCode::conflict);
+  EXPECT_TRUE(store_->busy_bookings({p1_.id}, span(ten_ + 2 * 24 * kHour, ten_ + 5 * 24 * kHour)).empty());
+}
+
+TEST_P(Bookings, ABlockLongerThanThreeDaysIsRefusedNamingEnd) {
+  auto s = make_service(biz_.id, {p1_.id});
+  auto nb = booking_request(s, {p1_.id}, ten_);
+  nb.booking.block = span(ten_ - 2 * 24 * kHour - kMinute, ten_ + 24 * kHour);  // three days and a minute
+  auto refused = store_->create_booking(nb, consumer_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "end");
+}
+
 TEST_P(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {
   auto s = make_service(biz_.id, {p1_.id, p2_.id});
   auto a = book(s, {p1_.id}, ten_).value();
