@@ -288,7 +288,7 @@ TEST_P(Catalog, ServiceRoundTripsWithProvidersAndQuestions) {
 
 TEST_P(Catalog, ProvidersByIdsReadsOnlyTheAskedProvidersOfTheBusinessWithSchedules) {
   auto biz = make_business();
-  auto other = make_business();
+  auto other = make_business("other");
   auto p1 = make_provider(biz.id, "One");
   auto p2 = make_provider(biz.id, "Two");
   auto p3 = make_provider(biz.id, "Three");
