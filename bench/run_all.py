@@ -144,7 +144,7 @@ def parse_wrk(text):
     if m:
         out["req_s"] = round(float(m.group(1)))
     for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
-        m = re.search(r"^\s+%s\.000%%\s+([\d.]+)(us|ms|s|m)\s*$" % pct, text, re.M)
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s|m)\s*$" % pct, text, re.M)
         if m:
             out[key] = round(seconds(m.group(1), m.group(2)) * 1000, 2)
     m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
