@@ -6,6 +6,8 @@ set(body "")
 foreach(f IN LISTS files)
   get_filename_component(fname "${f}" NAME)
   string(REGEX MATCH "^[0-9]+" num "${fname}")
+  # Leading zeros would make a C++ octal literal (0008 does not even compile).
+  math(EXPR num "${num}")
   file(READ "${f}" sql)
   set(body "${body}  {${num}, \"${fname}\", R\"__sql__(${sql})__sql__\"},\n")
 endforeach()
