@@ -24,15 +24,15 @@ Result<std::string> normalize_calendar_url(const std::string& text, const std::s
   if (text.size() > kMaxCalendarUrlLength) return bad(field, "is too long");
   if (std::any_of(text.begin(), text.end(), [](unsigned char c) { return c <= 0x20 || c == 0x7f; }))
     return bad(field, "must not contain spaces or control characters");
+  // The calendar apps' webcal:// (and webcals://) is the same subscription over https.
+  static constexpr std::pair<const char*, const char*> kSchemes[] = {
+      {"https://", "https://"}, {"http://", "http://"}, {"webcals://", "https://"}, {"webcal://", "https://"}};
   std::string rest;
   std::string scheme;
-  for (const auto& [prefix, to] : {std::pair<std::string, std::string>{"https://", "https://"},
-                                   {"http://", "http://"},
-                                   {"webcals://", "https://"},
-                                   {"webcal://", "https://"}}) {
+  for (const auto& [prefix, to] : kSchemes) {
     if (starts_with_nocase(text, prefix)) {
       scheme = to;
-      rest = text.substr(prefix.size());
+      rest = text.substr(std::string(prefix).size());
       break;
     }
   }

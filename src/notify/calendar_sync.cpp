@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "notify/busy_import.hpp"
 #include "workers/worker_pool.hpp"
 

@@ -1,5 +1,6 @@
 #include "service/calendars.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/calendar_policy.hpp"

@@ -1824,7 +1824,7 @@ export interface components {
             createdAt: string;
             /** @description the subscription URL (https or http as the server is reached); shown only now */
             url: string;
-            /** @description the same address as webcal:// */
+            /** @description the same address as webcal://, which calendar apps open as "subscribe" */
             webcalUrl: string;
         };
         ExternalCalendar: {
