@@ -33,27 +33,27 @@ class CalendarServer:
                     status = 404
                 if status is not None:
                     body = b"error"
+                    self._record(path, status)  # before the answer: a test that saw it finds it
                     self.send_response(status)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self._record(path, status)
                     self.wfile.write(body)
                     return
                 body = text.replace("\r\n", "\n").replace("\n", "\r\n").encode()
                 etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
                 if self.headers.get("If-None-Match") == etag:
+                    self._record(path, 304)
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.end_headers()
-                    self._record(path, 304)
                     return
+                self._record(path, 200)
                 self.send_response(200)
                 self.send_header("Content-Type", "text/calendar; charset=utf-8")
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", server.modified)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self._record(path, 200)
                 try:
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
