@@ -33,7 +33,7 @@ int main() {
     icalproperty* status = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
     o["status"] = status ? text_or_empty(icalproperty_status_to_string(icalproperty_get_status(status))) : "";
     icalproperty* transp = icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY);
-    o["transp"] = transp ? text_or_empty(icalproperty_transp_to_string(icalproperty_get_transp(transp))) : "";
+    o["transp"] = !transp ? "" : icalproperty_get_transp(transp) == ICAL_TRANSP_TRANSPARENT ? "TRANSPARENT" : "OPAQUE";
     o["start"] = unix_of(icalcomponent_get_dtstart(ev));
     o["end"] = unix_of(icalcomponent_get_dtend(ev));
     o["dtstamp"] = unix_of(icalcomponent_get_dtstamp(ev));
