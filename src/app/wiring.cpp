@@ -192,7 +192,7 @@ int serve(const Config& config) {
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   calendar_sync->stop();                     // fetches in hand finish (each bounded by its timeout)
-  use.external_calendars.set_wake({});
+  use.external_calendars.set_wake({});       // nothing wakes the stopped fetcher
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   events.attach(nullptr);                    // the live service is destroyed before the events

@@ -45,8 +45,8 @@ Result<std::string> normalize_calendar_url(const std::string& text, const std::s
 
 Status validate_refresh_minutes(int minutes, const std::string& field) {
   if (minutes < kMinRefreshMinutes || minutes > kMaxRefreshMinutes)
-    return bad(field, "must be between " + std::to_string(kMinRefreshMinutes) + " and " +
-                          std::to_string(kMaxRefreshMinutes));
+    return bad(field,
+               "must be between " + std::to_string(kMinRefreshMinutes) + " and " + std::to_string(kMaxRefreshMinutes));
   return ok_status();
 }
 

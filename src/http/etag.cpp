@@ -21,8 +21,7 @@ bool if_none_match(std::string_view field_value, std::string_view etag) {
   const std::string_view wanted = opaque_of(etag);
   std::size_t i = 0;
   while (i < field_value.size()) {
-    while (i < field_value.size() && (field_value[i] == ' ' || field_value[i] == '\t' || field_value[i] == ','))
-      ++i;
+    while (i < field_value.size() && (field_value[i] == ' ' || field_value[i] == '\t' || field_value[i] == ',')) ++i;
     if (i >= field_value.size()) break;
     if (field_value[i] == '*') return true;
     std::size_t start = i;

@@ -56,8 +56,7 @@ FetchResult failed(std::string why) {
 }
 
 std::string mebibytes(std::size_t bytes) {
-  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB"
-                                     : std::to_string(bytes) + " bytes";
+  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
 }  // namespace

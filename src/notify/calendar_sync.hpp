@@ -28,8 +28,8 @@ namespace visitd::notify {
 
 struct CalendarSyncSettings {
   FetchLimits limits;
-  int horizon_days = 731;  // busy times kept ahead: the longest booking window (730 days) and a day
-  int fetchers = 2;        // calendars fetched at once
+  int horizon_days = 731;         // busy times kept ahead: the longest booking window (730 days) and a day
+  int fetchers = 2;               // calendars fetched at once
   std::chrono::seconds tick{15};  // how often the scheduler looks for due calendars unwoken
 };
 

@@ -17,20 +17,20 @@ namespace {
 
 bool public_v4(std::uint32_t a) {  // host byte order
   auto in = [a](std::uint32_t net, int bits) { return (a >> (32 - bits)) == (net >> (32 - bits)); };
-  return !(in(0x00000000, 8) ||    // "this network"
-           in(0x0A000000, 8) ||    // 10/8
-           in(0x64400000, 10) ||   // 100.64/10 carrier-grade NAT
-           in(0x7F000000, 8) ||    // loopback
-           in(0xA9FE0000, 16) ||   // link-local (cloud metadata lives here)
-           in(0xAC100000, 12) ||   // 172.16/12
-           in(0xC0000000, 24) ||   // 192.0.0/24 protocol assignments
-           in(0xC0000200, 24) ||   // TEST-NET-1
-           in(0xC0A80000, 16) ||   // 192.168/16
-           in(0xC6120000, 15) ||   // 198.18/15 benchmarking
-           in(0xC6336400, 24) ||   // TEST-NET-2
-           in(0xCB007100, 24) ||   // TEST-NET-3
-           in(0xE0000000, 4) ||    // multicast
-           in(0xF0000000, 4));     // reserved, broadcast
+  return !(in(0x00000000, 8) ||   // "this network"
+           in(0x0A000000, 8) ||   // 10/8
+           in(0x64400000, 10) ||  // 100.64/10 carrier-grade NAT
+           in(0x7F000000, 8) ||   // loopback
+           in(0xA9FE0000, 16) ||  // link-local (cloud metadata lives here)
+           in(0xAC100000, 12) ||  // 172.16/12
+           in(0xC0000000, 24) ||  // 192.0.0/24 protocol assignments
+           in(0xC0000200, 24) ||  // TEST-NET-1
+           in(0xC0A80000, 16) ||  // 192.168/16
+           in(0xC6120000, 15) ||  // 198.18/15 benchmarking
+           in(0xC6336400, 24) ||  // TEST-NET-2
+           in(0xCB007100, 24) ||  // TEST-NET-3
+           in(0xE0000000, 4) ||   // multicast
+           in(0xF0000000, 4));    // reserved, broadcast
 }
 
 bool public_v6(const std::array<std::uint8_t, 16>& b) {
@@ -40,12 +40,12 @@ bool public_v6(const std::array<std::uint8_t, 16>& b) {
   bool zero10 = true;
   for (int i = 0; i < 10; ++i) zero10 = zero10 && b[i] == 0;
   if (zero10 && b[10] == 0xff && b[11] == 0xff) return public_v4(v4_at(12));  // ::ffff:a.b.c.d
-  if (zero10 && b[10] == 0 && b[11] == 0) return false;  // ::, ::1, IPv4-compatible (deprecated)
+  if (zero10 && b[10] == 0 && b[11] == 0) return false;                       // ::, ::1, IPv4-compatible (deprecated)
   if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) return public_v4(v4_at(12));  // NAT64
-  if ((b[0] & 0xfe) == 0xfc) return false;                                                          // fc00::/7
-  if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return false;                                          // fe80::/10
-  if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return false;  // fec0::/10 site-local (deprecated)
-  if (b[0] == 0xff) return false;                            // multicast
+  if ((b[0] & 0xfe) == 0xfc) return false;                                                        // fc00::/7
+  if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return false;                                        // fe80::/10
+  if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return false;                         // fec0::/10 site-local (deprecated)
+  if (b[0] == 0xff) return false;                                                  // multicast
   if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return false;  // documentation
   return true;
 }
@@ -110,9 +110,11 @@ core::Result<FetchTarget> resolve_fetch_target(const std::string& url, bool allo
   // Every answer must pass: a name resolving to one public and one private address is refused.
   for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
     char text[INET6_ADDRSTRLEN] = {};
-    const void* raw = a->ai_family == AF_INET ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
-                                              : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
-    if ((a->ai_family != AF_INET && a->ai_family != AF_INET6) || inet_ntop(a->ai_family, raw, text, sizeof text) == nullptr)
+    const void* raw = a->ai_family == AF_INET
+                          ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
+                          : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
+    if ((a->ai_family != AF_INET && a->ai_family != AF_INET6) ||
+        inet_ntop(a->ai_family, raw, text, sizeof text) == nullptr)
       continue;
     if (!allow_private && !is_public_address(text)) return refused(parts->host);
     if (t.address.empty()) t.address = text;

@@ -101,8 +101,7 @@ core::Result<std::vector<store::ExternalCalendar>> ExternalCalendars::list(const
   return calendars_.external_calendars(business_id, provider_id);
 }
 
-core::Result<store::ExternalCalendar> ExternalCalendars::add(const core::Id& business_id,
-                                                             const core::Id& provider_id,
+core::Result<store::ExternalCalendar> ExternalCalendars::add(const core::Id& business_id, const core::Id& provider_id,
                                                              const NewExternalCalendar& c,
                                                              const store::Actor& by) const {
   if (auto p = catalog_.provider(business_id, provider_id); !p) return p.error();
@@ -127,8 +126,8 @@ core::Result<store::ExternalCalendar> ExternalCalendars::add(const core::Id& bus
   return added;
 }
 
-core::Result<store::ExternalCalendar> ExternalCalendars::own(const core::Id& business_id,
-                                                             const core::Id& provider_id, const core::Id& id) const {
+core::Result<store::ExternalCalendar> ExternalCalendars::own(const core::Id& business_id, const core::Id& provider_id,
+                                                             const core::Id& id) const {
   auto c = calendars_.external_calendar(business_id, id);
   if (!c) return c.error();
   if (c->provider_id != provider_id)

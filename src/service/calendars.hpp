@@ -88,8 +88,7 @@ class ExternalCalendars {
                                     const store::Actor& by) const;
   // Due now ("fetch now"); the answer is the calendar as it is (the fetch follows).
   [[nodiscard]] core::Result<store::ExternalCalendar> fetch_now(const core::Id& business_id,
-                                                                const core::Id& provider_id,
-                                                                const core::Id& id) const;
+                                                                const core::Id& provider_id, const core::Id& id) const;
 
   // The refresh period when none is given (VISITD_CALENDAR_REFRESH_MINUTES), and the
   // background fetcher's wake-up for a calendar due now; both set before serving.

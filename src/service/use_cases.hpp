@@ -43,8 +43,10 @@ struct UseCases {
   Staff staff;        // memberships, providers, services
   Notes notes;        // staff-only notes on bookings
   AuditLog audit;     // the audit log with names, filtered and paged
-  CalendarFeeds feeds;                   // subscription feeds (issue I)
-  ExternalCalendars external_calendars;  // a provider's external busy calendars (issue I)
+
+  // Calendars (issue I): subscription feeds; a provider's external busy calendars.
+  CalendarFeeds feeds;
+  ExternalCalendars external_calendars;
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

@@ -36,7 +36,7 @@ struct ExternalCalendar {
   std::optional<Instant> last_success_at;
   std::string last_result;  // "fetched" (200), "not_modified" (304) or "failed"; empty before the first
   std::string last_error;   // empty after a successful fetch (or before the first)
-  std::string etag;        // validators of the last 200, for the conditional GET
+  std::string etag;         // validators of the last 200, for the conditional GET
   std::string last_modified;
   int busy_count = 0;  // busy intervals stored from it now
 };
@@ -72,8 +72,7 @@ class CalendarStore {
                                                  const std::string& token_hash, const Actor& by) = 0;
   virtual std::optional<CalendarFeed> calendar_feed(const Id& business_id, const std::optional<Id>& provider_id) = 0;
   // not_found when there is none. Audited as "calendar_feed.revoke".
-  virtual Status delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
-                                      const Actor& by) = 0;
+  virtual Status delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id, const Actor& by) = 0;
   // The feed a presented token's hash names; nullopt for an unknown or revoked token.
   virtual std::optional<CalendarFeed> calendar_feed_by_hash(const std::string& token_hash) = 0;
 

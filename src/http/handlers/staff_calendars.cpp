@@ -79,7 +79,8 @@ std::string address_for_display(const std::string& url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return "…";
   const auto host_end = url.find_first_of("/?#", scheme_end + 3);
-  std::string host = url.substr(scheme_end + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme_end - 3);
+  std::string host =
+      url.substr(scheme_end + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme_end - 3);
   if (auto at = host.find('@'); at != std::string::npos) host = host.substr(at + 1);
   return url.substr(0, scheme_end + 3) + host + "/…";
 }

@@ -74,7 +74,7 @@ int busy_count(PGconn* db, const Id& calendar_id) {
 // ---- feeds -----------------------------------------------------------------
 
 Result<CalendarFeed> PostgresStore::put_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
-                                                    const std::string& token_hash, const Actor& by) {
+                                                      const std::string& token_hash, const Actor& by) {
   return write([&](PGconn* db) -> Result<CalendarFeed> {
     if (provider_id && !provider_of_business(db, business_id, *provider_id)) return no_provider();
     const Instant at = now();
@@ -91,7 +91,8 @@ Result<CalendarFeed> PostgresStore::put_calendar_feed(const Id& business_id, con
         .bind(7, by.name)
         .run();
     audit(db, business_id, by, "calendar_feed.issue", target_of(business_id, provider_id));
-    Statement back(db, std::string("SELECT ") + kFeedColumns + " FROM calendar_feeds WHERE business_id = ? AND scope = ?");
+    Statement back(db,
+                   std::string("SELECT ") + kFeedColumns + " FROM calendar_feeds WHERE business_id = ? AND scope = ?");
     back.bind(1, business_id).bind(2, scope_of(provider_id));
     back.step();
     return feed_row(back);
@@ -108,7 +109,7 @@ std::optional<CalendarFeed> PostgresStore::calendar_feed(const Id& business_id, 
 }
 
 Status PostgresStore::delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
-                                         const Actor& by) {
+                                           const Actor& by) {
   return write([&](PGconn* db) -> Status {
     Statement q(db, "DELETE FROM calendar_feeds WHERE business_id = ? AND scope = ?");
     q.bind(1, business_id).bind(2, scope_of(provider_id));
@@ -162,7 +163,7 @@ Result<ExternalCalendar> PostgresStore::add_external_calendar(const ExternalCale
 }
 
 std::vector<ExternalCalendar> PostgresStore::external_calendars(const Id& business_id,
-                                                              const std::optional<Id>& provider_id) {
+                                                                const std::optional<Id>& provider_id) {
   return read([&](PGconn* db) {
     std::string sql = std::string("SELECT ") + kCalendarColumns + " FROM external_calendars WHERE business_id = ?";
     if (provider_id) sql += " AND provider_id = ?";
@@ -178,8 +179,8 @@ std::vector<ExternalCalendar> PostgresStore::external_calendars(const Id& busine
 
 Result<ExternalCalendar> PostgresStore::external_calendar(const Id& business_id, const Id& calendar_id) {
   return read([&](PGconn* db) -> Result<ExternalCalendar> {
-    Statement q(db, std::string("SELECT ") + kCalendarColumns +
-                        " FROM external_calendars WHERE business_id = ? AND id = ?");
+    Statement q(
+        db, std::string("SELECT ") + kCalendarColumns + " FROM external_calendars WHERE business_id = ? AND id = ?");
     q.bind(1, business_id).bind(2, calendar_id);
     if (!q.step()) return no_calendar();
     auto c = calendar_row(q);

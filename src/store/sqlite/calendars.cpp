@@ -91,7 +91,8 @@ Result<CalendarFeed> SqliteStore::put_calendar_feed(const Id& business_id, const
         .bind(7, by.name)
         .run();
     audit(db, business_id, by, "calendar_feed.issue", target_of(business_id, provider_id));
-    Statement back(db, std::string("SELECT ") + kFeedColumns + " FROM calendar_feeds WHERE business_id = ? AND scope = ?");
+    Statement back(db,
+                   std::string("SELECT ") + kFeedColumns + " FROM calendar_feeds WHERE business_id = ? AND scope = ?");
     back.bind(1, business_id).bind(2, scope_of(provider_id));
     back.step();
     return feed_row(back);
@@ -107,8 +108,7 @@ std::optional<CalendarFeed> SqliteStore::calendar_feed(const Id& business_id, co
   });
 }
 
-Status SqliteStore::delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
-                                         const Actor& by) {
+Status SqliteStore::delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id, const Actor& by) {
   return write([&](sqlite3* db) -> Status {
     Statement q(db, "DELETE FROM calendar_feeds WHERE business_id = ? AND scope = ?");
     q.bind(1, business_id).bind(2, scope_of(provider_id));
@@ -178,8 +178,8 @@ std::vector<ExternalCalendar> SqliteStore::external_calendars(const Id& business
 
 Result<ExternalCalendar> SqliteStore::external_calendar(const Id& business_id, const Id& calendar_id) {
   return read([&](sqlite3* db) -> Result<ExternalCalendar> {
-    Statement q(db, std::string("SELECT ") + kCalendarColumns +
-                        " FROM external_calendars WHERE business_id = ? AND id = ?");
+    Statement q(
+        db, std::string("SELECT ") + kCalendarColumns + " FROM external_calendars WHERE business_id = ? AND id = ?");
     q.bind(1, business_id).bind(2, calendar_id);
     if (!q.step()) return no_calendar();
     auto c = calendar_row(q);

@@ -84,7 +84,7 @@ TEST(BusyImport, AllDayAndFloatingAreTheProvidersWallClock) {
       "BEGIN:VEVENT\r\nUID:f@x\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260308T030000\r\n"
       "DTEND:20260308T040000\r\nEND:VEVENT\r\n");
   std::vector<core::Interval> want = {
-      {utc(2026, 3, 8, 7), utc(2026, 3, 8, 8)},     // 03:00 EDT, just after the gap
+      {utc(2026, 3, 8, 7), utc(2026, 3, 8, 8)},    // 03:00 EDT, just after the gap
       {utc(2026, 11, 1, 4), utc(2026, 11, 2, 5)},  // a 25-hour day
   };
   EXPECT_EQ(got, want);

@@ -76,7 +76,8 @@ TEST_P(Calendars, ExternalCalendarIsDueAtOnceAndClaimedByOneFetcherUntilItsLease
   clock_ += 121;
   EXPECT_EQ(store_->claim_due_calendars(now(), now() + core::Seconds{120}, 10).size(), 1u);  // lease ran out
   auto audit = store_->audit_log(biz_.id, 10, 0);
-  const auto added = std::find_if(audit.begin(), audit.end(), [](auto& e) { return e.action == "external_calendar.add"; });
+  const auto added =
+      std::find_if(audit.begin(), audit.end(), [](auto& e) { return e.action == "external_calendar.add"; });
   ASSERT_NE(added, audit.end());
   EXPECT_EQ(added->detail.find("private-secret"), std::string::npos);  // the secret path is never logged
 }
