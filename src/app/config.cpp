@@ -170,6 +170,7 @@ constexpr const char* kMail = "E-mail";
 constexpr const char* kSms = "SMS";
 constexpr const char* kOutbox = "Outbox worker";
 constexpr const char* kLive = "Appointment rooms";
+constexpr const char* kCalendars = "External calendars";
 
 std::vector<Setting> make_settings() {
   const auto not_empty = [](const std::string& v) { return v.empty() ? std::string("must not be empty") : ""; };
@@ -453,6 +454,31 @@ std::vector<Setting> make_settings() {
       kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
       "room messages waiting for a worker thread; more are answered with an `unavailable` error",
       [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
+  // External calendars (issue I)
+  rows.push_back(boolean(
+      kCalendars, "VISITD_FETCH_ALLOW_PRIVATE", "fetch_allow_private",
+      "fetch staff-given addresses (external calendars) on loopback, private and link-local networks; "
+      "off, such targets are refused after DNS resolution. Tests and closed networks only",
+      [](Config & c) -> auto& { return c.calendars.fetch_allow_private; }));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_REFRESH_MINUTES", "calendar_refresh_minutes",
+      "how often an external calendar is fetched when the provider sets no schedule, in minutes",
+      [](Config & c) -> auto& { return c.calendars.refresh_minutes; }, 5, 1440));
+  rows.push_back(duration(
+      kCalendars, "VISITD_CALENDAR_CONNECT_TIMEOUT_S", "calendar_connect_timeout_s",
+      "seconds to connect to an external calendar's server",
+      [](Config & c) -> auto& { return c.calendars.connect_timeout; }, 1, 60));
+  rows.push_back(duration(
+      kCalendars, "VISITD_CALENDAR_FETCH_TIMEOUT_S", "calendar_fetch_timeout_s",
+      "seconds one fetch of an external calendar may take in all (reported to the provider beyond)",
+      [](Config & c) -> auto& { return c.calendars.fetch_timeout; }, 1, 300));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_MAX_BYTES", "calendar_max_bytes",
+      "largest external calendar accepted, in bytes after decompression (reported to the provider beyond)",
+      [](Config & c) -> auto& { return c.calendars.max_bytes; }, 4096, 64LL << 20));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_FETCHERS", "calendar_fetchers", "external calendars fetched at once",
+      [](Config & c) -> auto& { return c.calendars.fetchers; }, 1, 16));
   return rows;
 }
 

@@ -112,6 +112,16 @@ struct LiveConfig {
   std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
 };
 
+// External calendars (issue I): the background fetcher of providers' busy calendars.
+struct CalendarConfig {
+  bool fetch_allow_private = false;  // loopback/private/link-local targets allowed (tests only)
+  int refresh_minutes = 15;          // a calendar's schedule when the provider gives none
+  std::chrono::seconds connect_timeout{5};
+  std::chrono::seconds fetch_timeout{20};
+  std::size_t max_bytes = 5 << 20;
+  int fetchers = 2;  // calendars fetched at once
+};
+
 struct Config {
   StoreConfig store;
   HttpConfig http;
@@ -122,6 +132,7 @@ struct Config {
   SmsConfig sms;
   OutboxConfig outbox;
   LiveConfig live;
+  CalendarConfig calendars;
 };
 
 // One row per setting. `apply` parses a textual value (environment or TOML), checks its

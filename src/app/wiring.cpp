@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/calendars.hpp"
 #include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
@@ -15,6 +16,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
+#include "notify/calendar_sync.hpp"
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
 #include "service/use_cases.hpp"
@@ -117,6 +119,9 @@ int serve(const Config& config) {
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
   http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, store, ctx.settings);
+  configure_calendar_api(config, ctx.settings);  // issue I: subscription feeds
+  // External calendars are fetched in the background from the start (issue I).
+  auto calendar_sync = start_calendar_sync(config, store, clock, use.external_calendars);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
   live::InProcessBus room_bus;
@@ -186,6 +191,8 @@ int serve(const Config& config) {
     spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  calendar_sync->stop();                     // fetches in hand finish (each bounded by its timeout)
+  use.external_calendars.set_wake({});       // nothing wakes the stopped fetcher
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   events.attach(nullptr);                    // the live service is destroyed before the events
@@ -209,6 +216,7 @@ int print_routes(const Config& config, bool with_bodies) {
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
   http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
+  configure_calendar_api(config, ctx.settings);
   http::Router router;
   http::register_api(router, ctx);
   for (const auto& r : router.routes()) {

@@ -124,7 +124,12 @@ std::vector<core::Slot> Bookings::slots_of(const core::Service& service, const s
   query.range = range;
   query.now = clock_.now();
   query.exclude_booking = exclude_booking;
-  for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id])});
+  // Busy times of the providers' external calendars, as last fetched: a failing feed keeps
+  // its last known busy times and never blocks booking (issue I).
+  std::map<core::Id, std::vector<core::Interval>> external;
+  for (auto& b : calendars_.external_busy(ids, {range.begin - kBusyMargin, range.end + kBusyMargin}))
+    external[b.provider_id].push_back(b.time);
+  for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id]), std::move(external[p.id])});
   return core::compute_slots(query);
 }
 

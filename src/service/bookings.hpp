@@ -44,10 +44,16 @@ class Bookings {
   // Reads the catalogue, writes bookings with their planned messages (outbox role for SMS
   // consent and the notification policy), counts and publishes.
   Bookings(store::CatalogStore& catalog, store::BookingStore& bookings, store::OutboxStore& outbox,
-           const core::Clock& clock, MetricsSink& metrics, EventSink& events)
-      : catalog_(catalog), bookings_(bookings), outbox_(outbox), clock_(clock), metrics_(metrics), events_(events) {}
+           store::CalendarStore& calendars, const core::Clock& clock, MetricsSink& metrics, EventSink& events)
+      : catalog_(catalog),
+        bookings_(bookings),
+        outbox_(outbox),
+        calendars_(calendars),
+        clock_(clock),
+        metrics_(metrics),
+        events_(events) {}
   explicit Bookings(const Ports& p)
-      : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.clock, p.metrics, p.events) {}
+      : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.store.calendars, p.clock, p.metrics, p.events) {}
 
   // Reads: one booking (with answers and history; not_found), a page of a business's
   // bookings, the booking an Idempotency-Key already made (nullopt: none).
@@ -107,6 +113,7 @@ class Bookings {
   store::CatalogStore& catalog_;
   store::BookingStore& bookings_;
   store::OutboxStore& outbox_;
+  store::CalendarStore& calendars_;  // busy times of external calendars (issue I)
   const core::Clock& clock_;
   MetricsSink& metrics_;
   EventSink& events_;

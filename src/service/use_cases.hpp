@@ -6,6 +6,7 @@
 #include "service/audit.hpp"
 #include "service/bookings.hpp"
 #include "service/branding.hpp"
+#include "service/calendars.hpp"
 #include "service/catalog.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
@@ -28,6 +29,8 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
+        feeds(p),
+        external_calendars(p),
         settings(p.store.settings) {}
 
   Access access;      // sessions, API tokens, memberships
@@ -40,6 +43,10 @@ struct UseCases {
   Staff staff;        // memberships, providers, services
   Notes notes;        // staff-only notes on bookings
   AuditLog audit;     // the audit log with names, filtered and paged
+
+  // Calendars (issue I): subscription feeds; a provider's external busy calendars.
+  CalendarFeeds feeds;
+  ExternalCalendars external_calendars;
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

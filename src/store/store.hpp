@@ -15,6 +15,7 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -28,6 +29,7 @@
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
 #include "store/branding.hpp"
+#include "store/calendars.hpp"
 #include "store/catalog.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
@@ -45,7 +47,8 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public CalendarStore {
  public:
   ~Store() override = default;
 };

@@ -32,6 +32,7 @@ from api_fixtures import PASSWORD, token_of
 from harness import POSTGRES_URL, VISITD_BIN, Server
 from notify_fakes import twilio_signature
 from rooms_support import Live, RoomShop
+from calendar_server import CalendarServer
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 SMS_TOKEN = "twilio-test-token"
@@ -205,6 +206,22 @@ def populate(srv, skewed_env):
 
     asyncio.run(chat())
 
+    # Calendars (issue I): a provider's feed, and an external calendar fetched from a loopback
+    # server, so its busy interval is stored.
+    assert staff.post(shop.staff_path("/providers/%s/calendar-feed" % provider))[0] == 201
+    feeds = CalendarServer()
+    try:
+        busy = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).strftime("%Y%m%d")
+        feeds.files["/other.ics"] = ("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x@example.test\n"
+                                     "DTSTAMP:20260101T000000Z\nDTSTART:%sT150000Z\nDTEND:%sT160000Z\n"
+                                     "END:VEVENT\nEND:VCALENDAR\n" % (busy, busy))
+        calendars = shop.staff_path("/providers/%s/external-calendars" % provider)
+        status, _, cal = staff.post(calendars, {"name": "Other", "url": feeds.url("/other.ics")})
+        assert status == 201, cal
+        wait_until(lambda: staff.get(calendars)[2]["items"][0]["busyCount"] == 1, "the external calendar's fetch")
+    finally:
+        feeds.close()
+
     # An SMS opt-out (STOP from a number), through the signed webhook.
     inbound = srv.base_url + "/api/v1/sms/inbound"
     params = {"From": "+61293744000", "Body": "STOP", "To": SMS_ENV["VISITD_SMS_FROM"]}
@@ -234,7 +251,7 @@ class MigrateDataTest(unittest.TestCase):
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="visitd-migrate-")
         cls.source = os.path.join(cls.dir, "install.db")
-        env = dict(SMS_ENV, VISITD_DEMO_OUTBOX="1")
+        env = dict(SMS_ENV, VISITD_DEMO_OUTBOX="1", VISITD_FETCH_ALLOW_PRIVATE="1")  # a loopback calendar
         cls.srv = Server(database=cls.source, env=env)
         # Like a real install: the link-signing secret is generated and kept in the database.
         cls.srv.env.pop("VISITD_SECRET", None)

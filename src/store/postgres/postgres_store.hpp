@@ -145,6 +145,23 @@ class PostgresStore final : public Store, public BrandingStore {
   Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
                                        const Actor& by) override;
 
+  // calendar feeds, external calendars and their busy times (calendars.cpp)
+  Result<CalendarFeed> put_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
+                                         const std::string& token_hash, const Actor& by) override;
+  std::optional<CalendarFeed> calendar_feed(const Id& business_id, const std::optional<Id>& provider_id) override;
+  Status delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id, const Actor& by) override;
+  std::optional<CalendarFeed> calendar_feed_by_hash(const std::string& token_hash) override;
+  Result<ExternalCalendar> add_external_calendar(const ExternalCalendar& c, const Actor& by) override;
+  std::vector<ExternalCalendar> external_calendars(const Id& business_id,
+                                                   const std::optional<Id>& provider_id) override;
+  Result<ExternalCalendar> external_calendar(const Id& business_id, const Id& calendar_id) override;
+  Status delete_external_calendar(const Id& business_id, const Id& calendar_id, const Actor& by) override;
+  Status request_calendar_fetch(const Id& business_id, const Id& calendar_id, Instant at) override;
+  std::vector<ExternalCalendar> claim_due_calendars(Instant now, Instant lease_until, int limit) override;
+  std::optional<std::string> calendar_body(const Id& calendar_id) override;
+  Status record_calendar_fetch(const Id& calendar_id, const CalendarFetch& f) override;
+  std::vector<ExternalBusy> external_busy(const std::vector<Id>& provider_ids, Interval range) override;
+
   // the clinic's public face (branding.cpp)
   BusinessProfile business_profile(const Id& business_id) override;
   Status put_business_profile(const Id& business_id, const BusinessProfile& p, const Actor& by) override;

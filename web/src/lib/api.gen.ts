@@ -1172,6 +1172,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+                token: components["parameters"]["feedToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * a provider's or a business's appointments as a subscribed iCalendar feed
+         * @description RFC 5545 text without METHOD: appointments ending after now − 30 days and starting before now + 731 days, one VEVENT each with the UID of the invites visitd mails for the booking, SEQUENCE as theirs (reschedules, +1 once cancelled), DTSTAMP the booking's last change, STATUS:CANCELLED (and TRANSP:TRANSPARENT) after a cancel, and the staff join link in URL, LOCATION and DESCRIPTION. The token is the only credential; an unknown, rotated or revoked token answers the same 404. The body is identical while nothing changed: its strong ETag with If-None-Match gives 304.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** whether the business's feed (every provider's appointments) is issued (manager+) */
+        get: operations["getBusinessCalendarFeed"];
+        put?: never;
+        /** issue the business's feed URL, or rotate it (the previous URL stops at once; manager+) */
+        post: operations["issueBusinessCalendarFeed"];
+        /** revoke the business's feed URL (manager+) */
+        delete: operations["revokeBusinessCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        /** whether the provider's feed is issued (the provider themselves, or manager+) */
+        get: operations["getProviderCalendarFeed"];
+        put?: never;
+        /** issue the provider's feed URL, or rotate it (the previous URL stops at once) */
+        post: operations["issueProviderCalendarFeed"];
+        /** revoke the provider's feed URL */
+        delete: operations["revokeProviderCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        /** the provider's external calendars with the state of their last fetch */
+        get: operations["listExternalCalendars"];
+        put?: never;
+        /**
+         * attach a calendar by its secret iCalendar address; it is fetched at once, then on its schedule
+         * @description The address is fetched in the background (conditional GET, timeouts, a size limit); hosts resolving to loopback, private or link-local addresses are refused unless VISITD_FETCH_ALLOW_PRIVATE is set, and the refusal is shown as the calendar's lastError. Opaque, non-cancelled events (recurrences expanded in their own zones) are taken out of the provider's free slots.
+         */
+        post: operations["addExternalCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** detach a calendar; its busy times free up at once */
+        delete: operations["removeExternalCalendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** fetch the calendar now (in the background); the answer is its state before the fetch */
+        post: operations["fetchExternalCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1679,6 +1811,53 @@ export interface components {
             /** @description the secret, shown only here: Authorization: Bearer <token> */
             token: string;
         };
+        CalendarFeed: {
+            /** @description whether a feed URL is issued */
+            active: boolean;
+            /** @description when the current URL was issued; null when none is */
+            createdAt: string | null;
+        };
+        IssuedCalendarFeed: {
+            /** @constant */
+            active: true;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the subscription URL (https or http as the server is reached); shown only now */
+            url: string;
+            /** @description the same address as webcal://, which calendar apps open as "subscribe" */
+            webcalUrl: string;
+        };
+        ExternalCalendar: {
+            id: string;
+            providerId: string;
+            name: string;
+            /** @description scheme and host of the secret address only, e.g. https://calendar.google.com/… */
+            address: string;
+            refreshMinutes: number;
+            /**
+             * @description pending before the first fetch; error when the last fetch failed (its busy times stay as last fetched)
+             * @enum {string}
+             */
+            status: "pending" | "ok" | "error";
+            lastFetchAt: string | null;
+            lastSuccessAt: string | null;
+            /** @description what the last fetch got: the calendar (fetched), 304 Not Modified (its stored copy was read again), or nothing (failed) */
+            lastResult: ("fetched" | "not_modified" | "failed") | null;
+            /** @description why the last fetch failed (timeout, size limit, HTTP status, refused address, not iCalendar) */
+            lastError: string | null;
+            /** @description busy intervals taken from it now */
+            busyCount: number;
+        };
+        ExternalCalendars: {
+            items: components["schemas"]["ExternalCalendar"][];
+        };
+        NewExternalCalendar: {
+            name: string;
+            /** @description the calendar's secret iCalendar address (http, https, or webcal read as https) */
+            url: string;
+            /** @description default VISITD_CALENDAR_REFRESH_MINUTES */
+            refreshMinutes?: number;
+        };
         ApiTokens: {
             items: components["schemas"]["ApiToken"][];
         };
@@ -2178,6 +2357,9 @@ export interface components {
         /** @description the room of a booking has the booking's id */
         roomId: string;
         slug: string;
+        calendarId: string;
+        /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+        feedToken: string;
         /** @description capability token from manageUrl */
         manageToken: string;
         /** @description capability token from joinUrl */
@@ -4550,6 +4732,313 @@ export interface operations {
                 };
             };
             413: components["responses"]["TooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+                token: components["parameters"]["feedToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed */
+            200: {
+                headers: {
+                    ETag: string;
+                    "Cache-Control": "private, max-age=300";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description unchanged since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed's state (never its URL) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed with its URL, shown only now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked; the URL answers 404 from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed's state (never its URL) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed with its URL, shown only now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked; the URL answers 404 from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listExternalCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendars */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendars"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExternalCalendar"];
+            };
+        };
+        responses: {
+            /** @description the calendar (status pending) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fetchExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fetch is queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendar"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -56,3 +56,8 @@ export interface Page<T> {
   limit?: number;
   offset?: number;
 }
+
+// Calendars (issue I)
+export type CalendarFeed = Schemas['CalendarFeed'];
+export type IssuedCalendarFeed = Schemas['IssuedCalendarFeed'];
+export type ExternalCalendar = Schemas['ExternalCalendar'];

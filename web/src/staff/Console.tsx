@@ -9,6 +9,7 @@ import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
+import { FeedCard } from './Calendars';
 import { useLoad } from './useLoad';
 import { TemplatesSection } from './Templates';
 import { ReminderOffsets } from './ReminderOffsets';
@@ -153,6 +154,7 @@ export function HoursSection({ ctx }: { ctx: StaffContext }) {
       {!list.data && !list.error && <Loading />}
       {providers.length > 0 && <ProviderPicker providers={providers} value={selected} onChange={setSelected} />}
       {provider && <ProviderSchedule key={provider.id} biz={ctx.biz} provider={provider} />}
+      <FeedCard path={`${ctx.biz}/calendar-feed`} title={t.businessFeedTitle} hint={t.businessFeedHint} />
     </>
   );
 }
