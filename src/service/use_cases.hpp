@@ -3,6 +3,7 @@
 // later webhooks) holds to act on visitd. Built once by the composition root; each use case
 // keeps only the ports (store roles, clock, signer, sinks) it needs.
 #include "service/access.hpp"
+#include "service/account_notices.hpp"
 #include "service/audit.hpp"
 #include "service/bookings.hpp"
 #include "service/branding.hpp"
@@ -28,6 +29,7 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
+        account_notices(p),
         settings(p.store.settings) {}
 
   Access access;      // sessions, API tokens, memberships
@@ -40,6 +42,7 @@ struct UseCases {
   Staff staff;        // memberships, providers, services
   Notes notes;        // staff-only notes on bookings
   AuditLog audit;     // the audit log with names, filtered and paged
+  AccountNotices account_notices;  // mail to staff accounts: lockout notices
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

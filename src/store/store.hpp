@@ -15,6 +15,7 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -24,6 +25,7 @@
 #include <string>
 
 #include "core/ids.hpp"
+#include "store/account_mail.hpp"
 #include "store/actor.hpp"
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
@@ -45,7 +47,8 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public AccountMailStore {
  public:
   ~Store() override = default;
 };
