@@ -12,7 +12,7 @@ namespace visitd::live {
 struct TurnSettings {
   std::string secret;             // shared with coturn (static-auth-secret); empty = no TURN
   std::vector<std::string> urls;  // e.g. turn:turn.example.org:3478?transport=udp, stun:...
-  int ttl_seconds = 3600;  // a cap; a join's credentials also end with its room token
+  int ttl_seconds = 3600;         // a cap; a join's credentials also end with its room token
   std::string realm = "visitd";
   std::vector<std::string> stun_urls;  // offered only while no relay is configured
 };

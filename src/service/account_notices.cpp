@@ -15,8 +15,7 @@ void AccountNotices::lockout(const core::User& user, core::Seconds locked_for) c
   m.body = "Hello " + (user.name.empty() ? std::string("there") : user.name) +
            ",\n\n"
            "Several sign-in attempts to your account (" +
-           user.email +
-           ") used a wrong password, so signing in is paused for about " + std::to_string(minutes) +
+           user.email + ") used a wrong password, so signing in is paused for about " + std::to_string(minutes) +
            (minutes == 1 ? " minute" : " minutes") +
            ", even with the right password.\n\n"
            "If this was you, wait and try again. If it was not, someone may be guessing your password: "

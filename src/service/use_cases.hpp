@@ -32,16 +32,16 @@ struct UseCases {
         account_notices(p),
         settings(p.store.settings) {}
 
-  Access access;      // sessions, API tokens, memberships
-  Bookings bookings;  // slots, book, reschedule, cancel, complete, no-show, booking reads
-  Branding branding;  // the clinic's public face
-  Catalog catalog;    // business settings, catalogue reads, provider schedules
-  Links links;        // consumer capability links
-  Messages messages;  // notifications: per booking, policy, templates, gateway reports
-  Rooms rooms;        // who may join a room now, who may host; chat history
-  Staff staff;        // memberships, providers, services
-  Notes notes;        // staff-only notes on bookings
-  AuditLog audit;     // the audit log with names, filtered and paged
+  Access access;                   // sessions, API tokens, memberships
+  Bookings bookings;               // slots, book, reschedule, cancel, complete, no-show, booking reads
+  Branding branding;               // the clinic's public face
+  Catalog catalog;                 // business settings, catalogue reads, provider schedules
+  Links links;                     // consumer capability links
+  Messages messages;               // notifications: per booking, policy, templates, gateway reports
+  Rooms rooms;                     // who may join a room now, who may host; chat history
+  Staff staff;                     // memberships, providers, services
+  Notes notes;                     // staff-only notes on bookings
+  AuditLog audit;                  // the audit log with names, filtered and paged
   AccountNotices account_notices;  // mail to staff accounts: lockout notices
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;

@@ -20,9 +20,9 @@ struct AccountMail {
   AccountMailKind kind = AccountMailKind::lockout;
   std::string address;  // e-mail, as the account holds it
   std::string subject;
-  std::string body;       // plain text, UTF-8
-  std::string status;     // planned, sending, sent, failed
-  int attempts = 0;       // a claim counts as one
+  std::string body;         // plain text, UTF-8
+  std::string status;       // planned, sending, sent, failed
+  int attempts = 0;         // a claim counts as one
   Instant next_attempt_at;  // due from then
   std::string last_error;
   Instant created_at;

@@ -50,8 +50,7 @@ Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string&
   const core::RoomFacts& facts = room->facts;
   const core::Instant now = ctx.now();
   const auto& settings = ctx.live->settings();
-  const core::Instant expires =
-      core::room_credentials_expiry(now, core::Seconds(settings.token_ttl_s), facts.window);
+  const core::Instant expires = core::room_credentials_expiry(now, core::Seconds(settings.token_ttl_s), facts.window);
   const std::string token = ctx.live->signer().sign(live::RoomClaims{b.id, participant_id, role, expires});
   json::object body{
       {"roomId", b.id},

@@ -51,7 +51,7 @@ AccountMail PostgresStore::plan_account_mail(AccountMail m) {
 }
 
 std::vector<AccountMail> PostgresStore::claim_account_mail(const std::string& owner, Instant at, core::Seconds lease,
-                                                        int limit) {
+                                                           int limit) {
   return write_locked([&](PGconn* db) {
     // One statement: claimers never take the same mail twice (FOR UPDATE SKIP LOCKED).
     Statement q(db, std::string("UPDATE account_mail SET status = 'sending', lease_owner = ?, lease_until = ?, "
@@ -71,7 +71,7 @@ std::vector<AccountMail> PostgresStore::claim_account_mail(const std::string& ow
 }
 
 bool PostgresStore::record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
-                                     std::optional<Instant> retry_at) {
+                                        std::optional<Instant> retry_at) {
   return write([&](PGconn* db) {
     const char* status = sent ? "sent" : (retry_at ? "planned" : "failed");
     Statement q(db,

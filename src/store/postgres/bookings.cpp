@@ -307,7 +307,7 @@ Result<core::Booking> PostgresStore::set_booking_status(const Id& booking_id, co
 }
 
 Result<core::Booking> PostgresStore::reissue_links(const Id& booking_id, const Actor& by,
-                                                  const std::vector<core::PlannedMessage>& messages) {
+                                                   const std::vector<core::PlannedMessage>& messages) {
   return write([&](PGconn* db) -> Result<core::Booking> {
     auto b = load_booking(db, booking_id);
     if (!b) return booking_not_found();

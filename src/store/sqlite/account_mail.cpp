@@ -51,7 +51,7 @@ AccountMail SqliteStore::plan_account_mail(AccountMail m) {
 }
 
 std::vector<AccountMail> SqliteStore::claim_account_mail(const std::string& owner, Instant at, core::Seconds lease,
-                                                        int limit) {
+                                                         int limit) {
   return write([&](sqlite3* db) {
     // One statement: claimers never take the same mail twice (one writer at a time).
     Statement q(db, std::string("UPDATE account_mail SET status = 'sending', lease_owner = ?, lease_until = ?, "
@@ -71,7 +71,7 @@ std::vector<AccountMail> SqliteStore::claim_account_mail(const std::string& owne
 }
 
 bool SqliteStore::record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
-                                     std::optional<Instant> retry_at) {
+                                      std::optional<Instant> retry_at) {
   return write([&](sqlite3* db) {
     const char* status = sent ? "sent" : (retry_at ? "planned" : "failed");
     Statement q(db,

@@ -276,7 +276,7 @@ Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core
 }
 
 Result<core::Booking> SqliteStore::reissue_links(const Id& booking_id, const Actor& by,
-                                                  const std::vector<core::PlannedMessage>& messages) {
+                                                 const std::vector<core::PlannedMessage>& messages) {
   return write([&](sqlite3* db) -> Result<core::Booking> {
     auto b = load_booking(db, booking_id);
     if (!b) return booking_not_found();

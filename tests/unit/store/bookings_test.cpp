@@ -282,7 +282,8 @@ TEST_P(Bookings, ReissuingLinksRaisesTheVersionPlansTheNoticeAndIsAudited) {
   auto planned = store_->booking_messages(b.id);
   EXPECT_EQ(std::count_if(planned.begin(), planned.end(),
                           [](const OutboxMessage& m) {
-                            return m.kind == core::MessageKind::confirmation && m.recipient == core::Recipient::consumer;
+                            return m.kind == core::MessageKind::confirmation &&
+                                   m.recipient == core::Recipient::consumer;
                           }),
             1);
   EXPECT_EQ(store_->reissue_links("bk_nope", staff_, {}).error().code, ErrorCode::not_found);
