@@ -12,15 +12,15 @@ Status check_link(LinkKind kind, const Booking& b, int link_version, const LinkL
   if (link_version > b.capability_version || link_version < 1) {
     return Error::make(ErrorCode::not_found, "invalid link");
   }
+  if (now >= link_deadline(kind, b, lifetimes) || (not_after && now >= *not_after)) {
+    return Error::typed(ErrorCode::gone, "link-expired", "link expired");
+  }
   if (b.status == BookingStatus::cancelled) {
     return Error::typed(ErrorCode::gone, "booking-cancelled", "this appointment was cancelled");
   }
   if (link_version != b.capability_version) {
     return Error::typed(ErrorCode::gone, "link-revoked",
                         "this link was replaced by a newer one; use the latest link you were sent");
-  }
-  if (now >= link_deadline(kind, b, lifetimes) || (not_after && now >= *not_after)) {
-    return Error::typed(ErrorCode::gone, "link-expired", "link expired");
   }
   return ok_status();
 }

@@ -26,6 +26,14 @@ export function problemSlug(error: unknown): string {
   return type.slice(type.lastIndexOf('/') + 1);
 }
 
+const kCarriedNotice = 'visitd.manage.notice';
+
+function takeCarriedNotice(): string | null {
+  const notice = sessionStorage.getItem(kCarriedNotice);
+  if (notice !== null) sessionStorage.removeItem(kCarriedNotice);
+  return notice;
+}
+
 export function LinkProblem({ error }: { error: unknown }) {
   // A link of a cancelled booking shows only that; a replaced link says to use the newer one.
   if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'booking-cancelled') {
@@ -119,7 +127,8 @@ function ManageView({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice carried over from the link this page replaced (a reschedule moves to the new link).
+  const [notice, setNotice] = useState<string | null>(() => takeCarriedNotice());
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
   const [reloads, setReloads] = useState(0);
 
@@ -134,8 +143,12 @@ function ManageView({
       const answer = await fn();
       // A reschedule replaces the links (the old one now answers 410): continue on the new one.
       const next = (answer as { manageUrl?: string } | null)?.manageUrl;
-      if (next) navigate(appPath(next), true);
-      else await reload();
+      if (next) {
+        sessionStorage.setItem(kCarriedNotice, message);
+        navigate(appPath(next), true);
+        return;
+      }
+      await reload();
       setMode('view');
       setSlot(null);
       setAlternatives(null);
