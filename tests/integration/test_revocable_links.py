@@ -71,6 +71,8 @@ class RevocableLinks(unittest.TestCase):
     def test_a_staff_reschedule_replaces_the_links_and_mails_the_new_ones(self):
         booked, email = self.book()
         old = self.links(booked)
+        # Once the consumer has the confirmation, a move is told as a reschedule.
+        self.smtp.wait_for(lambda m: to_of(m) == email, "the confirmation")
         new_start = self.shop.free_starts(self.c, 5)[1]
         status, _, moved = self.shop.staff.post(
             self.shop.staff_path("/bookings/%s/reschedule" % booked["booking"]["id"]), {"start": new_start})
