@@ -419,7 +419,9 @@ std::vector<Setting> make_settings() {
                   "answers STUN itself); empty: none",
                   [](Config& c, const std::string& v) { return ice_urls(v, c.live.stun_urls, false); }});
   rows.push_back(duration(
-      kLive, "VISITD_TURN_TTL_S", "turn_ttl_s", "lifetime of minted TURN credentials in seconds",
+      kLive, "VISITD_TURN_TTL_S", "turn_ttl_s",
+      "longest lifetime of minted TURN credentials in seconds (they also end with the room token; only admitted "
+      "participants get them)",
       [](Config & c) -> auto& { return c.live.turn_ttl; }, 60, 86400));
   rows.push_back(text(
       kLive, "VISITD_TURN_REALM", "turn_realm", defaults().live.turn_realm, "TURN realm (coturn's realm)",

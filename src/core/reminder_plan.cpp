@@ -154,4 +154,21 @@ bool recipient_was_told(Channel channel, Recipient recipient, const Id& provider
   });
 }
 
+std::vector<PlannedMessage> plan_links_notice(bool consumer_has_email, bool consumer_sms_allowed, Instant now,
+                                              int sequence) {
+  std::vector<PlannedMessage> out;
+  auto notice = [&](Channel channel) {
+    PlannedMessage m;
+    m.kind = MessageKind::confirmation;
+    m.channel = channel;
+    m.recipient = Recipient::consumer;
+    m.due_at = now;
+    m.sequence = sequence;
+    out.push_back(m);
+  };
+  if (consumer_has_email) notice(Channel::email);
+  if (consumer_sms_allowed) notice(Channel::sms);
+  return out;
+}
+
 }  // namespace visitd::core

@@ -91,6 +91,13 @@ struct PlannedMessage {
 // entry); the consumer's notice says what changed.
 std::vector<PlannedMessage> plan_messages(const PlanInput& in);
 
+// The notice carrying a booking's reissued links (staff replaced them): the consumer's
+// confirmation again, due `now` at iCalendar `sequence`, by e-mail when they have an address
+// and by SMS when they may receive it. Staff asked for it, so the notification policy does
+// not silence it; nothing goes to the provider.
+std::vector<PlannedMessage> plan_links_notice(bool consumer_has_email, bool consumer_sms_allowed, Instant now,
+                                              int sequence);
+
 // ---- decisions at send time (the worker asks them of the booking's message history) ----
 
 // One earlier message of the same booking, as the send-time rules see it.

@@ -1,5 +1,7 @@
 #include "core/room_policy.hpp"
 
+#include <algorithm>
+
 namespace visitd::core {
 
 const char* to_string(RoomRole r) { return r == RoomRole::host ? "host" : "guest"; }
@@ -119,6 +121,16 @@ Result<std::string> clean_chat_text(std::string_view text) {
     }
   }
   return out;
+}
+
+bool may_use_relay(RoomRole role, const RoomFacts& facts, bool auto_admit) {
+  if (role == RoomRole::host) return true;
+  if (facts.decision) return *facts.decision == LobbyState::admitted;
+  return auto_admit;
+}
+
+Instant room_credentials_expiry(Instant now, Seconds ttl, const Interval& window) {
+  return std::min(now + ttl, window.end);
 }
 
 }  // namespace visitd::core

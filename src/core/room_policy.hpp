@@ -45,6 +45,15 @@ struct RoomFacts {  // what the caller gathered about the room
 // window, a denied participant learns it rather than "too early".
 std::optional<JoinRefusal> check_join(const RoomFacts& facts, Instant now);
 
+// Whether a join answer carries TURN relay credentials: a host always, a guest only once
+// admitted (a stored decision, or a service without a lobby). A guest waiting in the lobby
+// may not signal anyone, so it gets no relay to spend; it joins again once admitted.
+bool may_use_relay(RoomRole role, const RoomFacts& facts, bool auto_admit);
+
+// Until when a room token and its relay credentials hold: `ttl` from now, never past the
+// room's window end (a meeting's credentials do not outlive its room).
+Instant room_credentials_expiry(Instant now, Seconds ttl, const Interval& window);
+
 // A room with people in it re-checks its window whenever the booking may have changed (a
 // reschedule, a cancel, a status change) and when its close time comes. What it must do:
 enum class RoomReview {

@@ -63,6 +63,12 @@ bool Throttles::login_failed(const std::string& account) {
   return !account_failures_.peek(key, now, nullptr);
 }
 
+int Throttles::locked_for_s(const std::string& account) {
+  int retry_after_s = 0;
+  if (account_failures_.peek("account:" + account, clock_.monotonic(), &retry_after_s)) return 0;
+  return std::max(retry_after_s, 1);
+}
+
 void Throttles::login_succeeded(const std::string& account) { account_failures_.forget("account:" + account); }
 
 core::Status Throttles::booking_attempt(const std::string& ip, const std::string& business_id) {

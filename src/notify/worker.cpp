@@ -76,7 +76,7 @@ void OutboxWorker::stop() {
 int OutboxWorker::run_once() {
   auto claimed = store_.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
   send_batch(claimed);
-  return static_cast<int>(claimed.size());
+  return static_cast<int>(claimed.size()) + send_account_mail();
 }
 
 void OutboxWorker::send_batch(std::vector<store::OutboxMessage>& claimed) {

@@ -47,11 +47,14 @@ class OutboxWorker {
 
   void start();
   void stop();
-  // One claim-and-send pass; returns how many messages it handled.
+  // One claim-and-send pass; returns how many messages it handled (booking messages and
+  // account mail: lockout notices, account_mail.cpp).
   int run_once();
 
  private:
   void handle(const store::OutboxMessage& m);
+  // Claims due account mail (store/account_mail.hpp) and sends it, one at a time.
+  int send_account_mail();
   // Sends `claimed` (in claim order) on up to settings_.senders threads, one lane per booking.
   void send_batch(std::vector<store::OutboxMessage>& claimed);
   // When to try again after a failed send: backoff, but never before the gateway's

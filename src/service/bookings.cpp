@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/link_policy.hpp"
+
 namespace visitd::service {
 
 namespace {
@@ -282,6 +284,14 @@ core::Result<core::Booking> Bookings::cancel(const core::Booking& booking, const
   metrics_.booking_cancelled();
   publish(EventKind::booking_cancelled, *cancelled, by);
   return cancelled;
+}
+
+core::Result<core::Booking> Bookings::reissue_links(const core::Booking& booking, const store::Actor& by) const {
+  if (auto ok = core::check_reissue(booking); !ok) return ok.error();
+  const bool sms = outbox_.sms_consent_at(booking.id).has_value() && !booking.consumer.phone.empty();
+  auto messages =
+      core::plan_links_notice(!booking.consumer.email.empty(), sms, clock_.now(), calendar_sequence(booking));
+  return bookings_.reissue_links(booking.id, by, messages);
 }
 
 core::Result<core::Booking> Bookings::complete(const core::Booking& booking, const store::Actor& by) const {

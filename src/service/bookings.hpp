@@ -85,6 +85,11 @@ class Bookings {
   [[nodiscard]] core::Result<core::Booking> cancel(const core::Booking& booking, const std::string& reason,
                                                    core::Actor actor, const store::Actor& by) const;
 
+  // Staff replace a booking's links when one leaked: every link sent so far answers 410
+  // link-revoked, and the consumer is sent the new ones (core::plan_links_notice). policy for
+  // a cancelled booking (core::check_reissue).
+  [[nodiscard]] core::Result<core::Booking> reissue_links(const core::Booking& booking, const store::Actor& by) const;
+
   // Staff "finish booking": completed / no_show, only once the appointment started (policy).
   [[nodiscard]] core::Result<core::Booking> complete(const core::Booking& booking, const store::Actor& by) const;
   [[nodiscard]] core::Result<core::Booking> mark_no_show(const core::Booking& booking, const store::Actor& by) const;

@@ -24,7 +24,8 @@ struct StoreRoles {
         audit(s),
         branding(s),
         notes(s),
-        calendars(s) {}
+        calendars(s),
+        account_mail(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -36,6 +37,7 @@ struct StoreRoles {
   store::BrandingStore& branding;
   store::NoteStore& notes;
   store::CalendarStore& calendars;  // feeds, external calendars, busy times (issue I)
+  store::AccountMailStore& account_mail;
 };
 
 struct Ports {

@@ -3,6 +3,7 @@
 // later webhooks) holds to act on visitd. Built once by the composition root; each use case
 // keeps only the ports (store roles, clock, signer, sinks) it needs.
 #include "service/access.hpp"
+#include "service/account_notices.hpp"
 #include "service/audit.hpp"
 #include "service/bookings.hpp"
 #include "service/branding.hpp"
@@ -31,18 +32,20 @@ struct UseCases {
         audit(p),
         feeds(p),
         external_calendars(p),
+        account_notices(p),
         settings(p.store.settings) {}
 
-  Access access;      // sessions, API tokens, memberships
-  Bookings bookings;  // slots, book, reschedule, cancel, complete, no-show, booking reads
-  Branding branding;  // the clinic's public face
-  Catalog catalog;    // business settings, catalogue reads, provider schedules
-  Links links;        // consumer capability links
-  Messages messages;  // notifications: per booking, policy, templates, gateway reports
-  Rooms rooms;        // who may join a room now, who may host; chat history
-  Staff staff;        // memberships, providers, services
-  Notes notes;        // staff-only notes on bookings
-  AuditLog audit;     // the audit log with names, filtered and paged
+  Access access;                   // sessions, API tokens, memberships
+  Bookings bookings;               // slots, book, reschedule, cancel, complete, no-show, booking reads
+  Branding branding;               // the clinic's public face
+  Catalog catalog;                 // business settings, catalogue reads, provider schedules
+  Links links;                     // consumer capability links
+  Messages messages;               // notifications: per booking, policy, templates, gateway reports
+  Rooms rooms;                     // who may join a room now, who may host; chat history
+  Staff staff;                     // memberships, providers, services
+  Notes notes;                     // staff-only notes on bookings
+  AuditLog audit;                  // the audit log with names, filtered and paged
+  AccountNotices account_notices;  // mail to staff accounts: lockout notices
 
   // Calendars (issue I): subscription feeds; a provider's external busy calendars.
   CalendarFeeds feeds;

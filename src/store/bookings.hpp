@@ -96,6 +96,12 @@ class BookingStore {
   virtual Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to,
                                                    const std::string& reason, const Actor& by,
                                                    const std::vector<core::PlannedMessage>& messages = {}) = 0;
+  // Raises the booking's capability version, so every link issued before answers 410
+  // link-revoked, and writes `messages` (the notice carrying the new links), in one
+  // transaction with an audit record ("booking.links_reissue"). core::check_reissue's policy
+  // error for a cancelled booking (read in the transaction); not_found.
+  virtual Result<core::Booking> reissue_links(const Id& booking_id, const Actor& by,
+                                              const std::vector<core::PlannedMessage>& messages) = 0;
   virtual Result<core::Booking> booking(const Id& booking_id) = 0;  // with answers and history; not_found
   virtual BookingPage bookings(const BookingFilter& f) = 0;
 

@@ -16,6 +16,7 @@
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
+//   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -25,6 +26,7 @@
 #include <string>
 
 #include "core/ids.hpp"
+#include "store/account_mail.hpp"
 #include "store/actor.hpp"
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
@@ -48,7 +50,8 @@ class Store : public SettingsStore,
               public AuditStore,
               public BrandingStore,
               public NoteStore,
-              public CalendarStore {
+              public CalendarStore,
+              public AccountMailStore {
  public:
   ~Store() override = default;
 };

@@ -624,4 +624,12 @@ export const t = {
   minutesLeft: (n: number) => plural(n, { one: '# minute', other: '# minutes' }),
   overtime: (n: number) => plural(n, { one: '# minute over time', other: '# minutes over time' }),
   patientNoAnswers: 'No answers to the booking questions.',
+  // h-harden: revocable links
+  linkCancelledTitle: 'This appointment was cancelled',
+  linkCancelledText: 'There is nothing more to do with this link. To meet again, book a new appointment.',
+  linkRevokedTitle: 'This link was replaced',
+  linkRevokedText: 'The appointment was changed or new links were sent. Please use the most recent link you received.',
+  reissueLinks: 'Send new links',
+  reissueLinksHint: 'If a link was shared by mistake: the old links stop working and the client is sent new ones.',
+  linksReissued: 'New links sent; the old ones no longer work.',
 };

@@ -50,7 +50,7 @@ Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string&
   const core::RoomFacts& facts = room->facts;
   const core::Instant now = ctx.now();
   const auto& settings = ctx.live->settings();
-  const core::Instant expires = std::min(now + core::Seconds(settings.token_ttl_s), facts.window.end);
+  const core::Instant expires = core::room_credentials_expiry(now, core::Seconds(settings.token_ttl_s), facts.window);
   const std::string token = ctx.live->signer().sign(live::RoomClaims{b.id, participant_id, role, expires});
   json::object body{
       {"roomId", b.id},
@@ -61,7 +61,13 @@ Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string&
       {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
       {"closesAt", core::format_rfc3339_utc(facts.window.end)},
       {"wsPath", "/api/v1/live"}};
-  body["iceServers"] = ice_json(live::ice_servers(settings.turn, participant_id, now))["iceServers"];
+  // TURN credentials only for a participant who may signal (admitted), and no longer than
+  // the room token: a guest in the lobby joins again once admitted to get them.
+  std::optional<core::Instant> relay_until;
+  if (core::may_use_relay(role, facts, room->service.room_auto_admit)) {
+    relay_until = std::min(expires, now + core::Seconds(settings.turn.ttl_seconds));
+  }
+  body["iceServers"] = ice_json(live::ice_servers(settings.turn, participant_id, relay_until))["iceServers"];
   return json_response(200, body);
 }
 

@@ -139,6 +139,22 @@ Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   return json_response(200, to_json(*cancelled, *zone));
 }
 
+// New links for a booking whose links leaked: the old ones answer 410 link-revoked, the
+// consumer is mailed the new ones, and staff get them too (as after a reschedule).
+Response reissue_links(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  auto reissued = ctx.use.bookings.reissue_links(*b, actor_of(a));
+  if (!reissued) return fail(reissued.error());
+  auto out = to_json(*reissued, *zone);
+  const auto links = ctx.use.links.issue(*reissued);
+  out["manageUrl"] = links.manage_url;
+  out["joinUrl"] = links.join_url;
+  return json_response(200, out);
+}
+
 // complete / no-show: the service allows them once the appointment has started.
 Response finish_booking(ApiContext& ctx, Request& req, const BusinessAccess& a, core::BookingStatus to) {
   auto b = scoped_booking(ctx, req, a);
@@ -169,6 +185,7 @@ void register_bookings(Router& r, ApiContext& ctx) {
   r.add("POST", one + "/cancel", gated(ctx, Role::provider, cancel_booking));
   r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking), Runs::on_worker, Body::none);
   r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking), Runs::on_worker, Body::none);
+  r.add("POST", one + "/links", gated(ctx, Role::provider, reissue_links), Runs::on_worker, Body::none);
 }
 
 }  // namespace visitd::http::staff

@@ -92,6 +92,8 @@ class PostgresStore final : public Store, public BrandingStore {
   std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) override;
   Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
   Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
+  Result<core::Booking> reissue_links(const Id& booking_id, const Actor& by,
+                                      const std::vector<core::PlannedMessage>& messages) override;
   Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
                                            const Actor& by,
                                            const std::vector<core::PlannedMessage>& messages = {}) override;
@@ -139,6 +141,14 @@ class PostgresStore final : public Store, public BrandingStore {
                                  const Actor& by) override;
   void capture_message(const CapturedMessage& m) override;
   std::vector<CapturedMessage> captured_messages(int limit) override;
+
+  // mail to staff accounts: lockout notices, invitations (account_mail.cpp)
+  AccountMail plan_account_mail(AccountMail m) override;
+  std::vector<AccountMail> claim_account_mail(const std::string& owner, Instant now, core::Seconds lease,
+                                              int limit) override;
+  bool record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
+                           std::optional<Instant> retry_at) override;
+  std::vector<AccountMail> account_mail_to(const std::string& address, int limit) override;
 
   // staff-only notes on bookings (notes.cpp)
   std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;

@@ -7,6 +7,7 @@
 
 #include "core/assignment.hpp"
 #include "core/booking_policy.hpp"
+#include "core/link_policy.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -249,8 +250,8 @@ Result<core::Booking> SqliteStore::reschedule_booking(const Reschedule& r, const
     }
 
     Statement q(db,
-                "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ? "
-                "WHERE id = ?");
+                "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ?, "
+                "capability_version = capability_version + 1 WHERE id = ?");
     q.bind(1, r.time.begin)
         .bind(2, r.time.end)
         .bind(3, r.block.begin)
@@ -275,15 +276,33 @@ Result<core::Booking> SqliteStore::set_booking_status(const Id& booking_id, core
     // Re-checked under the write lock: two racing cancels cannot both succeed. Time-based
     // rules (cutoffs, "only after start") are core's, checked by the caller.
     if (auto allowed = core::check_status_change(b->status, to); !allowed) return allowed.error();
-    // The capability version stays: the manage link keeps showing the cancelled booking.
-    Statement q(db, "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?");
+    // A cancellation revokes every link sent so far (they answer "cancelled" from now on);
+    // completing or marking a no-show keeps them.
+    Statement q(db,
+                "UPDATE bookings SET status = ?, cancel_reason = ?, capability_version = capability_version + ? "
+                "WHERE id = ?");
     q.bind(1, status_text(to))
         .bind(2, to == core::BookingStatus::cancelled ? reason : std::string())
-        .bind(3, b->id)
+        .bind(3, to == core::BookingStatus::cancelled ? 1 : 0)
+        .bind(4, b->id)
         .run();
     append_history(db, b->id, {now(), status_text(to), by.name, b->time, b->time, reason});
     audit(db, b->business_id, by, audit_action(to), "booking:" + b->id);
     withdraw_pending_messages(db, b->id, std::string("booking ") + status_text(to));
+    plan_messages(db, *b, messages);
+    return *load_booking(db, b->id);
+  });
+}
+
+Result<core::Booking> SqliteStore::reissue_links(const Id& booking_id, const Actor& by,
+                                                 const std::vector<core::PlannedMessage>& messages) {
+  return write([&](sqlite3* db) -> Result<core::Booking> {
+    auto b = load_booking(db, booking_id);
+    if (!b) return booking_not_found();
+    if (auto allowed = core::check_reissue(*b); !allowed) return allowed.error();
+    Statement q(db, "UPDATE bookings SET capability_version = capability_version + 1 WHERE id = ?");
+    q.bind(1, b->id).run();
+    audit(db, b->business_id, by, "booking.links_reissue", "booking:" + b->id);
     plan_messages(db, *b, messages);
     return *load_booking(db, b->id);
   });

@@ -222,5 +222,21 @@ TEST(ReminderPlan, RecipientWasToldOnlyByAnInviteThatWentOut) {
   EXPECT_FALSE(recipient_was_told(Channel::email, Recipient::provider, "pr_bob", {alice}));
 }
 
+TEST(LinksNotice, TheConfirmationAgainToTheConsumerOnTheirChannelsDueNow) {
+  const Instant now = *parse_rfc3339("2026-12-01T09:00:00Z");
+  auto both = plan_links_notice(true, true, now, 2);
+  ASSERT_EQ(both.size(), 2u);
+  for (const auto& m : both) {
+    EXPECT_EQ(m.kind, MessageKind::confirmation);
+    EXPECT_EQ(m.recipient, Recipient::consumer);
+    EXPECT_EQ(m.due_at, now);
+    EXPECT_EQ(m.sequence, 2);
+  }
+  EXPECT_EQ(both[0].channel, Channel::email);
+  EXPECT_EQ(both[1].channel, Channel::sms);
+  EXPECT_EQ(plan_links_notice(false, true, now, 0).size(), 1u);
+  EXPECT_TRUE(plan_links_notice(false, false, now, 0).empty());
+}
+
 }  // namespace
 }  // namespace visitd::core

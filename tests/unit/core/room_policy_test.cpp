@@ -112,5 +112,26 @@ TEST(RoomPolicy, NamesRoundTrip) {
   EXPECT_STREQ(to_string(JoinRefusal::too_early), "room-too-early");
 }
 
+TEST(RoomPolicy, RelayCredentialsGoToHostsAndAdmittedGuestsOnly) {
+  RoomFacts facts;
+  EXPECT_TRUE(may_use_relay(RoomRole::host, facts, false));
+  EXPECT_FALSE(may_use_relay(RoomRole::guest, facts, false));  // in the lobby
+  EXPECT_TRUE(may_use_relay(RoomRole::guest, facts, true));    // no lobby for this service
+  facts.decision = LobbyState::admitted;
+  EXPECT_TRUE(may_use_relay(RoomRole::guest, facts, false));
+  for (auto refused : {LobbyState::denied, LobbyState::removed, LobbyState::waiting}) {
+    facts.decision = refused;
+    EXPECT_FALSE(may_use_relay(RoomRole::guest, facts, true));
+  }
+}
+
+TEST(RoomPolicy, CredentialsEndWithTheTokenOrTheWindowWhicheverComesFirst) {
+  const Instant now{std::chrono::seconds{10'000}};
+  const Interval window{Instant{std::chrono::seconds{0}}, Instant{std::chrono::seconds{10'300}}};
+  EXPECT_EQ(room_credentials_expiry(now, Seconds{900}, window), window.end);  // 5 minutes left
+  const Interval later{window.begin, Instant{std::chrono::seconds{20'000}}};
+  EXPECT_EQ(room_credentials_expiry(now, Seconds{900}, later), now + Seconds{900});
+}
+
 }  // namespace
 }  // namespace visitd::core

@@ -893,6 +893,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/businesses/{businessId}/bookings/{bookingId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * replace a booking's consumer links (one leaked)
+         * @description Raises the booking's capability version: every manage and join link sent before answers 410 `link-revoked`. The consumer is sent the new links (the confirmation again, by e-mail and, with consent, SMS). Takes no body. 409 `policy` for a cancelled booking.
+         */
+        post: operations["reissueBookingLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/businesses/{businessId}/bookings/{bookingId}/messages": {
         parameters: {
             query?: never;
@@ -2288,7 +2311,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `link-expired`: the capability link expired (the booking ended long enough ago) */
+        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more) */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -4145,6 +4168,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reissueBookingLinks: {
+        parameters: {
+            query?: {
+                /** @description IANA zone the answer's times are written in; default the business's zone */
+                timeZone?: components["parameters"]["displayZone"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the booking with its new consumer links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovedStaffBooking"];
                 };
             };
             400: components["responses"]["BadRequest"];
