@@ -103,14 +103,19 @@ TEST(RoomPolicy, ChatTextRefusesEmptyControlAndOversize) {
   EXPECT_TRUE(clean_chat_text(wide).ok());
 }
 
-TEST(RoomPolicy, NamesRoundTrip) {
-  for (auto s : {LobbyState::waiting, LobbyState::admitted, LobbyState::denied, LobbyState::removed}) {
-    EXPECT_EQ(lobby_state_from_string(to_string(s)), s);
-  }
-  EXPECT_EQ(room_role_from_string("host"), RoomRole::host);
-  EXPECT_FALSE(room_role_from_string("admin").has_value());
-  EXPECT_STREQ(to_string(JoinRefusal::too_early), "room-too-early");
+TEST(RoomPolicy, OnlyAGuestOfALobbiedServicePassesTheLobby) {
+  EXPECT_TRUE(passes_lobby(RoomRole::guest, false));
+  EXPECT_FALSE(passes_lobby(RoomRole::guest, true));
+  EXPECT_FALSE(passes_lobby(RoomRole::host, false));
 }
+
+TEST(RoomPolicy, ARoomTokenNeverOutlivesTheWindow) {
+  const Interval window{at("2026-06-10T09:45:00Z"), at("2026-06-10T11:00:00Z")};
+  EXPECT_EQ(room_token_expiry(at("2026-06-10T10:00:00Z"), Seconds{900}, window), at("2026-06-10T10:15:00Z"));
+  EXPECT_EQ(room_token_expiry(at("2026-06-10T10:55:00Z"), Seconds{900}, window), window.end);
+}
+
+TEST(RoomPolicy, JoinRefusalsAreProblemTypes) { EXPECT_STREQ(to_string(JoinRefusal::too_early), "room-too-early"); }
 
 }  // namespace
 }  // namespace visitd::core
