@@ -62,8 +62,8 @@ live::LiveSettings live_settings(const Config& c) {
   s.rate_per_second = c.live.rate_per_second;
   s.burst = c.live.burst;
   s.queue_bytes = c.live.queue_bytes;
-  s.token_ttl_s = static_cast<int>(c.live.room_token_ttl.count());
-  s.grace_s = static_cast<int>(c.live.room_grace.count());
+  s.token_ttl = c.live.room_token_ttl;
+  s.grace = c.live.room_grace;
   s.turn = turn_settings(c);
   return s;
 }
@@ -131,8 +131,9 @@ int serve(const Config& config) {
   workers::WorkerPool live_pool("live", workers::PoolSize{config.live.worker_threads, config.live.worker_queue});
   pool_metrics.add(live_pool.counters());
   live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
-  live::LiveService live(store, room_bus, live_timers, room_work, signing_secret(config, store), clock,
-                         live_settings(config));
+  const service::StoreRoles roles(store);  // the hub gets the roles it uses, not the store
+  live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms}, room_bus,
+                         live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
   events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));

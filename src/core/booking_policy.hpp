@@ -25,6 +25,9 @@ Status check_movable(BookingStatus current);
 // can be rescheduled or cancelled, and never after they started.
 Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
+// The last instant before which a consumer may still act: start - cutoff (a negative
+// cutoff counts as 0).
+Instant consumer_deadline(const Booking& b, int cutoff_hours);
 
 // The block a booking occupies: time widened by the service's buffers.
 Interval padded_block(Interval time, const Service& service);

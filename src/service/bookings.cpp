@@ -69,7 +69,7 @@ const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval t
 // A consumer refused by a cutoff learns until when online changes were possible, in their zone.
 core::Error with_deadline(core::Error e, const core::Booking& b, int cutoff_hours) {
   if (b.status == core::BookingStatus::confirmed && cutoff_hours > 0) {
-    const core::Instant deadline = b.time.begin - std::chrono::hours{cutoff_hours};
+    const core::Instant deadline = core::consumer_deadline(b, cutoff_hours);
     e.detail += " (online changes were possible until " + core::format_rfc3339(deadline, zone_or_utc(b.consumer.zone)) +
                 "; please contact the business)";
   }
@@ -203,7 +203,32 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   return created;
 }
 
+core::Result<std::vector<core::Slot>> Bookings::slots_to_move(const core::Booking& b, core::Interval range) const {
+  auto service = catalog_.service(b.business_id, b.service_id);
+  if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
+  if (!assigned(*service, b.provider_id)) service->provider_ids.push_back(b.provider_id);
+  return find_slots(*service, b.provider_id, range, b.id);
+}
+
+core::Result<core::Booking> Bookings::staff_booking(const core::StaffScope& scope, const core::Id& business_id,
+                                                    const core::Id& booking_id) const {
+  auto b = bookings_.booking(booking_id);
+  if (!b || b->business_id != business_id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
+  if (auto ok = core::check_booking_scope(scope, *b); !ok) return ok.error();
+  return b;
+}
+
+core::Result<store::BookingPage> Bookings::staff_list(const core::StaffScope& scope, store::BookingFilter f) const {
+  auto provider = core::listing_provider(scope, f.provider_id);
+  if (!provider) return provider.error();
+  f.provider_id = *provider;
+  return bookings_.bookings(f);
+}
+
 core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, std::vector<core::Slot>* nearest) const {
+  if (req.scope) {
+    if (auto ok = core::check_move_scope(*req.scope, req.new_provider); !ok) return ok.error();
+  }
   const core::Booking& booking = req.booking;
   auto business = catalog_.business_by_id(booking.business_id);
   if (!business) return business.error();

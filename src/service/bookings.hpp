@@ -15,6 +15,7 @@
 #include "core/booking_policy.hpp"
 #include "core/reminder_plan.hpp"
 #include "core/slot_engine.hpp"
+#include "core/staff_policy.hpp"
 #include "service/ports.hpp"
 
 namespace visitd::service {
@@ -37,6 +38,7 @@ struct RescheduleRequest {
   std::optional<core::Id> new_provider;  // staff only; nullopt = keep the provider
   core::Actor actor = core::Actor::consumer;
   store::Actor by;
+  std::optional<core::StaffScope> scope;  // staff: who acts (core::check_move_scope)
 };
 
 class Bookings {
@@ -59,6 +61,13 @@ class Bookings {
   // bookings, the booking an Idempotency-Key already made (nullopt: none).
   [[nodiscard]] core::Result<core::Booking> booking(const core::Id& id) const { return bookings_.booking(id); }
   [[nodiscard]] store::BookingPage list(const store::BookingFilter& f) const { return bookings_.bookings(f); }
+  // Staff reads within the caller's scope (core/staff_policy): a booking of the business
+  // (not_found otherwise; forbidden when a provider asks for a colleague's), and a page whose
+  // provider filter the scope decides (forbidden when a provider asks for a colleague's).
+  [[nodiscard]] core::Result<core::Booking> staff_booking(const core::StaffScope& scope, const core::Id& business_id,
+                                                          const core::Id& booking_id) const;
+  [[nodiscard]] core::Result<store::BookingPage> staff_list(const core::StaffScope& scope,
+                                                            store::BookingFilter f) const;
   [[nodiscard]] std::optional<store::IdempotentBooking> by_idempotency_key(const core::Id& business_id,
                                                                            const std::string& key) const {
     return bookings_.booking_by_idempotency_key(business_id, key);
@@ -70,6 +79,11 @@ class Bookings {
       const core::Service& service, const std::optional<core::Id>& provider_id, core::Interval range,
       const std::optional<core::Id>& exclude_booking = std::nullopt) const;
 
+  // Where a booking may move within its own provider's free time in [range). A provider who
+  // has since left the service still offers it for their own bookings. policy "the booked
+  // service no longer exists" when it was deleted.
+  [[nodiscard]] core::Result<std::vector<core::Slot>> slots_to_move(const core::Booking& b, core::Interval range) const;
+
   // conflict when the slot is not (or no longer) free, with "nearest"; `nearest` (if given)
   // receives the same slots as values.
   [[nodiscard]] core::Result<core::Booking> book(const BookRequest& req,
@@ -77,7 +91,8 @@ class Bookings {
 
   // Moves a confirmed booking (same id, history kept). Consumers are held to the cutoff
   // (policy; the detail names the deadline in the consumer's zone); staff may override it
-  // and move it to another provider of the service. conflict with "nearest" as for book.
+  // and move it to another provider of the service (a provider-role caller only to
+  // themselves: forbidden). conflict with "nearest" as for book.
   [[nodiscard]] core::Result<core::Booking> reschedule(const RescheduleRequest& req,
                                                        std::vector<core::Slot>* nearest = nullptr) const;
 

@@ -8,6 +8,7 @@
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http {
 
@@ -42,10 +43,10 @@ json::object identity(ApiContext& ctx, const core::User& user, const Caller* cal
     core::Role role = held;
     if (caller && caller->token_business) {
       if (b.id != *caller->token_business) continue;
-      if (caller->token_role && !core::role_at_least(*caller->token_role, role)) role = *caller->token_role;
+      role = core::effective_role(role, caller->token_role);
     }
-    memberships.push_back(json::object{
-        {"businessId", b.id}, {"businessName", b.name}, {"slug", b.slug}, {"role", core::to_string(role)}});
+    memberships.push_back(
+        json::object{{"businessId", b.id}, {"businessName", b.name}, {"slug", b.slug}, {"role", wire::name(role)}});
   }
   return json::object{{"user", to_json(user)}, {"memberships", std::move(memberships)}};
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Shared plumbing for the staff API under /api/v1/businesses/{businessId}: the role gate
-// every route passes through, the provider-role scope rule, query-parameter parsing that
+// every route passes through, query-parameter parsing that
 // names the bad parameter, and the per-resource registration functions.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -33,9 +33,6 @@ Response fail(const core::Error& e);
 Response forbidden(std::string detail);
 Response not_found(std::string detail);
 Response no_content();
-
-// A provider-role caller may only touch their own provider record; others pass.
-core::Status require_own_provider(const BusinessAccess& a, const core::Id& provider_id);
 
 // The request body as an object. With `optional_body`, an empty body reads as {} (action
 // POSTs such as cancel take an optional reason).

@@ -4,6 +4,8 @@
 // instances) skip each other's rows instead of waiting, so no row is ever claimed twice.
 #include <algorithm>
 
+#include "store/columns.hpp"
+
 #include "security/crypto.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/rows.hpp"
@@ -90,9 +92,9 @@ OutboxMessage outbox_row(Statement& q) {
   m.id = q.text(0);
   m.business_id = q.text(1);
   m.booking_id = q.text(2);
-  m.kind = enum_column(core::message_kind_from_string(q.text(3)), q.text(3));
-  m.channel = enum_column(core::channel_from_string(q.text(4)), q.text(4));
-  m.recipient = enum_column(core::recipient_from_string(q.text(5)), q.text(5));
+  m.kind = enum_column(kind_from_column(q.text(3)), q.text(3));
+  m.channel = enum_column(channel_from_column(q.text(4)), q.text(4));
+  m.recipient = enum_column(recipient_from_column(q.text(5)), q.text(5));
   m.offset_minutes = q.integer(6);
   m.sequence = q.integer(7);
   m.due_at = q.instant(8);
@@ -122,9 +124,9 @@ void insert_message(PGconn* db, const OutboxMessage& m) {
   q.bind(1, m.id)
       .bind(2, m.business_id)
       .bind(3, m.booking_id)
-      .bind(4, core::to_string(m.kind))
-      .bind(5, core::to_string(m.channel))
-      .bind(6, core::to_string(m.recipient))
+      .bind(4, kind_column(m.kind))
+      .bind(5, channel_column(m.channel))
+      .bind(6, recipient_column(m.recipient))
       .bind(7, m.offset_minutes)
       .bind(8, m.sequence)
       .bind(9, m.due_at)

@@ -4,30 +4,13 @@
 // FOR UPDATE SKIP LOCKED in the subquery, so instances never claim one row twice.
 #include <algorithm>
 
+#include "store/columns.hpp"
+
 #include "security/crypto.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store {
-
-namespace {
-constexpr std::pair<MessageStatus, const char*> kStatusWire[] = {
-    {MessageStatus::planned, "planned"},
-    {MessageStatus::sending, "sending"},
-    {MessageStatus::sent, "sent"},
-    {MessageStatus::delivered, "delivered"},
-    {MessageStatus::failed, "failed"},
-    {MessageStatus::withdrawn, "withdrawn"},
-    {MessageStatus::suppressed_opt_out, "suppressed-opt-out"},
-    {MessageStatus::no_address, "no-address"}};
-}  // namespace
-
-const char* to_string(MessageStatus s) { return kStatusWire[static_cast<int>(s)].second; }
-std::optional<MessageStatus> message_status_from_string(std::string_view s) {
-  for (const auto& [st, name] : kStatusWire)
-    if (s == name) return st;
-  return std::nullopt;
-}
 
 namespace sqlite {
 namespace {
@@ -109,9 +92,9 @@ OutboxMessage outbox_row(Statement& q) {
   m.id = q.text(0);
   m.business_id = q.text(1);
   m.booking_id = q.text(2);
-  m.kind = enum_column(core::message_kind_from_string(q.text(3)), q.text(3));
-  m.channel = enum_column(core::channel_from_string(q.text(4)), q.text(4));
-  m.recipient = enum_column(core::recipient_from_string(q.text(5)), q.text(5));
+  m.kind = enum_column(kind_from_column(q.text(3)), q.text(3));
+  m.channel = enum_column(channel_from_column(q.text(4)), q.text(4));
+  m.recipient = enum_column(recipient_from_column(q.text(5)), q.text(5));
   m.offset_minutes = q.integer(6);
   m.sequence = q.integer(7);
   m.due_at = q.instant(8);
@@ -141,9 +124,9 @@ void insert_message(sqlite3* db, const OutboxMessage& m) {
   q.bind(1, m.id)
       .bind(2, m.business_id)
       .bind(3, m.booking_id)
-      .bind(4, core::to_string(m.kind))
-      .bind(5, core::to_string(m.channel))
-      .bind(6, core::to_string(m.recipient))
+      .bind(4, kind_column(m.kind))
+      .bind(5, channel_column(m.channel))
+      .bind(6, recipient_column(m.recipient))
       .bind(7, m.offset_minutes)
       .bind(8, m.sequence)
       .bind(9, m.due_at)

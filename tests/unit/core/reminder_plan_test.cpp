@@ -101,15 +101,6 @@ TEST(ReminderPlan, ProviderSmsAndConsumerWithoutEmailAreNeverPlanned) {
   EXPECT_TRUE(plan_messages(in).empty());
 }
 
-TEST(ReminderPlan, RoutesRoundTripAndRejectUnknownWords) {
-  std::vector<Route> r = {{Recipient::consumer, Channel::sms}, {Recipient::provider, Channel::email}};
-  EXPECT_EQ(routes_text(r), "consumer:sms,provider:email");
-  EXPECT_EQ(routes_from_text("consumer:sms,provider:email"), r);
-  EXPECT_EQ(routes_from_text(""), std::vector<Route>{});
-  EXPECT_FALSE(routes_from_text("consumer:fax"));
-  EXPECT_FALSE(routes_from_text("consumer:sms,consumer:sms"));
-}
-
 TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
   NotificationPolicy p;
   p.reminder_offsets_minutes = {60, 0};
@@ -120,6 +111,20 @@ TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
   EXPECT_FALSE(validate_policy(p).ok());
   p.reminder_offsets_minutes = {1440, 60};
   EXPECT_TRUE(validate_policy(p).ok());
+}
+
+TEST(ReminderPlan, ValidatePolicyNamesEveryBadRoute) {
+  NotificationPolicy p;
+  p.confirmation = {{Recipient::consumer, Channel::email}, {Recipient::provider, Channel::sms}};
+  p.reminder = {{Recipient::consumer, Channel::sms}, {Recipient::consumer, Channel::sms}};
+  p.reminder_offsets_minutes = {0};
+  auto bad = validate_policy(p);
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"confirmation[1]", "reminder[1]", "reminderOffsetsMinutes[0]"}));
+  EXPECT_EQ(bad.error().fields[0].message, "providers have no phone on record: SMS goes to consumers only");
+  EXPECT_EQ(bad.error().fields[1].message, "is listed twice");
 }
 
 // Fault J-3: staff move a booking from Alice to Bob at the same time.
