@@ -83,7 +83,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
   // The roles composing and sending read and write, not the store.
-  const notify::ComposeStores roles{store, store, store, store, store};
+  const notify::ComposeStores roles{store, store, store, store, store, store};
   auto worker = std::make_shared<notify::OutboxWorker>(roles, clock, compose, consumer_links, mail, sms, ws,
                                                        config.outbox.demo_outbox);
   worker->start();

@@ -10,7 +10,7 @@ namespace visitd::notify {
 
 int OutboxWorker::send_account_mail() {
   const core::Instant now = clock_.now();
-  auto claimed = store_.claim_account_mail(owner_, now, settings_.lease, settings_.batch);
+  auto claimed = store_.account_mail.claim_account_mail(owner_, now, settings_.lease, settings_.batch);
   for (const auto& m : claimed) {
     MailContent content;
     content.from = {compose_.from_name.empty() ? std::string("visitd") : compose_.from_name, compose_.from_address};
@@ -31,7 +31,7 @@ int OutboxWorker::send_account_mail() {
       cap.address = m.address;
       cap.subject = m.subject;
       cap.body = m.body;
-      store_.capture_message(cap);
+      store_.outbox.capture_message(cap);
       r.ok = true;
     } else if (mail_) {
       r = mail_->send_mail(compose_.from_address, m.address, *mime);
@@ -40,7 +40,7 @@ int OutboxWorker::send_account_mail() {
     }
     std::optional<core::Instant> retry;
     if (!r.ok && !r.permanent && m.attempts < settings_.max_attempts) retry = retry_time(r, m.attempts, now);
-    if (!store_.record_account_mail(m.id, owner_, r.ok, r.error, retry)) {
+    if (!store_.account_mail.record_account_mail(m.id, owner_, r.ok, r.error, retry)) {
       spdlog::warn("outbox: account mail {} lost its lease before its outcome was recorded", m.id);
     } else if (!r.ok && !retry) {
       spdlog::warn("outbox: account mail {} ({}) failed after {} attempts: {}", m.id, store::to_string(m.kind),

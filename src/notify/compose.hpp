@@ -45,15 +45,16 @@ struct ComposeResult {
 // booking's other messages, SMS consent and opt-out); the clinic's branding.
 struct ComposeStores {
   ComposeStores(store::Store& s)  // NOLINT(google-explicit-constructor): any Store is every role
-      : catalog(s), bookings(s), staff(s), outbox(s), branding(s) {}
+      : catalog(s), bookings(s), staff(s), outbox(s), branding(s), account_mail(s) {}
   ComposeStores(store::CatalogStore& c, store::BookingStore& b, store::StaffStore& st, store::OutboxStore& o,
-                store::BrandingStore& br)
-      : catalog(c), bookings(b), staff(st), outbox(o), branding(br) {}
+                store::BrandingStore& br, store::AccountMailStore& am)
+      : catalog(c), bookings(b), staff(st), outbox(o), branding(br), account_mail(am) {}
   store::CatalogStore& catalog;
   store::BookingStore& bookings;
   store::StaffStore& staff;
   store::OutboxStore& outbox;
   store::BrandingStore& branding;
+  store::AccountMailStore& account_mail;  // the worker's pass over mail to staff accounts
 };
 
 ComposeResult compose(const ComposeStores& store, const store::OutboxMessage& m, const ComposeSettings& settings,

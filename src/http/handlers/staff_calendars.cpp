@@ -5,6 +5,7 @@
 //     calendars: list, add, remove, fetch now.
 // A provider reaches only their own; managers and owners every provider's. A feed's URL
 // (its token) is shown once, when issued; the stored hash cannot give it back.
+#include "core/staff_policy.hpp"
 #include "core/calendar_policy.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
@@ -31,7 +32,7 @@ std::optional<core::Id> scope_provider(Request& req) {
 core::Result<service::FeedScope> feed_scope(ApiContext&, Request& req, const BusinessAccess& a) {
   service::FeedScope scope{a.business.id, scope_provider(req)};
   if (scope.provider_id) {
-    if (auto own = require_own_provider(a, *scope.provider_id); !own) return own.error();
+    if (auto own = core::check_provider_scope(a.scope(), *scope.provider_id); !own) return own.error();
   }
   return scope;
 }
@@ -105,7 +106,7 @@ json::object calendar_json(const store::ExternalCalendar& c) {
 }
 
 core::Status own_provider(Request& req, const BusinessAccess& a) {
-  return require_own_provider(a, req.param("providerId"));
+  return core::check_provider_scope(a.scope(), req.param("providerId"));
 }
 
 Response list_calendars(ApiContext& ctx, Request& req, const BusinessAccess& a) {
