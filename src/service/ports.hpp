@@ -15,7 +15,16 @@ namespace visitd::service {
 struct StoreRoles {
   // Any Store is every role.
   StoreRoles(store::Store& s)  // NOLINT(google-explicit-constructor)
-      : settings(s), catalog(s), bookings(s), staff(s), outbox(s), rooms(s), audit(s), branding(s), notes(s) {}
+      : settings(s),
+        catalog(s),
+        bookings(s),
+        staff(s),
+        outbox(s),
+        rooms(s),
+        audit(s),
+        branding(s),
+        notes(s),
+        insights(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -26,6 +35,7 @@ struct StoreRoles {
   store::AuditStore& audit;
   store::BrandingStore& branding;
   store::NoteStore& notes;
+  store::InsightStore& insights;
 };
 
 struct Ports {

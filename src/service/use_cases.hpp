@@ -7,6 +7,7 @@
 #include "service/bookings.hpp"
 #include "service/branding.hpp"
 #include "service/catalog.hpp"
+#include "service/insights.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
 #include "service/notes.hpp"
@@ -28,6 +29,7 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
+        insights(p),
         settings(p.store.settings) {}
 
   Access access;      // sessions, API tokens, memberships
@@ -40,6 +42,7 @@ struct UseCases {
   Staff staff;        // memberships, providers, services
   Notes notes;        // staff-only notes on bookings
   AuditLog audit;     // the audit log with names, filtered and paged
+  Insights insights;  // the manager's numbers over a period
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

@@ -15,6 +15,7 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -29,6 +30,7 @@
 #include "store/bookings.hpp"
 #include "store/branding.hpp"
 #include "store/catalog.hpp"
+#include "store/insights.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
 #include "store/rooms.hpp"
@@ -45,7 +47,8 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public InsightStore {
  public:
   ~Store() override = default;
 };

@@ -98,6 +98,9 @@ ACCESS = {
     ("PUT", "/api/v1/businesses/{businessId}/bookings/{bookingId}/note"): "staff:provider+own",
     ("GET", "/api/v1/businesses/{businessId}/message-templates/defaults"): "staff:manager",
     ("POST", "/api/v1/businesses/{businessId}/message-templates/preview"): "staff:manager",
+    # insights (k-insights)
+    ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")

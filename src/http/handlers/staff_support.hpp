@@ -69,5 +69,6 @@ void register_messages(Router& r, ApiContext& ctx);          // staff_messages.c
 void register_video(Router& r, ApiContext& ctx);             // staff_video.cpp (ICE servers, relay warning)
 void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp (private booking notes)
 void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
+void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
 
 }  // namespace visitd::http::staff

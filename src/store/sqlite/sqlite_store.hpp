@@ -135,6 +135,9 @@ class SqliteStore final : public Store {
   Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
                                        const Actor& by) override;
 
+  // facts for the manager's insights (insights.cpp)
+  InsightFacts insight_facts(const InsightQuery& q) override;
+
   // the clinic's public face (branding.cpp)
   BusinessProfile business_profile(const Id& business_id) override;
   Status put_business_profile(const Id& business_id, const BusinessProfile& p, const Actor& by) override;
