@@ -3,7 +3,7 @@
 // counted in the business's zone. Pure: the caller reads the facts (bookings starting in the
 // period, reminder outcomes, providers' hours) and passes the zone and "now".
 //
-// Definitions (docs/insights.md says them in the manager's words):
+// Definitions (docs/architecture.md, "Insights for the manager"):
 //   - a booking belongs to the local date (business zone) on which it starts; a week is
 //     Monday to Sunday, counting only the days inside the period;
 //   - utilisation of a provider = booked minutes / available minutes in the period, where

@@ -59,8 +59,8 @@ async function noSidewaysScroll(page, label) {
   assert.ok(scroll <= width, `${label}: scrollWidth ${scroll} > ${width}`);
 }
 
-describe('insights for the manager', () => {
-  before(async () => {
+// One server and browser for both suites below.
+before(async () => {
     server = await new VisitdServer().start();
     const businessId = server.admin('create-business', '--slug', 'harbour', '--name', 'Harbour Physio', '--zone', ZONE).id;
     server.admin('create-user', '--email', MANAGER.email, '--name', MANAGER.name, '--password', MANAGER.password, '--business', 'harbour', '--role', 'manager');
@@ -96,13 +96,14 @@ describe('insights for the manager', () => {
     from = noorDays[0].date;
     to = noorDays[2].date;
     browser = await launch();
-  });
+});
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
+describe('insights for the manager', () => {
   it('draws the charts for the seeded bookings and shows the numbers the API reports', async () => {
     const ctx = await newContext(browser, { timezoneId: ZONE, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await ctx.newPage();
@@ -184,5 +185,48 @@ describe('insights for the manager', () => {
       assert.deepEqual(ctx.problems, []);
       await ctx.close();
     }
+  });
+});
+
+// Every server problem as a sentence next to its field on the Services, Team and Providers
+// forms, with focus moved to that field after the failed submit (issue K, "Everywhere").
+describe('console forms put the server’s problem next to its field', () => {
+  async function refusedAt(page, form, field) {
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', `${form}: the field is marked`);
+    assert.ok(await field.evaluate((e) => e === document.activeElement), `${form}: focus is on the refused field`);
+    const describedBy = await field.getAttribute('aria-describedby');
+    const sentence = await page.locator(`#${describedBy.split(' ').pop()}`).textContent();
+    assert.match(sentence, /^[A-Z].*\.$/, `${form}: "${sentence}" is a sentence`);
+    assert.deepEqual(await axeViolations(page), [], `axe on ${form} with a problem`);
+  }
+
+  it('services, team and providers', async () => {
+    const ctx = await newContext(browser, { timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page);
+
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'New service' }).click();
+    const serviceForm = page.getByRole('form', { name: 'New service' });
+    await serviceForm.getByLabel('Name', { exact: true }).fill('Zero minutes');
+    await serviceForm.getByLabel(/^Duration/).fill('0');
+    await serviceForm.getByRole('button', { name: 'Create service' }).click();
+    await refusedAt(page, 'service', serviceForm.getByLabel(/^Duration/));
+
+    await page.getByRole('link', { name: 'Team' }).click();
+    const teamForm = page.getByRole('form', { name: 'Add staff member' });
+    await teamForm.getByLabel('Email').fill('new.person@harbour.test');
+    await teamForm.getByLabel(/^Password/).fill('short');
+    await teamForm.getByRole('button', { name: 'Add staff member' }).click();
+    await refusedAt(page, 'team', teamForm.getByLabel(/^Password/));
+
+    await page.getByRole('link', { name: 'Providers' }).click();
+    const providerForm = page.getByRole('form', { name: 'Add provider' });
+    await providerForm.getByLabel('Name', { exact: true }).fill('N'.repeat(300));
+    await providerForm.getByRole('button', { name: 'Add provider' }).click();
+    await refusedAt(page, 'providers', providerForm.getByLabel('Name', { exact: true }));
+    assert.deepEqual(ctx.problems, []);
+    await ctx.close();
   });
 });
