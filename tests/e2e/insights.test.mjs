@@ -38,9 +38,9 @@ async function openInsights(page) {
 }
 
 async function show(page, filter) {
-  await page.getByLabel('From').fill(filter.from);
-  await page.getByLabel('To').fill(filter.to);
-  if (filter.provider) await page.getByLabel('Provider').selectOption({ label: filter.provider });
+  await page.getByLabel('From', { exact: true }).fill(filter.from);
+  await page.getByLabel('To', { exact: true }).fill(filter.to);
+  if (filter.provider) await page.getByLabel('Provider', { exact: true }).selectOption({ label: filter.provider });
   await page.getByRole('button', { name: 'Show' }).click();
 }
 
@@ -158,7 +158,7 @@ describe('insights for the manager', () => {
     await openInsights(page);
     await page.locator('[data-testid=chart-days][data-drawn=true]').waitFor();
     await show(page, { from: '2024-01-01', to: '2025-06-30' }); // longer than a year
-    const toField = page.getByLabel('To');
+    const toField = page.getByLabel('To', { exact: true });
     await page.locator('.field-error').filter({ hasText: 'Must be at most 366 days after from.' }).waitFor();
     assert.equal(await toField.getAttribute('aria-invalid'), 'true');
     assert.ok(await toField.evaluate((e) => e === document.activeElement), 'focus is on the refused field');
@@ -177,7 +177,7 @@ describe('insights for the manager', () => {
       await chartsDrawn(page);
       await noSidewaysScroll(page, `insights at 390 px (${colorScheme})`);
       assert.deepEqual(await axeViolations(page), [], `axe on insights at 390 px (${colorScheme})`);
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       const channels = bg.match(/\d+/g).slice(0, 3).map(Number);
       const light = channels.reduce((a, b) => a + b, 0) / 3 > 128;
       assert.equal(light, colorScheme === 'light', `${colorScheme} background is ${bg}`);
@@ -194,7 +194,8 @@ describe('console forms put the server’s problem next to its field', () => {
   async function refusedAt(page, form, field) {
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
     assert.equal(await field.getAttribute('aria-invalid'), 'true', `${form}: the field is marked`);
-    assert.ok(await field.evaluate((e) => e === document.activeElement), `${form}: focus is on the refused field`);
+    const focused = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id}`);
+    assert.ok(await field.evaluate((e) => e === document.activeElement), `${form}: focus is on the refused field, not ${focused}`);
     const describedBy = await field.getAttribute('aria-describedby');
     const sentence = await page.locator(`#${describedBy.split(' ').pop()}`).textContent();
     assert.match(sentence, /^[A-Z].*\.$/, `${form}: "${sentence}" is a sentence`);
@@ -214,9 +215,10 @@ describe('console forms put the server’s problem next to its field', () => {
     await serviceForm.getByRole('button', { name: 'Create service' }).click();
     await refusedAt(page, 'service', serviceForm.getByLabel(/^Duration/));
 
-    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('link', { name: 'Staff and roles' }).click();
     const teamForm = page.getByRole('form', { name: 'Add staff member' });
     await teamForm.getByLabel('Email').fill('new.person@harbour.test');
+    await teamForm.getByLabel(/^Name/).fill('New Person');
     await teamForm.getByLabel(/^Password/).fill('short');
     await teamForm.getByRole('button', { name: 'Add staff member' }).click();
     await refusedAt(page, 'team', teamForm.getByLabel(/^Password/));

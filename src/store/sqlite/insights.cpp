@@ -1,5 +1,6 @@
 // InsightStore on SQLite: the bookings starting in a period and their reminders' outcomes,
 // read in one transaction (bookings_by_business_start, outbox_by_booking).
+#include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store::sqlite {
@@ -36,7 +37,7 @@ InsightFacts SqliteStore::insight_facts(const InsightQuery& q) {
       ib.service_id = b.text(1);
       ib.time = {b.instant(2), b.instant(3)};
       ib.created_at = b.instant(4);
-      ib.status = core::booking_status_from_string(b.text(5)).value_or(core::BookingStatus::confirmed);
+      ib.status = status_column(b.text(5));  // the column's spelling (no_show), not the wire's
       facts.bookings.push_back(std::move(ib));
     }
     Statement r(db, "SELECT o.channel, o.status, COUNT(*) FROM outbox o JOIN bookings b ON b.id = o.booking_id WHERE " +

@@ -42,17 +42,20 @@ TEST_P(InsightFactsTest, BookingsStartingInTheRangeWithStatusAndCreationTime) {
   clock_ = kDay0 - 2 * 86400;
   auto a = book(s1_, p1_.id, kDay0 + 9 * kHour);
   auto b = book(s1_, p2_.id, kDay0 + 10 * kHour);
+  auto c = book(s1_, p2_.id, kDay0 + 11 * kHour);
   book(s1_, p1_.id, kDay0 + 86400 + 9 * kHour);  // the next day: outside
   ASSERT_TRUE(store_->set_booking_status(b.id, core::BookingStatus::cancelled, "", staff_).ok());
+  ASSERT_TRUE(store_->set_booking_status(c.id, core::BookingStatus::no_show, "", staff_).ok());
 
   auto facts = store_->insight_facts(day0());
-  ASSERT_EQ(facts.bookings.size(), 2u);
+  ASSERT_EQ(facts.bookings.size(), 3u);
   EXPECT_EQ(facts.bookings[0].provider_id, p1_.id);
   EXPECT_EQ(facts.bookings[0].service_id, s1_.id);
   EXPECT_EQ(facts.bookings[0].time, a.time);
   EXPECT_EQ(facts.bookings[0].created_at, at(kDay0 - 2 * 86400));
   EXPECT_EQ(facts.bookings[0].status, core::BookingStatus::confirmed);
   EXPECT_EQ(facts.bookings[1].status, core::BookingStatus::cancelled);
+  EXPECT_EQ(facts.bookings[2].status, core::BookingStatus::no_show);  // every status read back as itself
 }
 
 TEST_P(InsightFactsTest, FiltersByProviderAndServiceAndKeepsToTheBusiness) {
