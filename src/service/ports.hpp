@@ -25,7 +25,8 @@ struct StoreRoles {
         branding(s),
         notes(s),
         calendars(s),
-        account_mail(s) {}
+        account_mail(s),
+        insights(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -38,6 +39,7 @@ struct StoreRoles {
   store::NoteStore& notes;
   store::CalendarStore& calendars;  // feeds, external calendars, busy times (issue I)
   store::AccountMailStore& account_mail;
+  store::InsightStore& insights;
 };
 
 struct Ports {

@@ -9,6 +9,7 @@
 #include "service/branding.hpp"
 #include "service/calendars.hpp"
 #include "service/catalog.hpp"
+#include "service/insights.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
 #include "service/notes.hpp"
@@ -33,6 +34,7 @@ struct UseCases {
         feeds(p),
         external_calendars(p),
         account_notices(p),
+        insights(p),
         settings(p.store.settings) {}
 
   Access access;                   // sessions, API tokens, memberships
@@ -46,6 +48,7 @@ struct UseCases {
   Notes notes;                     // staff-only notes on bookings
   AuditLog audit;                  // the audit log with names, filtered and paged
   AccountNotices account_notices;  // mail to staff accounts: lockout notices
+  Insights insights;               // the manager's numbers over a period
 
   // Calendars (issue I): subscription feeds; a provider's external busy calendars.
   CalendarFeeds feeds;

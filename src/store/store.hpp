@@ -17,6 +17,7 @@
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
 //   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
+//   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -33,6 +34,7 @@
 #include "store/branding.hpp"
 #include "store/calendars.hpp"
 #include "store/catalog.hpp"
+#include "store/insights.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
 #include "store/rooms.hpp"
@@ -51,7 +53,8 @@ class Store : public SettingsStore,
               public BrandingStore,
               public NoteStore,
               public CalendarStore,
-              public AccountMailStore {
+              public AccountMailStore,
+              public InsightStore {
  public:
   ~Store() override = default;
 };

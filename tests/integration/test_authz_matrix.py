@@ -115,6 +115,9 @@ ACCESS = {
         "staff:provider+own",
     # h-harden: revocable links, staff invitations, privacy
     ("POST", "/api/v1/businesses/{businessId}/bookings/{bookingId}/links"): "staff:provider+own",
+    # insights (k-insights)
+    ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")

@@ -67,5 +67,6 @@ void register_video(Router& r, ApiContext& ctx);             // staff_video.cpp 
 void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp (private booking notes)
 void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
 void register_calendars(Router& r, ApiContext& ctx);         // staff_calendars.cpp (feeds, external calendars; issue I)
+void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
 
 }  // namespace visitd::http::staff

@@ -171,6 +171,8 @@ class PostgresStore final : public Store, public BrandingStore {
   std::optional<std::string> calendar_body(const Id& calendar_id) override;
   Status record_calendar_fetch(const Id& calendar_id, const CalendarFetch& f) override;
   std::vector<ExternalBusy> external_busy(const std::vector<Id>& provider_ids, Interval range) override;
+  // facts for the manager's insights (insights.cpp)
+  InsightFacts insight_facts(const InsightQuery& q) override;
 
   // the clinic's public face (branding.cpp)
   BusinessProfile business_profile(const Id& business_id) override;

@@ -976,6 +976,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/businesses/{businessId}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** bookings per day and week, utilisation, lead time, cancellation and no-show rates, reminder outcomes (manager+) */
+        get: operations["getInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/insights.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the same numbers as a CSV download (RFC 4180; columns section, key, name, metric, value) (manager+) */
+        get: operations["getInsightsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/businesses/{businessId}/notification-policy": {
         parameters: {
             query?: never;
@@ -1909,6 +1947,91 @@ export interface components {
             offset: number;
             /** @description entries matching the filters, all pages */
             total: number;
+        };
+        InsightCounts: {
+            /** @description all bookings, cancelled ones included */
+            bookings: number;
+            confirmed: number;
+            completed: number;
+            noShow: number;
+            cancelled: number;
+        };
+        InsightDay: components["schemas"]["InsightCounts"] & {
+            /**
+             * Format: date
+             * @description a local date of the business's zone
+             */
+            date: string;
+        };
+        InsightWeek: components["schemas"]["InsightCounts"] & {
+            /**
+             * Format: date
+             * @description the week's Monday (may lie before the period)
+             */
+            weekStart: string;
+        };
+        InsightReminders: {
+            /** @description planned or being sent */
+            pending: number;
+            /** @description handed to the mail relay or SMS gateway */
+            sent: number;
+            /** @description confirmed by the carrier (SMS) */
+            delivered: number;
+            failed: number;
+            /** @description withdrawn (moved, cancelled), opted out, or no address */
+            skipped: number;
+            /** @description (sent + delivered) / (sent + delivered + failed); null when none finished */
+            deliveryRate: number | null;
+            /** @description failed / (sent + delivered + failed) */
+            failureRate: number | null;
+        };
+        /** @description The manager's numbers over a period, counted in the business's zone. A booking belongs to the local date on which it starts; weeks run Monday to Sunday. */
+        Insights: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description the business's IANA zone */
+            timeZone: string;
+            providerId: string | null;
+            serviceId: string | null;
+            totals: components["schemas"]["InsightCounts"];
+            /** @description every date of the period */
+            days: components["schemas"]["InsightDay"][];
+            weeks: components["schemas"]["InsightWeek"][];
+            /** @description utilisation per provider (booked vs available time in the period) */
+            providers: {
+                providerId: string;
+                name: string;
+                /** @description weekly hours and date overrides minus time off */
+                availableMinutes: number;
+                /** @description bookings that are not cancelled */
+                bookedMinutes: number;
+                /** @description booked / available; null without available time */
+                utilisation: number | null;
+            }[];
+            leadTime: {
+                count: number;
+                medianMinutes: number | null;
+                meanMinutes: number | null;
+                buckets: {
+                    /** @enum {string} */
+                    bucket: "under1Day" | "days1To3" | "days4To7" | "days8To14" | "days15To30" | "over30Days";
+                    count: number;
+                }[];
+            };
+            rates: {
+                /** @description cancelled / all bookings */
+                cancellation: number | null;
+                /** @description no-shows / appointments that are over (not cancelled) */
+                noShow: number | null;
+                pastAppointments: number;
+            };
+            reminders: {
+                all: components["schemas"]["InsightReminders"];
+                email: components["schemas"]["InsightReminders"];
+                sms: components["schemas"]["InsightReminders"];
+            };
         };
         BookingNote: {
             text: string;
@@ -4295,6 +4418,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInsights: {
+        parameters: {
+            query?: {
+                /** @description first date (the business's zone); default 29 days before to */
+                from?: string;
+                /** @description last date, included; at most 366 days after from; default today (the business's zone) */
+                to?: string;
+                /** @description only this provider */
+                providerId?: string;
+                /** @description only this service (and the providers offering it) */
+                serviceId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInsightsCsv: {
+        parameters: {
+            query?: {
+                /** @description first date (the business's zone); default 29 days before to */
+                from?: string;
+                /** @description last date, included; at most 366 days after from; default today (the business's zone) */
+                to?: string;
+                /** @description only this provider */
+                providerId?: string;
+                /** @description only this service (and the providers offering it) */
+                serviceId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CSV file (Content-Disposition attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
