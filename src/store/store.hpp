@@ -15,6 +15,7 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -31,6 +32,7 @@
 #include "store/catalog.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
+#include "store/rate_limits.hpp"
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
@@ -45,7 +47,8 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public RateLimitStore {
  public:
   ~Store() override = default;
 };

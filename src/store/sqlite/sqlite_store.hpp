@@ -130,6 +130,11 @@ class SqliteStore final : public Store {
   void capture_message(const CapturedMessage& m) override;
   std::vector<CapturedMessage> captured_messages(int limit) override;
 
+  // token buckets of the shared rate limits (rate_limits.cpp)
+  Result<BucketVerdict> spend_token(const std::string& key, const BucketRule& rule, Instant now, bool take) override;
+  Status forget_bucket(const std::string& key) override;
+  Result<int> prune_buckets(Instant now) override;
+
   // staff-only notes on bookings (notes.cpp)
   std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;
   Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
