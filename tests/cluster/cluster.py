@@ -58,8 +58,12 @@ def nginx_config(prefix, listen_port, upstream_ports):
     with open(os.path.join(SOURCE_DIR, "deploy", "nginx.conf")) as f:
         site = f.read()
     servers = "".join("    server 127.0.0.1:%d max_fails=1 fail_timeout=10s;\n" % p for p in upstream_ports)
-    site, n = re.subn(r"(upstream visitd \{\n)(?:\s*server [^\n]*\n)+", lambda m: m.group(1) + servers, site)
-    assert n == 1, "deploy/nginx.conf: no upstream visitd block with server lines"
+    block = re.search(r"upstream visitd \{[^}]*\}", site)
+    assert block, "deploy/nginx.conf: no upstream visitd block"
+    body, n = re.subn(r"\n[ \t]*server [^;\n]*;[^\n]*", "", block.group(0))
+    assert n >= 1, "deploy/nginx.conf: the upstream visitd block lists no server"
+    body = body.replace("{", "{\n" + servers.rstrip("\n"), 1)
+    site = site[:block.start()] + body + site[block.end():]
     site, n = re.subn(r"listen 80;", "listen 127.0.0.1:%d;" % listen_port, site)
     assert n == 1, "deploy/nginx.conf: no 'listen 80;' line"
     temp = "\n".join("    %s_temp_path %s;" % (k, os.path.join(prefix, k))
@@ -88,8 +92,9 @@ class Nginx:
         conf = os.path.join(self.dir, "nginx.conf")
         with open(conf, "w") as f:
             f.write(nginx_config(self.dir, self.port, self.upstream_ports))
-        self.proc = subprocess.Popen([NGINX, "-c", conf, "-p", self.dir], stdout=subprocess.DEVNULL,
-                                     stderr=open(os.path.join(self.dir, "stderr.log"), "w"))
+        with open(os.path.join(self.dir, "stderr.log"), "w") as stderr:
+            self.proc = subprocess.Popen([NGINX, "-c", conf, "-p", self.dir], stdout=subprocess.DEVNULL,
+                                         stderr=stderr)
         wait_for_port(self.port, self.proc, START_TIMEOUT_S, "nginx")
         return self
 

@@ -182,20 +182,22 @@ class SharedRateLimits(unittest.TestCase):
         one, two = self.cluster.instances
         # The tests' own address (127.0.0.1) is a trusted proxy here, so visitd believes the
         # address it names: each "client" below is a different address to the limits.
-        for _ in range(3):
-            status, _, _ = self.login(one, "nobody@example.test", "wrong", "198.51.100.7")
+        # Another account each time: only the address's budget is spent (the account budget,
+        # two failures here, is the next test's).
+        for n in range(3):
+            status, _, _ = self.login(one, "nobody%d@example.test" % n, "wrong", "198.51.100.7")
             self.assertEqual(401, status)
-        status, headers, body = self.login(one, "nobody@example.test", "wrong", "198.51.100.7")
+        status, headers, body = self.login(one, "nobody3@example.test", "wrong", "198.51.100.7")
         self.assertEqual(429, status, body)
-        status, headers, body = self.login(two, "nobody@example.test", "wrong", "198.51.100.7")
+        status, headers, body = self.login(two, "nobody4@example.test", "wrong", "198.51.100.7")
         self.assertEqual(429, status, body)
         self.assertGreaterEqual(int(headers["retry-after"]), 1)
         through_nginx = self.cluster.front.client().post(
-            "/api/v1/auth/login", {"email": "nobody@example.test", "password": "wrong"},
+            "/api/v1/auth/login", {"email": "nobody5@example.test", "password": "wrong"},
             headers={"X-Forwarded-For": "198.51.100.7"})
         self.assertEqual(429, through_nginx[0])
         # Another address still has its own budget, on either instance.
-        self.assertEqual(401, self.login(two, "nobody@example.test", "wrong", "198.51.100.8")[0])
+        self.assertEqual(401, self.login(two, "nobody6@example.test", "wrong", "198.51.100.8")[0])
         # The request log names the client, not the proxy.
         wait_until(lambda: "client=198.51.100.7" in one.stderr_text(), 10, "the log line naming the client")
 

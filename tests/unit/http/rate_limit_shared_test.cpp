@@ -76,7 +76,7 @@ TEST(SharedRateLimit, ThrottlesKeepEachBudgetUnderItsOwnName) {
   auto locked = a.login_attempt("203.0.113.8", "ada@example.test");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.error().code, core::ErrorCode::rate_limited);
-  EXPECT_TRUE(shared.used.count("login_network:203.0.113.0/24"));
+  EXPECT_TRUE(shared.used.count("login_network:login:203.0.113.0/24"));
   EXPECT_TRUE(shared.used.count("login_account:account:ada@example.test"));
   b.login_succeeded("ada@example.test");
   EXPECT_TRUE(a.login_attempt("203.0.113.8", "ada@example.test").ok());
