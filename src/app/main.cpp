@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/logging.hpp"
+#include "app/migrate_data.hpp"
 #include "app/system_clock.hpp"
 #include "app/wiring.hpp"
 #include "store/sqlite/backup.hpp"
@@ -104,6 +105,12 @@ int main(int argc, char** argv) {
   auto* restore =
       app.add_subcommand("restore", "Replace the SQLite database with the backup at PATH (stop visitd first)");
   restore->add_option("path", restore_path, "A file written by `visitd backup`")->required();
+  std::string migrate_from, migrate_to;
+  auto* migrate_data = app.add_subcommand(
+      "migrate-data", "Copy a SQLite install into an EMPTY PostgreSQL database, verified by counts and checksums");
+  migrate_data->add_option("--from", migrate_from, "The SQLite database file (stop visitd first)")->required();
+  migrate_data->add_option("--to", migrate_to, "postgres://user:password@host:port/dbname (an empty database)")
+      ->required();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -165,6 +172,9 @@ int main(int argc, char** argv) {
   if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
   if (*backup) return run_copy(config, backup_path, false);
   if (*restore) return run_copy(config, restore_path, true);
+  if (*migrate_data) {
+    return visitd::app::run_migrate_data(migrate_from, migrate_to, [&clock] { return clock.now(); });
+  }
 
   auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
