@@ -24,6 +24,9 @@ PACKAGES=(
   python3-aiosmtpd python3-icalendar python3-phonenumbers
   # appointment rooms: WebSocket test clients, TURN relay (run beside visitd, tested for real)
   python3-websockets coturn
+  # several instances on one PostgreSQL behind a load balancer: the cluster test starts a private
+  # nginx in front of two visitd processes (tests/cluster); the system nginx service is unused
+  nginx-light
   # web app browser tests (playwright-core drives Debian's Chromium; no browser download)
   chromium
 )

@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "http/client_address.hpp"
+
 namespace visitd::app {
 namespace {
 
@@ -244,6 +246,15 @@ std::vector<Setting> make_settings() {
       kHttp, "VISITD_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address",
       "connections one client address may hold; more are closed at accept",
       [](Config & c) -> auto& { return c.http.max_connections_per_address; }, 1, 1000000));
+  rows.push_back(text(
+      kHttp, "VISITD_TRUSTED_PROXIES", "trusted_proxies", "(none)",
+      "comma-separated CIDR blocks of reverse proxies (127.0.0.1, 10.0.0.0/8, ::1); from these peers the client "
+      "address is the rightmost untrusted X-Forwarded-For entry, and the per-address connection cap does not apply",
+      [](Config & c) -> auto& { return c.http.trusted_proxies; },
+      [](const std::string& v) {
+        auto parsed = http::TrustedProxies::parse(v);
+        return parsed.ok() ? std::string() : parsed.error().detail;
+      }));
   rows.push_back(duration(
       kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
       [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));

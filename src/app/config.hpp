@@ -34,6 +34,7 @@ struct HttpConfig {
   std::chrono::seconds idle_timeout{60};
   std::size_t max_connections = 4096;  // cut to the open-file limit at start
   std::size_t max_connections_per_address = 64;
+  std::string trusted_proxies;  // CIDR list whose X-Forwarded-For names the client; empty = none
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
   double booking_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)

@@ -10,6 +10,7 @@
 #include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
+#include "app/shared_buckets.hpp"
 #include "app/system_clock.hpp"
 #include "http/connection_limits.hpp"
 #include "http/context.hpp"
@@ -149,6 +150,14 @@ int serve(const Config& config) {
   budgets.business_bookings_burst = config.http.business_booking_burst;
   http::Throttles throttles(budgets, clock, metrics);
   ctx.throttles = &throttles;
+  // Several instances on one PostgreSQL database: every budget lives in the database, so a
+  // limit hit through one instance holds on all. One SQLite process keeps them in memory.
+  StoreBuckets shared_buckets(store, clock);
+  if (store::is_postgres_url(config.store.database)) {
+    login_limiter.share(&shared_buckets, "login_ip");
+    booking_limiter.share(&shared_buckets, "booking_ip");
+    throttles.share(&shared_buckets);
+  }
   metrics.add_source([&live] { return live.metrics().render(); });
   metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
@@ -172,6 +181,7 @@ int serve(const Config& config) {
     if (!warning.empty()) spdlog::warn("{}", warning);
   }
   options.limits.max_connections_per_address = config.http.max_connections_per_address;
+  options.trusted_proxies = http::TrustedProxies::parse(config.http.trusted_proxies).value();  // checked by config
   options.limits.threads = config.http.threads;
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;

@@ -37,6 +37,13 @@ Throttles::Throttles(const ThrottleSettings& s, const core::Clock& clock, Metric
       booking_network_(s.booking_network_per_minute, s.booking_network_burst),
       business_bookings_(s.business_bookings_per_minute, s.business_bookings_burst) {}
 
+void Throttles::share(SharedBuckets* shared) {
+  login_network_.share(shared, "login_network");
+  account_failures_.share(shared, "login_account");
+  booking_network_.share(shared, "booking_network");
+  business_bookings_.share(shared, "booking_business");
+}
+
 core::Status Throttles::refuse(const core::Status& status, const char* budget) {
   if (!status) metrics_.throttled(budget);
   return status;

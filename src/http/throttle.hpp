@@ -52,6 +52,9 @@ class Throttles {
   // Before a public booking of `business_id` from `ip`.
   core::Status booking_attempt(const std::string& ip, const std::string& business_id);
 
+  // Keeps every budget in `shared` (several instances on one database); before serving.
+  void share(SharedBuckets* shared);
+
  private:
   core::Status refuse(const core::Status& status, const char* budget);
   const core::Clock& clock_;

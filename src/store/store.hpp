@@ -18,6 +18,7 @@
 //   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
 //   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
 //   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
+//   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -37,6 +38,7 @@
 #include "store/insights.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
+#include "store/rate_limits.hpp"
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
@@ -54,7 +56,8 @@ class Store : public SettingsStore,
               public NoteStore,
               public CalendarStore,
               public AccountMailStore,
-              public InsightStore {
+              public InsightStore,
+              public RateLimitStore {
  public:
   ~Store() override = default;
 };

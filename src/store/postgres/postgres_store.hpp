@@ -149,6 +149,10 @@ class PostgresStore final : public Store, public BrandingStore {
   bool record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
                            std::optional<Instant> retry_at) override;
   std::vector<AccountMail> account_mail_to(const std::string& address, int limit) override;
+  // token buckets of the shared rate limits (rate_limits.cpp)
+  Result<BucketVerdict> spend_token(const std::string& key, const BucketRule& rule, Instant now, bool take) override;
+  Status forget_bucket(const std::string& key) override;
+  Result<int> prune_buckets(Instant now) override;
 
   // staff-only notes on bookings (notes.cpp)
   std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;
