@@ -3,6 +3,7 @@
 #include "notify/booking_invite.hpp"
 #include "notify/calendar_sync.hpp"
 #include "notify/icalendar.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::app {
 
@@ -29,7 +30,7 @@ notify::Invite feed_event(const service::FeedEntry& e, bool business_feed, const
   if (!b.consumer.email.empty()) inv.description += " <" + b.consumer.email + ">";
   if (!b.consumer.phone.empty()) inv.description += "\nPhone: " + b.consumer.phone;
   if (!e.provider_name.empty()) inv.description += "\nProvider: " + e.provider_name;
-  inv.description += std::string("\nStatus: ") + core::to_string(b.status);
+  inv.description += std::string("\nStatus: ") + wire::name(b.status);
   if (cancelled && !b.cancel_reason.empty()) inv.description += "\nCancelled: " + b.cancel_reason;
   // The provider joins from the staff app (signed in), as in their mailed invite.
   if (!cancelled && !base.empty()) inv.join_url = base + "/staff/rooms/" + b.id;

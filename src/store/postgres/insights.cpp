@@ -1,5 +1,6 @@
 // InsightStore on PostgreSQL: the bookings starting in a period and their reminders' outcomes,
 // read in one transaction (a REPEATABLE READ snapshot).
+#include "store/columns.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/rows.hpp"
 
@@ -46,7 +47,7 @@ InsightFacts PostgresStore::insight_facts(const InsightQuery& q) {
     bind_filters(r, q);
     while (r.step()) {
       core::ReminderTally t;
-      t.channel = core::channel_from_string(r.text(0)).value_or(core::Channel::email);
+      t.channel = channel_from_column(r.text(0)).value_or(core::Channel::email);
       t.outcome = reminder_outcome(r.text(1));
       t.count = r.int64(2);
       facts.reminders.push_back(t);

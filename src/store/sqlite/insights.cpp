@@ -1,5 +1,6 @@
 // InsightStore on SQLite: the bookings starting in a period and their reminders' outcomes,
 // read in one transaction (bookings_by_business_start, outbox_by_booking).
+#include "store/columns.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -46,7 +47,7 @@ InsightFacts SqliteStore::insight_facts(const InsightQuery& q) {
     bind_filters(r, q);
     while (r.step()) {
       core::ReminderTally t;
-      t.channel = core::channel_from_string(r.text(0)).value_or(core::Channel::email);
+      t.channel = channel_from_column(r.text(0)).value_or(core::Channel::email);
       t.outcome = reminder_outcome(r.text(1));
       t.count = r.int64(2);
       facts.reminders.push_back(t);
