@@ -230,6 +230,17 @@ def populate(srv, skewed_env):
         "X-Twilio-Signature": twilio_signature(SMS_TOKEN, inbound, params)})
     assert status == 200, body
 
+    # A lockout notice (issue H) is a row of account_mail: a server on the same file that locks an
+    # account after two wrong passwords.
+    srv.admin("create-user", "--email", "locked@example.test", "--name", "Lou Locked", "--password", PASSWORD)
+    locking = Server(database=srv.database, env=dict(srv.env, VISITD_ACCOUNT_LOGIN_FAILURES="2"))
+    locking.env.pop("VISITD_SECRET", None)
+    with locking:
+        for i in range(2):
+            status, _, body = locking.client().post(
+                "/api/v1/auth/login", {"email": "locked@example.test", "password": "wrong-%d-wrong" % i})
+            assert status == 401, body
+
     # Completed and no-show need a started appointment: a server two days ahead, same file.
     ahead = Server(database=srv.database, env=skewed_env)
     ahead.env.pop("VISITD_SECRET", None)
@@ -289,7 +300,9 @@ class MigrateDataTest(unittest.TestCase):
     def test_every_table_is_copied_verified_and_the_install_works_on_postgres(self):
         tables = sqlite_tables(self.source)
         # The populated install really holds rows everywhere (so every comparison means something).
-        self.assertEqual([], [t for t in tables if self.count(t) == 0])
+        # rate_buckets holds the token buckets instances share on PostgreSQL; a single SQLite
+        # install counts in memory, so that table is empty there.
+        self.assertEqual([], [t for t in tables if self.count(t) == 0 and t != "rate_buckets"])
         statuses = {r[0] for r in sqlite3.connect(self.source).execute("SELECT DISTINCT status FROM bookings")}
         self.assertEqual({"confirmed", "cancelled", "completed", "no_show"}, statuses)
 
