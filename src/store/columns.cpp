@@ -18,6 +18,16 @@ constexpr std::pair<core::LobbyState, const char*> kLobby[] = {{core::LobbyState
                                                                {core::LobbyState::admitted, "admitted"},
                                                                {core::LobbyState::denied, "denied"},
                                                                {core::LobbyState::removed, "removed"}};
+// The schemas' CHECK words, distinct from the wire's "suppressed-opt-out".
+constexpr std::pair<MessageStatus, const char*> kMessageStatuses[] = {
+    {MessageStatus::planned, "planned"},
+    {MessageStatus::sending, "sending"},
+    {MessageStatus::sent, "sent"},
+    {MessageStatus::delivered, "delivered"},
+    {MessageStatus::failed, "failed"},
+    {MessageStatus::withdrawn, "withdrawn"},
+    {MessageStatus::suppressed_opt_out, "suppressed_opt_out"},
+    {MessageStatus::no_address, "no_address"}};
 
 template <class E, std::size_t N>
 const char* text_of(E e, const std::pair<E, const char*> (&table)[N]) {
@@ -39,10 +49,14 @@ const char* kind_column(core::MessageKind k) { return text_of(k, kKinds); }
 const char* channel_column(core::Channel c) { return text_of(c, kChannels); }
 const char* recipient_column(core::Recipient r) { return text_of(r, kRecipients); }
 const char* lobby_column(core::LobbyState s) { return text_of(s, kLobby); }
+const char* message_status_column(MessageStatus s) { return text_of(s, kMessageStatuses); }
 std::optional<core::MessageKind> kind_from_column(std::string_view text) { return value_of(text, kKinds); }
 std::optional<core::Channel> channel_from_column(std::string_view text) { return value_of(text, kChannels); }
 std::optional<core::Recipient> recipient_from_column(std::string_view text) { return value_of(text, kRecipients); }
 std::optional<core::LobbyState> lobby_from_column(std::string_view text) { return value_of(text, kLobby); }
+std::optional<MessageStatus> message_status_from_column(std::string_view text) {
+  return value_of(text, kMessageStatuses);
+}
 
 std::string routes_to_column(const std::vector<core::Route>& routes) {
   std::string out;

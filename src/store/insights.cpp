@@ -1,16 +1,28 @@
 #include "store/insights.hpp"
 
-#include "store/outbox.hpp"
+#include "store/columns.hpp"
 
 namespace visitd::store {
 
 core::ReminderOutcome reminder_outcome(std::string_view outbox_status) {
-  // The outbox's column spellings (both schemas' CHECK), not the wire's.
-  if (outbox_status == "planned" || outbox_status == "sending") return core::ReminderOutcome::pending;
-  if (outbox_status == "sent") return core::ReminderOutcome::sent;
-  if (outbox_status == "delivered") return core::ReminderOutcome::delivered;
-  if (outbox_status == "failed") return core::ReminderOutcome::failed;
-  return core::ReminderOutcome::skipped;  // withdrawn, suppressed_opt_out, no_address
+  const auto status = message_status_from_column(outbox_status);
+  if (!status) return core::ReminderOutcome::skipped;
+  switch (*status) {
+    case MessageStatus::planned:
+    case MessageStatus::sending:
+      return core::ReminderOutcome::pending;
+    case MessageStatus::sent:
+      return core::ReminderOutcome::sent;
+    case MessageStatus::delivered:
+      return core::ReminderOutcome::delivered;
+    case MessageStatus::failed:
+      return core::ReminderOutcome::failed;
+    case MessageStatus::withdrawn:
+    case MessageStatus::suppressed_opt_out:
+    case MessageStatus::no_address:
+      return core::ReminderOutcome::skipped;
+  }
+  return core::ReminderOutcome::skipped;
 }
 
 }  // namespace visitd::store
