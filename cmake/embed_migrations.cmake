@@ -6,7 +6,7 @@ set(body "")
 foreach(f IN LISTS files)
   get_filename_component(fname "${f}" NAME)
   string(REGEX MATCH "^[0-9]+" num "${fname}")
-  # 0010 written as a C++ literal would be octal (8), and 0009 no number at all: drop the zeros.
+  # A C++ literal with a leading zero is octal (0012 would be 10, 0008 does not compile).
   string(REGEX REPLACE "^0+([0-9])" "\\1" num "${num}")
   file(READ "${f}" sql)
   set(body "${body}  {${num}, \"${fname}\", R\"__sql__(${sql})__sql__\"},\n")

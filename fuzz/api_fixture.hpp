@@ -1,7 +1,10 @@
 #pragma once
 // The real route table over an in-memory SQLite store seeded with the demo business, and a
 // signed-in owner (session cookie + CSRF token), for the router and request fuzzers. Built
-// once per process: the fuzzers call handlers directly, without sockets.
+// once per process, in LLVMFuzzerInitialize (defined here: include this header from the one
+// source file of a fuzz target), so libFuzzer's per-input timeout never counts it (seeding the
+// demo hashes passwords with argon2id, seconds under ASan). The fuzzers call handlers directly,
+// without sockets: `api_fixture()`.
 #include <chrono>
 #include <memory>
 #include <string>
@@ -46,7 +49,7 @@ struct ApiFixture {
     business_id = demo->business_id;
     use = std::make_unique<service::UseCases>(service::Ports{*store, clock, link_signer, metrics, events},
                                               service::LinkSettings{});
-    ctx = std::make_unique<http::ApiContext>(http::ApiContext{*store, *use, metrics, limiter, limiter, clock, {}});
+    ctx = std::make_unique<http::ApiContext>(http::ApiContext{*use, metrics, limiter, limiter, clock, {}});
     // Webhooks: every signature passes, so the form decoders behind it are reached.
     ctx->settings.sms_signature_valid = [](const std::string&, const auto&, const std::string&) { return true; };
     http::register_api(router, *ctx);
@@ -62,4 +65,16 @@ struct ApiFixture {
   }
 };
 
+namespace detail {
+inline ApiFixture* fixture = nullptr;
+}  // namespace detail
+
+// The process's fixture; built before the first input.
+inline ApiFixture& api_fixture() { return *detail::fixture; }
+
 }  // namespace visitd::fuzz
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  visitd::fuzz::detail::fixture = new visitd::fuzz::ApiFixture();
+  return 0;
+}

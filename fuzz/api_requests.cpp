@@ -28,19 +28,8 @@ std::string concrete_path(const std::string& pattern, const std::string& busines
 
 }  // namespace
 
-namespace {
-// Built once before fuzzing starts (seeding the demo hashes passwords with argon2id, which takes
-// seconds under ASan): libFuzzer's per-input timeout must not count it.
-visitd::fuzz::ApiFixture* fixture = nullptr;
-}  // namespace
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fixture = new visitd::fuzz::ApiFixture();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto& api = *fixture;
+  auto& api = visitd::fuzz::api_fixture();
   static const auto routes = api.router.routes();
   if (size < 1) return 0;
   // Layout: route index byte, then "id-segment \n query \n body".

@@ -6,19 +6,8 @@
 
 #include "api_fixture.hpp"
 
-namespace {
-// Built once before fuzzing starts (seeding the demo hashes passwords with argon2id, which takes
-// seconds under ASan): libFuzzer's per-input timeout must not count it.
-visitd::fuzz::ApiFixture* fixture = nullptr;
-}  // namespace
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fixture = new visitd::fuzz::ApiFixture();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto& api = *fixture;
+  auto& api = visitd::fuzz::api_fixture();
   // Layout: method ' ' path.
   const std::string input(reinterpret_cast<const char*>(data), size);
   const auto sp = input.find(' ');

@@ -18,12 +18,15 @@ PACKAGES=(
   # fuzzers (libFuzzer) and sanitizer builds: clang 14, its runtimes, llvm-symbolizer
   clang-14 libclang-rt-14-dev llvm-14
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-yaml curl jq wrk linux-perf
   # the API contract: integration exchanges are validated against docs/openapi.yaml
   python3-jsonschema
   python3-aiosmtpd python3-icalendar python3-phonenumbers
   # appointment rooms: WebSocket test clients, TURN relay (run beside visitd, tested for real)
   python3-websockets coturn
+  # several instances on one PostgreSQL behind a load balancer: the cluster test starts a private
+  # nginx in front of two visitd processes (tests/cluster); the system nginx service is unused
+  nginx-light
   # web app browser tests (playwright-core drives Debian's Chromium; no browser download)
   chromium
 )

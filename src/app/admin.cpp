@@ -4,6 +4,7 @@
 
 #include "core/validation.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::app {
 namespace {
@@ -35,7 +36,7 @@ core::Result<std::string> admin_create_business(store::Store& store, const NewBu
 }
 
 core::Result<std::string> admin_create_user(store::Store& store, const NewUserArgs& a) {
-  std::optional<core::Role> role = core::role_from_string(a.role);
+  std::optional<core::Role> role = wire::parse<core::Role>(a.role);
   if (!role) return core::Error::invalid("role", "expected owner, manager or provider");
   std::string email = lower(a.email);
   if (!core::is_plausible_email(email)) return core::Error::invalid("email", "not an email address");

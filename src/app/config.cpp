@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include "http/client_address.hpp"
+
 namespace visitd::app {
 namespace {
 
@@ -171,6 +173,7 @@ constexpr const char* kSms = "SMS";
 constexpr const char* kOutbox = "Outbox worker";
 constexpr const char* kWebhooks = "Webhooks";
 constexpr const char* kLive = "Appointment rooms";
+constexpr const char* kCalendars = "External calendars";
 
 std::vector<Setting> make_settings() {
   const auto not_empty = [](const std::string& v) { return v.empty() ? std::string("must not be empty") : ""; };
@@ -244,6 +247,15 @@ std::vector<Setting> make_settings() {
       kHttp, "VISITD_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address",
       "connections one client address may hold; more are closed at accept",
       [](Config & c) -> auto& { return c.http.max_connections_per_address; }, 1, 1000000));
+  rows.push_back(text(
+      kHttp, "VISITD_TRUSTED_PROXIES", "trusted_proxies", "(none)",
+      "comma-separated CIDR blocks of reverse proxies (127.0.0.1, 10.0.0.0/8, ::1); from these peers the client "
+      "address is the rightmost untrusted X-Forwarded-For entry, and the per-address connection cap does not apply",
+      [](Config & c) -> auto& { return c.http.trusted_proxies; },
+      [](const std::string& v) {
+        auto parsed = http::TrustedProxies::parse(v);
+        return parsed.ok() ? std::string() : parsed.error().detail;
+      }));
   rows.push_back(duration(
       kHttp, "VISITD_IDLE_TIMEOUT_S", "idle_timeout_s", "seconds a keep-alive connection may idle before it is closed",
       [](Config & c) -> auto& { return c.http.idle_timeout; }, 1, 3600));
@@ -440,7 +452,9 @@ std::vector<Setting> make_settings() {
                   "answers STUN itself); empty: none",
                   [](Config& c, const std::string& v) { return ice_urls(v, c.live.stun_urls, false); }});
   rows.push_back(duration(
-      kLive, "VISITD_TURN_TTL_S", "turn_ttl_s", "lifetime of minted TURN credentials in seconds",
+      kLive, "VISITD_TURN_TTL_S", "turn_ttl_s",
+      "longest lifetime of minted TURN credentials in seconds (they also end with the room token; only admitted "
+      "participants get them)",
       [](Config & c) -> auto& { return c.live.turn_ttl; }, 60, 86400));
   rows.push_back(text(
       kLive, "VISITD_TURN_REALM", "turn_realm", defaults().live.turn_realm, "TURN realm (coturn's realm)",
@@ -475,6 +489,31 @@ std::vector<Setting> make_settings() {
       kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
       "room messages waiting for a worker thread; more are answered with an `unavailable` error",
       [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
+  // External calendars (issue I)
+  rows.push_back(boolean(
+      kCalendars, "VISITD_FETCH_ALLOW_PRIVATE", "fetch_allow_private",
+      "fetch staff-given addresses (external calendars) on loopback, private and link-local networks; "
+      "off, such targets are refused after DNS resolution. Tests and closed networks only",
+      [](Config & c) -> auto& { return c.calendars.fetch_allow_private; }));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_REFRESH_MINUTES", "calendar_refresh_minutes",
+      "how often an external calendar is fetched when the provider sets no schedule, in minutes",
+      [](Config & c) -> auto& { return c.calendars.refresh_minutes; }, 5, 1440));
+  rows.push_back(duration(
+      kCalendars, "VISITD_CALENDAR_CONNECT_TIMEOUT_S", "calendar_connect_timeout_s",
+      "seconds to connect to an external calendar's server",
+      [](Config & c) -> auto& { return c.calendars.connect_timeout; }, 1, 60));
+  rows.push_back(duration(
+      kCalendars, "VISITD_CALENDAR_FETCH_TIMEOUT_S", "calendar_fetch_timeout_s",
+      "seconds one fetch of an external calendar may take in all (reported to the provider beyond)",
+      [](Config & c) -> auto& { return c.calendars.fetch_timeout; }, 1, 300));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_MAX_BYTES", "calendar_max_bytes",
+      "largest external calendar accepted, in bytes after decompression (reported to the provider beyond)",
+      [](Config & c) -> auto& { return c.calendars.max_bytes; }, 4096, 64LL << 20));
+  rows.push_back(integer(
+      kCalendars, "VISITD_CALENDAR_FETCHERS", "calendar_fetchers", "external calendars fetched at once",
+      [](Config & c) -> auto& { return c.calendars.fetchers; }, 1, 16));
   return rows;
 }
 

@@ -34,6 +34,7 @@ struct HttpConfig {
   std::chrono::seconds idle_timeout{60};
   std::size_t max_connections = 4096;  // cut to the open-file limit at start
   std::size_t max_connections_per_address = 64;
+  std::string trusted_proxies;  // CIDR list whose X-Forwarded-For names the client; empty = none
   double booking_rate_per_minute = 30;
   double booking_burst = 10;
   double booking_network_rate_per_minute = 30;  // per /24 (IPv4) or /64 (IPv6)
@@ -123,6 +124,16 @@ struct LiveConfig {
   std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
 };
 
+// External calendars (issue I): the background fetcher of providers' busy calendars.
+struct CalendarConfig {
+  bool fetch_allow_private = false;  // loopback/private/link-local targets allowed (tests only)
+  int refresh_minutes = 15;          // a calendar's schedule when the provider gives none
+  std::chrono::seconds connect_timeout{5};
+  std::chrono::seconds fetch_timeout{20};
+  std::size_t max_bytes = 5 << 20;
+  int fetchers = 2;  // calendars fetched at once
+};
+
 struct Config {
   StoreConfig store;
   HttpConfig http;
@@ -134,6 +145,7 @@ struct Config {
   OutboxConfig outbox;
   LiveConfig live;
   WebhookConfig webhooks;
+  CalendarConfig calendars;
 };
 
 // One row per setting. `apply` parses a textual value (environment or TOML), checks its

@@ -8,7 +8,9 @@
 #include "app/admin.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/demo_large.hpp"
 #include "app/logging.hpp"
+#include "app/migrate_data.hpp"
 #include "app/system_clock.hpp"
 #include "app/wiring.hpp"
 #include "store/sqlite/backup.hpp"
@@ -51,6 +53,25 @@ int run_copy(const Config& config, const std::string& path, bool restore) {
   return 0;
 }
 
+// The benchmark data set (bench/run_all.sh): business "large", see app/demo_large.hpp.
+int run_large_demo(const Config& config, int providers, int history) {
+  const visitd::app::SystemClock clock(config.runtime.clock_skew);
+  auto store = visitd::app::open_migrated_store(config, clock);
+  if (!store) return fail(store.error());
+  auto seeded = visitd::app::seed_large_demo(*store.value(), clock.now(), providers, history);
+  if (!seeded) return fail(seeded.error());
+  const auto& d = seeded.value();
+  if (!d.created) {
+    std::cout << "Business \"large\" already exists; nothing changed.\n";
+    return 0;
+  }
+  std::cout << "Created business \"large\" with " << d.provider_ids.size() << " providers and " << d.bookings
+            << " bookings; service " << d.service_id << "; providers";
+  for (const auto& id : d.provider_ids) std::cout << " " << id;
+  std::cout << "\n";
+  return 0;
+}
+
 int run_demo(const Config& config) {
   const visitd::app::SystemClock clock(config.runtime.clock_skew);
   auto store = visitd::app::open_migrated_store(config, clock);
@@ -86,6 +107,18 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", with_demo, "Seed the demo business first when it is absent");
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* demo = app.add_subcommand("demo", "Create the demo business if absent, print its logins, exit");
+  std::string demo_size = "small";
+  demo->add_option("--size", demo_size, "small: Northwind; large: also the benchmark business \"large\"")
+      ->check(CLI::IsMember({"small", "large"}))
+      ->capture_default_str();
+  int large_providers = 50;
+  int large_history = 10'000;
+  demo->add_option("--providers", large_providers, "--size large: providers of \"large\"")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  demo->add_option("--history", large_history, "--size large: bookings held by its first provider")
+      ->check(CLI::Range(0, 35'040))
+      ->capture_default_str();
   auto* routes = app.add_subcommand("routes", "Print every route the server answers");
   bool route_bodies = false;
   routes->add_flag("--bodies", route_bodies, "Also print each route's body: json, none or other");
@@ -104,6 +137,12 @@ int main(int argc, char** argv) {
   auto* restore =
       app.add_subcommand("restore", "Replace the SQLite database with the backup at PATH (stop visitd first)");
   restore->add_option("path", restore_path, "A file written by `visitd backup`")->required();
+  std::string migrate_from, migrate_to;
+  auto* migrate_data = app.add_subcommand(
+      "migrate-data", "Copy a SQLite install into an EMPTY PostgreSQL database, verified by counts and checksums");
+  migrate_data->add_option("--from", migrate_from, "The SQLite database file (stop visitd first)")->required();
+  migrate_data->add_option("--to", migrate_to, "postgres://user:password@host:port/dbname (an empty database)")
+      ->required();
   auto* admin = app.add_subcommand("admin", "Operator commands");
   admin->require_subcommand(1);
 
@@ -160,11 +199,17 @@ int main(int argc, char** argv) {
               << store.value()->schema_version() << "\n";
     return 0;
   }
-  if (*demo) return run_demo(config);
+  if (*demo) {
+    if (int rc = run_demo(config); rc != 0 || demo_size != "large") return rc;
+    return run_large_demo(config, large_providers, large_history);
+  }
   if (*routes) return visitd::app::print_routes(config, route_bodies);
   if (*turn_config) return visitd::app::print_turn_config(config, turn_port, turn_listening_ip, turn_relay_ip);
   if (*backup) return run_copy(config, backup_path, false);
   if (*restore) return run_copy(config, restore_path, true);
+  if (*migrate_data) {
+    return visitd::app::run_migrate_data(migrate_from, migrate_to, [&clock] { return clock.now(); });
+  }
 
   auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());

@@ -83,7 +83,9 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(
     auto l = links.issue(b);
     return notify::ConsumerLinks{l.manage_url, l.join_url};
   };
-  auto worker = std::make_shared<notify::OutboxWorker>(store, clock, compose, consumer_links, mail, sms, ws,
+  // The roles composing and sending read and write, not the store.
+  const notify::ComposeStores roles{store, store, store, store, store, store};
+  auto worker = std::make_shared<notify::OutboxWorker>(roles, clock, compose, consumer_links, mail, sms, ws,
                                                        config.outbox.demo_outbox);
   if (on_failed) worker->set_failure_listener(std::move(on_failed));
   worker->start();

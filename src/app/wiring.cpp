@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/calendars.hpp"
 #include "app/file_limit.hpp"
 #include "app/notifications.hpp"
 #include "app/room_events.hpp"
+#include "app/shared_buckets.hpp"
 #include "app/system_clock.hpp"
 #include "app/webhook_events.hpp"
 #include "http/connection_limits.hpp"
@@ -17,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
+#include "notify/calendar_sync.hpp"
 #include "notify/ssrf_guard.hpp"
 #include "notify/webhook_worker.hpp"
 #include "notify/worker.hpp"
@@ -64,8 +67,8 @@ live::LiveSettings live_settings(const Config& c) {
   s.rate_per_second = c.live.rate_per_second;
   s.burst = c.live.burst;
   s.queue_bytes = c.live.queue_bytes;
-  s.token_ttl_s = static_cast<int>(c.live.room_token_ttl.count());
-  s.grace_s = static_cast<int>(c.live.room_grace.count());
+  s.token_ttl = c.live.room_token_ttl;
+  s.grace = c.live.room_grace;
   s.turn = turn_settings(c);
   return s;
 }
@@ -120,10 +123,10 @@ int serve(const Config& config) {
   RoomEvents room_events;  // live rooms
   // Webhooks (issue I): booking events from the use cases and
   // failed messages from the outbox become deliveries.
-  WebhookEvents webhook_events(store::webhook_store(store), clock);
+  WebhookEvents webhook_events(store, clock);
   EventFanOut events(room_events, webhook_events);
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
-  service::Webhooks webhooks(store::webhook_store(store));
+  service::Webhooks webhooks(store);
   webhooks.set_target_check([allow = config.webhooks.allow_private_targets](std::string_view url) -> core::Status {
     auto checked = notify::check_target(url, allow);
     if (!checked) return checked.error();
@@ -131,6 +134,9 @@ int serve(const Config& config) {
   });
   http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, store, ctx.settings);
+  configure_calendar_api(config, ctx.settings);  // issue I: subscription feeds
+  // External calendars are fetched in the background from the start (issue I).
+  auto calendar_sync = start_calendar_sync(config, store, clock, use.external_calendars);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
   // The bus (one process) and the timer thread are built here and nowhere else.
   live::InProcessBus room_bus;
@@ -140,8 +146,9 @@ int serve(const Config& config) {
   workers::WorkerPool live_pool("live", workers::PoolSize{config.live.worker_threads, config.live.worker_queue});
   pool_metrics.add(live_pool.counters());
   live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
-  live::LiveService live(store, room_bus, live_timers, room_work, signing_secret(config, store), clock,
-                         live_settings(config));
+  const service::StoreRoles roles(store);  // the hub gets the roles it uses, not the store
+  live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms}, room_bus,
+                         live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
   room_events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
@@ -157,6 +164,14 @@ int serve(const Config& config) {
   budgets.business_bookings_burst = config.http.business_booking_burst;
   http::Throttles throttles(budgets, clock, metrics);
   ctx.throttles = &throttles;
+  // Several instances on one PostgreSQL database: every budget lives in the database, so a
+  // limit hit through one instance holds on all. One SQLite process keeps them in memory.
+  StoreBuckets shared_buckets(store, clock);
+  if (store::is_postgres_url(config.store.database)) {
+    login_limiter.share(&shared_buckets, "login_ip");
+    booking_limiter.share(&shared_buckets, "booking_ip");
+    throttles.share(&shared_buckets);
+  }
   metrics.add_source([&live] { return live.metrics().render(); });
   metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
@@ -171,7 +186,7 @@ int serve(const Config& config) {
   webhook_settings.retry_base = config.webhooks.retry_base;
   webhook_settings.retry_max = config.webhooks.retry_max;
   notify::WebhookWorker webhook_worker(
-      store::webhook_store(store), clock,
+      store, clock,
       std::make_shared<notify::CurlWebhookSender>(config.webhooks.allow_private_targets, config.webhooks.timeout),
       webhook_settings);
   http::ServerOptions options;
@@ -191,6 +206,7 @@ int serve(const Config& config) {
     if (!warning.empty()) spdlog::warn("{}", warning);
   }
   options.limits.max_connections_per_address = config.http.max_connections_per_address;
+  options.trusted_proxies = http::TrustedProxies::parse(config.http.trusted_proxies).value();  // checked by config
   options.limits.threads = config.http.threads;
   options.limits.worker_threads = config.http.worker_threads;
   options.limits.worker_queue = config.http.worker_queue;
@@ -216,6 +232,8 @@ int serve(const Config& config) {
   });
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   webhook_worker.stop();                     // the delivery in hand finishes; the rest stay pending
+  calendar_sync->stop();                     // fetches in hand finish (each bounded by its timeout)
+  use.external_calendars.set_wake({});       // nothing wakes the stopped fetcher
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   room_events.attach(nullptr);               // the live service is destroyed before the events
@@ -239,7 +257,8 @@ int print_routes(const Config& config, bool with_bodies) {
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
   http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
-  service::Webhooks webhooks(store::webhook_store(*opened.value()));
+  service::Webhooks webhooks(*opened.value());
+  configure_calendar_api(config, ctx.settings);
   http::Router router;
   http::register_api(router, ctx);
   http::register_webhook_routes(router, ctx, webhooks);

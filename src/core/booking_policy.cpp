@@ -34,8 +34,8 @@ Status check_change(const Booking& b, int cutoff_hours, Actor actor, Instant now
   if (is_final(b.status)) return policy(already(b));
   if (now >= b.time.begin) return policy(std::string(what) + " is not possible after the appointment started");
   if (actor == Actor::consumer) {
-    Instant deadline = b.time.begin - std::chrono::hours{std::max(cutoff_hours, 0)};
-    if (now >= deadline) return policy(std::string(what) + " closed " + hours_text(cutoff_hours) + " before the start");
+    if (now >= consumer_deadline(b, cutoff_hours))
+      return policy(std::string(what) + " closed " + hours_text(cutoff_hours) + " before the start");
   }
   return ok_status();
 }
@@ -78,6 +78,10 @@ Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, In
 
 Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now) {
   return check_change(b, rules.reschedule_cutoff_hours, actor, now, "rescheduling");
+}
+
+Instant consumer_deadline(const Booking& b, int cutoff_hours) {
+  return b.time.begin - std::chrono::hours{std::max(cutoff_hours, 0)};
 }
 
 Interval padded_block(Interval time, const Service& service) {

@@ -25,8 +25,17 @@ Status check_movable(BookingStatus current);
 // can be rescheduled or cancelled, and never after they started.
 Status check_cancel(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
 Status check_reschedule(const Booking& b, const BookingRules& rules, Actor actor, Instant now);
+// The last instant before which a consumer may still act: start - cutoff (a negative
+// cutoff counts as 0).
+Instant consumer_deadline(const Booking& b, int cutoff_hours);
 
 // The block a booking occupies: time widened by the service's buffers.
 Interval padded_block(Interval time, const Service& service);
+
+// The longest block a booking can have: a service's duration and each buffer are at most a
+// day (core/validation). Stores read busy bookings by block_start in [from - this, to), a
+// range an index answers, instead of every earlier booking of the provider; they refuse a
+// longer block.
+inline constexpr Seconds kMaxBlockLength{3 * 24 * 3600};
 
 }  // namespace visitd::core

@@ -22,9 +22,17 @@ struct LinkLifetimes {
 Instant link_deadline(LinkKind kind, const Booking& b, const LinkLifetimes& lifetimes);
 
 // ok while `link_version` is the booking's capability_version, now < link_deadline and
-// now < not_after (when set); not_found for a revoked link (say nothing about the booking),
-// gone (type "link-expired") after either deadline.
+// now < not_after (when set). Refusals, in this order:
+// - not_found for a version the booking never had (say nothing about the booking);
+// - gone, type "link-expired", after either deadline (whatever happened to the booking);
+// - gone, type "booking-cancelled", for any link the booking ever had once it is cancelled
+//   (a cancellation raises the version: the link shows only that the booking was cancelled);
+// - gone, type "link-revoked", for an older version (a reschedule or a reissue replaced it).
 Status check_link(LinkKind kind, const Booking& b, int link_version, const LinkLifetimes& lifetimes, Instant now,
                   std::optional<Instant> not_after = std::nullopt);
+
+// Whether staff may reissue a booking's links (raise its capability version and send the
+// new ones): policy error for a cancelled booking, whose links only say "cancelled".
+Status check_reissue(const Booking& b);
 
 }  // namespace visitd::core

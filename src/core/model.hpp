@@ -1,5 +1,6 @@
 #pragma once
-// The domain's nouns. Plain values: no I/O, no JSON, no SQL. Ids are opaque strings
+// The domain's nouns. Plain values: no I/O, no JSON, no SQL, no text spellings of the
+// enumerations (the wire's are in wire/names.hpp, each store keeps its columns'). Ids are opaque strings
 // minted by the store (random, never sequential, never guessable).
 #include <array>
 #include <optional>
@@ -30,8 +31,6 @@ struct Business {
 };
 
 enum class Role { owner, manager, provider };
-const char* to_string(Role r);
-std::optional<Role> role_from_string(std::string_view s);
 // owner > manager > provider
 bool role_at_least(Role have, Role need);
 
@@ -84,8 +83,6 @@ struct Provider {
 // ---- services --------------------------------------------------------------
 
 enum class QuestionKind { short_text, long_text, single_choice };
-const char* to_string(QuestionKind k);
-std::optional<QuestionKind> question_kind_from_string(std::string_view s);
 
 struct Question {
   std::string key;  // stable key answers refer to, [a-z0-9_]{1,40}
@@ -118,8 +115,6 @@ struct Service {
 // ---- bookings --------------------------------------------------------------
 
 enum class BookingStatus { confirmed, cancelled, completed, no_show };
-const char* to_string(BookingStatus s);
-std::optional<BookingStatus> booking_status_from_string(std::string_view s);
 
 struct Consumer {
   std::string name;

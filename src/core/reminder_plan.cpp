@@ -6,21 +6,6 @@
 namespace visitd::core {
 namespace {
 
-template <class E, std::size_t N>
-std::optional<E> lookup(std::string_view s, const std::pair<E, const char*> (&table)[N]) {
-  for (const auto& [e, name] : table)
-    if (s == name) return e;
-  return std::nullopt;
-}
-
-constexpr std::pair<MessageKind, const char*> kKinds[] = {{MessageKind::confirmation, "confirmation"},
-                                                          {MessageKind::reschedule, "reschedule"},
-                                                          {MessageKind::cancellation, "cancellation"},
-                                                          {MessageKind::reminder, "reminder"}};
-constexpr std::pair<Channel, const char*> kChannels[] = {{Channel::email, "email"}, {Channel::sms, "sms"}};
-constexpr std::pair<Recipient, const char*> kRecipients[] = {{Recipient::consumer, "consumer"},
-                                                             {Recipient::provider, "provider"}};
-
 bool reachable(const PlanInput& in, const Route& r) {
   if (r.to == Recipient::provider) return r.channel == Channel::email;
   return r.channel == Channel::email ? in.consumer_has_email : in.consumer_sms_allowed;
@@ -28,53 +13,49 @@ bool reachable(const PlanInput& in, const Route& r) {
 
 }  // namespace
 
-const char* to_string(MessageKind k) { return kKinds[static_cast<int>(k)].second; }
-const char* to_string(Channel c) { return kChannels[static_cast<int>(c)].second; }
-const char* to_string(Recipient r) { return kRecipients[static_cast<int>(r)].second; }
-std::optional<MessageKind> message_kind_from_string(std::string_view s) { return lookup(s, kKinds); }
-std::optional<Channel> channel_from_string(std::string_view s) { return lookup(s, kChannels); }
-std::optional<Recipient> recipient_from_string(std::string_view s) { return lookup(s, kRecipients); }
+namespace {
 
-std::string routes_text(const std::vector<Route>& routes) {
-  std::string out;
-  for (const auto& r : routes) {
-    if (!out.empty()) out += ',';
-    out += to_string(r.to);
-    out += ':';
-    out += to_string(r.channel);
+// A notice's routes: each (recipient, channel) at most once, and SMS only to consumers (a
+// provider's record has no phone).
+void check_routes(const std::vector<Route>& routes, const std::string& field, std::vector<FieldError>& errors) {
+  if (routes.size() > kMaxRoutesPerNotice) {
+    errors.push_back({field, "at most " + std::to_string(kMaxRoutesPerNotice) + " routes"});
+    return;
   }
-  return out;
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const std::string item = field + "[" + std::to_string(i) + "]";
+    if (routes[i].to == Recipient::provider && routes[i].channel == Channel::sms) {
+      errors.push_back({item, "providers have no phone on record: SMS goes to consumers only"});
+    } else if (std::find(routes.begin(), routes.begin() + static_cast<std::ptrdiff_t>(i), routes[i]) !=
+               routes.begin() + static_cast<std::ptrdiff_t>(i)) {
+      errors.push_back({item, "is listed twice"});
+    }
+  }
 }
 
-std::optional<std::vector<Route>> routes_from_text(std::string_view text) {
-  std::vector<Route> out;
-  while (!text.empty()) {
-    const auto comma = text.find(',');
-    const std::string_view item = text.substr(0, comma);
-    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
-    const auto colon = item.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    auto to = recipient_from_string(item.substr(0, colon));
-    auto channel = channel_from_string(item.substr(colon + 1));
-    if (!to || !channel) return std::nullopt;
-    Route r{*to, *channel};
-    if (std::find(out.begin(), out.end(), r) != out.end()) return std::nullopt;
-    out.push_back(r);
-  }
-  return out;
-}
+}  // namespace
 
 Status validate_policy(const NotificationPolicy& p) {
-  if (p.reminder_offsets_minutes.size() > kMaxReminderOffsets)
-    return Error::invalid("reminderOffsetsMinutes", "at most " + std::to_string(kMaxReminderOffsets) + " offsets");
-  std::set<int> seen;
-  for (std::size_t i = 0; i < p.reminder_offsets_minutes.size(); ++i) {
-    const int m = p.reminder_offsets_minutes[i];
-    const std::string field = "reminderOffsetsMinutes[" + std::to_string(i) + "]";
-    if (m < 1 || m > kMaxReminderOffsetMinutes)
-      return Error::invalid(field, "must be from 1 to " + std::to_string(kMaxReminderOffsetMinutes));
-    if (!seen.insert(m).second) return Error::invalid(field, "is listed twice");
+  std::vector<FieldError> errors;
+  check_routes(p.confirmation, "confirmation", errors);
+  check_routes(p.reschedule, "reschedule", errors);
+  check_routes(p.cancellation, "cancellation", errors);
+  check_routes(p.reminder, "reminder", errors);
+  if (p.reminder_offsets_minutes.size() > kMaxReminderOffsets) {
+    errors.push_back({"reminderOffsetsMinutes", "at most " + std::to_string(kMaxReminderOffsets) + " offsets"});
+  } else {
+    std::set<int> seen;
+    for (std::size_t i = 0; i < p.reminder_offsets_minutes.size(); ++i) {
+      const int m = p.reminder_offsets_minutes[i];
+      const std::string field = "reminderOffsetsMinutes[" + std::to_string(i) + "]";
+      if (m < 1 || m > kMaxReminderOffsetMinutes) {
+        errors.push_back({field, "must be from 1 to " + std::to_string(kMaxReminderOffsetMinutes)});
+      } else if (!seen.insert(m).second) {
+        errors.push_back({field, "is listed twice"});
+      }
+    }
   }
+  if (!errors.empty()) return Error::invalid_fields(std::move(errors));
   return ok_status();
 }
 
@@ -152,6 +133,23 @@ bool recipient_was_told(Channel channel, Recipient recipient, const Id& provider
            (recipient == Recipient::consumer || o.provider_id.empty() || provider_id.empty() ||
             o.provider_id == provider_id);
   });
+}
+
+std::vector<PlannedMessage> plan_links_notice(bool consumer_has_email, bool consumer_sms_allowed, Instant now,
+                                              int sequence) {
+  std::vector<PlannedMessage> out;
+  auto notice = [&](Channel channel) {
+    PlannedMessage m;
+    m.kind = MessageKind::confirmation;
+    m.channel = channel;
+    m.recipient = Recipient::consumer;
+    m.due_at = now;
+    m.sequence = sequence;
+    out.push_back(m);
+  };
+  if (consumer_has_email) notice(Channel::email);
+  if (consumer_sms_allowed) notice(Channel::sms);
+  return out;
 }
 
 }  // namespace visitd::core

@@ -15,13 +15,6 @@ enum class MessageKind { confirmation, reschedule, cancellation, reminder };
 enum class Channel { email, sms };
 enum class Recipient { consumer, provider };
 
-const char* to_string(MessageKind k);
-const char* to_string(Channel c);
-const char* to_string(Recipient r);
-std::optional<MessageKind> message_kind_from_string(std::string_view s);
-std::optional<Channel> channel_from_string(std::string_view s);
-std::optional<Recipient> recipient_from_string(std::string_view s);
-
 struct Route {
   Recipient to = Recipient::consumer;
   Channel channel = Channel::email;
@@ -30,6 +23,7 @@ struct Route {
 
 inline constexpr int kMaxReminderOffsetMinutes = 60 * 24 * 30;
 inline constexpr std::size_t kMaxReminderOffsets = 10;
+inline constexpr std::size_t kMaxRoutesPerNotice = 4;  // every (recipient, channel) pair once
 
 // Per business, overridable per service. Reminder offsets are minutes before the start.
 struct NotificationPolicy {
@@ -43,10 +37,9 @@ struct NotificationPolicy {
   friend bool operator==(const NotificationPolicy&, const NotificationPolicy&) = default;
 };
 
-// "consumer:email,provider:email" and back; nullopt on any unknown word or duplicate.
-std::string routes_text(const std::vector<Route>& routes);
-std::optional<std::vector<Route>> routes_from_text(std::string_view text);
-// Offsets must be 1..kMaxReminderOffsetMinutes, at most kMaxReminderOffsets, no duplicates.
+// invalid naming every bad field at once: a notice's route listed twice or an SMS to the
+// provider ("confirmation[1]"), more than kMaxRoutesPerNotice routes; offsets outside
+// 1..kMaxReminderOffsetMinutes, repeated, or more than kMaxReminderOffsets.
 Status validate_policy(const NotificationPolicy& p);
 
 enum class BookingEvent { created, rescheduled, cancelled };
@@ -90,6 +83,13 @@ struct PlannedMessage {
 // previous provider and a confirmation to the new one (each holds their own calendar
 // entry); the consumer's notice says what changed.
 std::vector<PlannedMessage> plan_messages(const PlanInput& in);
+
+// The notice carrying a booking's reissued links (staff replaced them): the consumer's
+// confirmation again, due `now` at iCalendar `sequence`, by e-mail when they have an address
+// and by SMS when they may receive it. Staff asked for it, so the notification policy does
+// not silence it; nothing goes to the provider.
+std::vector<PlannedMessage> plan_links_notice(bool consumer_has_email, bool consumer_sms_allowed, Instant now,
+                                              int sequence);
 
 // ---- decisions at send time (the worker asks them of the booking's message history) ----
 

@@ -1,35 +1,8 @@
 #include "core/room_policy.hpp"
 
+#include <algorithm>
+
 namespace visitd::core {
-
-const char* to_string(RoomRole r) { return r == RoomRole::host ? "host" : "guest"; }
-
-std::optional<RoomRole> room_role_from_string(std::string_view s) {
-  if (s == "host") return RoomRole::host;
-  if (s == "guest") return RoomRole::guest;
-  return std::nullopt;
-}
-
-const char* to_string(LobbyState s) {
-  switch (s) {
-    case LobbyState::waiting:
-      return "waiting";
-    case LobbyState::admitted:
-      return "admitted";
-    case LobbyState::denied:
-      return "denied";
-    case LobbyState::removed:
-      return "removed";
-  }
-  return "waiting";
-}
-
-std::optional<LobbyState> lobby_state_from_string(std::string_view s) {
-  for (auto st : {LobbyState::waiting, LobbyState::admitted, LobbyState::denied, LobbyState::removed}) {
-    if (s == to_string(st)) return st;
-  }
-  return std::nullopt;
-}
 
 const char* to_string(JoinRefusal r) {
   switch (r) {
@@ -72,6 +45,12 @@ RoomReview review_room(const Interval& known, BookingStatus status, const Interv
 bool may_host(std::optional<Role> role_in_business, bool is_bookings_provider) {
   if (!role_in_business) return false;
   return is_bookings_provider || role_at_least(*role_in_business, Role::manager);
+}
+
+bool passes_lobby(RoomRole role, bool auto_admit) { return role == RoomRole::guest && !auto_admit; }
+
+Instant room_token_expiry(Instant now, Seconds lifetime, const Interval& window) {
+  return std::min(now + lifetime, window.end);
 }
 
 LobbyState initial_lobby_state(RoomRole role, std::optional<LobbyState> decision, bool auto_admit) {
@@ -119,6 +98,12 @@ Result<std::string> clean_chat_text(std::string_view text) {
     }
   }
   return out;
+}
+
+bool may_use_relay(RoomRole role, const RoomFacts& facts, bool auto_admit) {
+  if (role == RoomRole::host) return true;
+  if (facts.decision) return *facts.decision == LobbyState::admitted;
+  return auto_admit;
 }
 
 }  // namespace visitd::core

@@ -10,14 +10,10 @@
 namespace visitd::core {
 
 enum class RoomRole { host, guest };
-const char* to_string(RoomRole r);
-std::optional<RoomRole> room_role_from_string(std::string_view s);
 
 // A participant's standing in the lobby. Only decisions are stored; `waiting` is the
 // absence of one.
 enum class LobbyState { waiting, admitted, denied, removed };
-const char* to_string(LobbyState s);
-std::optional<LobbyState> lobby_state_from_string(std::string_view s);
 
 // Calls are a full mesh between browsers: each participant sends to every other one.
 inline constexpr int kMaxCallParticipants = 4;
@@ -45,6 +41,11 @@ struct RoomFacts {  // what the caller gathered about the room
 // window, a denied participant learns it rather than "too early".
 std::optional<JoinRefusal> check_join(const RoomFacts& facts, Instant now);
 
+// Whether a join answer carries TURN relay credentials: a host always, a guest only once
+// admitted (a stored decision, or a service without a lobby). A guest waiting in the lobby
+// may not signal anyone, so it gets no relay to spend; it joins again once admitted.
+bool may_use_relay(RoomRole role, const RoomFacts& facts, bool auto_admit);
+
 // A room with people in it re-checks its window whenever the booking may have changed (a
 // reschedule, a cancel, a status change) and when its close time comes. What it must do:
 enum class RoomReview {
@@ -64,6 +65,12 @@ bool may_host(std::optional<Role> role_in_business, bool is_bookings_provider);
 // Where a participant starts once connected: hosts are in at once; a guest is in when a
 // host admitted them before or the service admits automatically; otherwise it waits.
 LobbyState initial_lobby_state(RoomRole role, std::optional<LobbyState> decision, bool auto_admit);
+// Whether joining in `role` passes through the lobby at all (what the join answer tells the
+// client before it connects): a guest, unless the service admits automatically.
+bool passes_lobby(RoomRole role, bool auto_admit);
+// A room token's expiry (and so its relay credentials'): `lifetime` from now, never past the
+// room's window (a meeting's credentials do not outlive its room).
+Instant room_token_expiry(Instant now, Seconds lifetime, const Interval& window);
 
 // Plain-text chat: 1..kMaxChatChars code points after trimming, no control characters
 // except newline and tab. Returns the cleaned text or an error message.

@@ -121,6 +121,10 @@ std::vector<Interval> provider_slots(const ProviderCalendar& cal, const Service&
       if (idx >= 0 && idx < day_count) ++per_day[static_cast<std::size_t>(idx)];
     }
   }
+  for (const auto& busy : cal.external_busy) {
+    Interval padded{busy.begin - after, busy.end + before};
+    if (!busy.empty() && padded.overlaps(window)) blocked.push_back(padded);
+  }
   const IntervalSet free = avail.subtract(IntervalSet(std::move(blocked)));
 
   // Starts rise with their grid readings (first_reaching is monotone), and ranges come in

@@ -3,7 +3,8 @@
 //   availability = each configured range of weekly hours (or of the date's override) of
 //                  each provider-local date, as instants, minus time off
 //   free         = availability minus busy bookings, each widened so the new slot's own
-//                  buffers stay clear of the booking's padded block
+//                  buffers stay clear of the booking's padded block, minus busy times of the
+//                  provider's external calendars, widened the same way
 //   slots        = starts on a wall-clock grid of slot_interval anchored at each configured
 //                  range's opening, where the slot's duration fits in free time, then
 //                  filtered by minimum notice, booking window and the per-day limit.
@@ -34,6 +35,9 @@ struct BusyBooking {  // a confirmed booking as the engine sees it
 struct ProviderCalendar {
   const Provider* provider = nullptr;  // weekly hours, overrides, time off, zone
   std::vector<BusyBooking> busy;       // confirmed bookings overlapping the query (+ margin)
+  // Busy times imported from the provider's external calendars (issue I), any order, may
+  // overlap. Like a booking they block slots without moving the grid (time off does).
+  std::vector<Interval> external_busy;
 };
 
 struct SlotQuery {

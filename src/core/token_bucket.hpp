@@ -13,6 +13,13 @@ class TokenBucket {
   TokenBucket(double rate_per_second, double burst, Time now)
       : rate_(rate_per_second), burst_(burst), tokens_(burst), at_(now) {}
 
+  // A bucket resumed from kept state (a shared store's row): `tokens` left at `at`.
+  static TokenBucket resume(double rate_per_second, double burst, double tokens, Time at) {
+    TokenBucket b(rate_per_second, burst, at);
+    b.tokens_ = tokens < burst ? tokens : burst;
+    return b;
+  }
+
   // Takes one token; false when none is left.
   bool take(Time now) {
     refill(now);
@@ -36,6 +43,7 @@ class TokenBucket {
     return rate_ > 0 && tokens_ + std::chrono::duration<double>(now - at_).count() * rate_ >= burst_;
   }
   [[nodiscard]] Time last_use() const { return at_; }
+  [[nodiscard]] double tokens() const { return tokens_; }
 
  private:
   void refill(Time now) {

@@ -23,6 +23,9 @@ inline constexpr std::size_t kMaxTokenLength = 512;      // links, room tokens, 
 inline constexpr std::size_t kMaxTokenNameLength = 100;  // an API token's label
 inline constexpr std::chrono::hours kMaxTimeOffSpan{24 * 366};
 inline constexpr std::size_t kMaxNameLength = 200;
+// A message template's parts (Mustache source, checked by service::Messages::put_template).
+inline constexpr std::size_t kMaxTemplateSubjectLength = 500;
+inline constexpr std::size_t kMaxTemplateLength = 20000;  // text or HTML body
 inline constexpr std::size_t kMaxEmailLength = 254;
 inline constexpr std::size_t kMaxAnswerLength = 4000;
 inline constexpr std::size_t kMaxQuestions = 30;

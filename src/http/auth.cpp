@@ -4,6 +4,7 @@
 
 #include "core/validation.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http {
 
@@ -72,11 +73,10 @@ core::Result<BusinessAccess> authorize(const Request& req, ApiContext& ctx, core
   if (!role) return not_found;
   auto business = ctx.use.catalog.business_by_id(business_id);
   if (!business) return not_found;
-  core::Role effective = *role;
-  if (caller->token_role && !core::role_at_least(*caller->token_role, effective)) effective = *caller->token_role;
+  const core::Role effective = core::effective_role(*role, caller->token_role);
   if (!core::role_at_least(effective, need)) {
     return core::Error::make(core::ErrorCode::forbidden,
-                             std::string("this needs the ") + core::to_string(need) + " role or higher");
+                             std::string("this needs the ") + wire::name(need) + " role or higher");
   }
   BusinessAccess access{*caller, *business, effective, std::nullopt};
   if (effective == core::Role::provider) {

@@ -7,6 +7,7 @@
 
 #include "core/model.hpp"
 #include "core/result.hpp"
+#include "core/staff_policy.hpp"
 #include "http/context.hpp"
 #include "http/message.hpp"
 
@@ -30,6 +31,8 @@ struct BusinessAccess {
   core::Business business;
   core::Role role = core::Role::provider;   // effective role in this business
   std::optional<core::Id> own_provider_id;  // for role provider: their provider record
+  // What the use cases need to apply the scope rules (core/staff_policy).
+  [[nodiscard]] core::StaffScope scope() const { return {role, own_provider_id}; }
 };
 
 // Authenticates, loads business {businessId} and checks membership with at least `need`.

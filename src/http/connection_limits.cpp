@@ -13,14 +13,14 @@ ConnectionLimits::ConnectionLimits(std::size_t max_connections, std::size_t max_
   counters_.max_per_address = max_per_address_;
 }
 
-ConnectionLimits::Verdict ConnectionLimits::admit(const std::string& address) {
+ConnectionLimits::Verdict ConnectionLimits::admit(const std::string& address, bool per_address_cap) {
   std::lock_guard lock(mu_);
   if (open_ >= max_connections_) {
     counters_.refused_global.fetch_add(1, std::memory_order_relaxed);
     return Verdict::global_cap;
   }
   std::size_t& mine = per_address_[address];
-  if (mine >= max_per_address_) {
+  if (per_address_cap && mine >= max_per_address_) {
     counters_.refused_per_address.fetch_add(1, std::memory_order_relaxed);
     return Verdict::address_cap;
   }

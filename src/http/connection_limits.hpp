@@ -30,7 +30,9 @@ class ConnectionLimits {
   // `max_connections` and `max_per_address` are counts of connections (>= 1).
   ConnectionLimits(std::size_t max_connections, std::size_t max_per_address, ConnectionCounters& counters);
   // Takes a place for a connection from `address` (the textual IP), or says which cap is full.
-  Verdict admit(const std::string& address);
+  // `per_address_cap` false: only the global cap applies (a trusted reverse proxy carries
+  // every client's connections from its one address).
+  Verdict admit(const std::string& address, bool per_address_cap = true);
   // Gives back a place taken by admit() (call exactly once per admitted connection).
   void release(const std::string& address);
 

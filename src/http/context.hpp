@@ -53,6 +53,9 @@ struct ApiSettings {
   std::function<core::Result<MessageTexts>(const core::Business&, core::MessageKind, core::Channel, const MessageTexts&,
                                            core::Instant now)>
       preview_template;
+  // A subscription feed's iCalendar text (issue I; app/calendar_feed over notify::build_feed),
+  // injected for the same reason. Unset = 404.
+  std::function<std::string(const service::FeedCalendar&)> calendar_feed;
 };
 
 struct ApiContext {

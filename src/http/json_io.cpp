@@ -8,6 +8,7 @@
 #include "core/validation.hpp"
 #include "http/json_keys.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http {
 
@@ -318,7 +319,7 @@ json::object to_json(const core::Service& s) {
     for (const auto& c : q.choices) choices.emplace_back(c);
     questions.push_back(json::object{{"key", q.key},
                                      {"label", q.label},
-                                     {"kind", core::to_string(q.kind)},
+                                     {"kind", wire::name(q.kind)},
                                      {"required", q.required},
                                      {"choices", std::move(choices)}});
   }
@@ -368,7 +369,7 @@ json::object to_json(const core::Booking& b, const core::Zone& display) {
                       {"businessId", b.business_id},
                       {"serviceId", b.service_id},
                       {"providerId", b.provider_id},
-                      {"status", core::to_string(b.status)},
+                      {"status", wire::name(b.status)},
                       {"start", core::format_rfc3339(b.time.begin, display)},
                       {"end", core::format_rfc3339(b.time.end, display)},
                       {"consumer", consumer_json(b.consumer)},
@@ -381,7 +382,7 @@ json::object to_json(const core::Booking& b, const core::Zone& display) {
 json::object consumer_booking_json(const core::Booking& b, const core::Service* service, const core::Provider* provider,
                                    const core::Zone& display) {
   json::object o{{"id", b.id},
-                 {"status", core::to_string(b.status)},
+                 {"status", wire::name(b.status)},
                  {"start", core::format_rfc3339(b.time.begin, display)},
                  {"end", core::format_rfc3339(b.time.end, display)}};
   o["service"] = json::object{{"id", b.service_id}, {"name", service ? service->name : std::string()}};

@@ -41,6 +41,8 @@ constexpr Row kRows[] = {
     {ErrorCode::unauthorized, "", 401, "unauthorized", "Unauthorized"},
     {ErrorCode::gone, "", 410, "gone", "Gone"},
     {ErrorCode::gone, "link-expired", 410, "", "Link expired"},
+    {ErrorCode::gone, "link-revoked", 410, "", "Link replaced"},
+    {ErrorCode::gone, "booking-cancelled", 410, "", "Appointment cancelled"},
     {ErrorCode::policy, "", 409, "policy", "Not allowed"},
     {ErrorCode::rate_limited, "", 429, "rate-limited", "Too many requests"},
     {ErrorCode::unavailable, "", 503, "unavailable", "Service unavailable"},

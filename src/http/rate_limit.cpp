@@ -8,6 +8,18 @@ namespace visitd::http {
 
 namespace {
 constexpr int kRetryWhenNeverRefilled = 60;
+
+int retry_after_of(double wait) {
+  return wait < 0 ? kRetryWhenNeverRefilled : std::max(1, static_cast<int>(std::ceil(wait)));
+}
+}  // namespace
+
+std::optional<bool> RateLimiter::shared_step(const std::string& key, bool take, int* retry_after_s) {
+  if (shared_ == nullptr) return std::nullopt;
+  auto v = shared_->step(name_ + ":" + key, rate_per_s_, burst_, take);
+  if (!v) return std::nullopt;
+  if (!v->allowed && retry_after_s != nullptr) *retry_after_s = retry_after_of(v->seconds_until_token);
+  return v->allowed;
 }
 
 bool RateLimiter::allow(const std::string& key, core::Clock::Monotonic now, int* retry_after_s) {
@@ -15,6 +27,7 @@ bool RateLimiter::allow(const std::string& key, core::Clock::Monotonic now, int*
     if (retry_after_s != nullptr) *retry_after_s = kRetryWhenNeverRefilled;
     return false;
   }
+  if (auto shared = shared_step(key, true, retry_after_s)) return *shared;
   std::lock_guard lock(mu_);
   auto it = buckets_.find(key);
   if (it == buckets_.end()) {
@@ -22,10 +35,7 @@ bool RateLimiter::allow(const std::string& key, core::Clock::Monotonic now, int*
     it = buckets_.emplace(key, core::TokenBucket(rate_per_s_, burst_, now)).first;
   }
   if (it->second.take(now)) return true;
-  if (retry_after_s != nullptr) {
-    const double wait = it->second.seconds_until_token();
-    *retry_after_s = wait < 0 ? kRetryWhenNeverRefilled : std::max(1, static_cast<int>(std::ceil(wait)));
-  }
+  if (retry_after_s != nullptr) *retry_after_s = retry_after_of(it->second.seconds_until_token());
   return false;
 }
 
@@ -34,14 +44,12 @@ bool RateLimiter::peek(const std::string& key, core::Clock::Monotonic now, int* 
     if (retry_after_s != nullptr) *retry_after_s = kRetryWhenNeverRefilled;
     return false;
   }
+  if (auto shared = shared_step(key, false, retry_after_s)) return *shared;
   std::lock_guard lock(mu_);
   auto it = buckets_.find(key);
   if (it == buckets_.end()) return true;  // an unseen key has a full bucket
   if (it->second.has_token(now)) return true;
-  if (retry_after_s != nullptr) {
-    const double wait = it->second.seconds_until_token();
-    *retry_after_s = wait < 0 ? kRetryWhenNeverRefilled : std::max(1, static_cast<int>(std::ceil(wait)));
-  }
+  if (retry_after_s != nullptr) *retry_after_s = retry_after_of(it->second.seconds_until_token());
   return false;
 }
 

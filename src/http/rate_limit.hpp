@@ -1,8 +1,14 @@
 #pragma once
 // Per-key token buckets (key = client IP + purpose), one core::TokenBucket each. Time is
 // the injected clock's monotonic reading, passed in, so tests drive it by hand.
+//
+// Several instances on one database share their budgets through SharedBuckets (the store's
+// rate_buckets, wired in app/): then every step goes there, on wall-clock time, and this
+// process's own buckets serve only while the shared store cannot answer (a limit that
+// degrades to per-instance rather than to none, or to refusing everyone).
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,6 +17,20 @@
 #include "core/token_bucket.hpp"
 
 namespace visitd::http {
+
+// Token buckets kept where every instance sees them. Implemented over the store in app/.
+class SharedBuckets {
+ public:
+  struct Verdict {
+    bool allowed = false;
+    double seconds_until_token = 0;  // when refused; negative: never
+  };
+  virtual ~SharedBuckets() = default;
+  // Refills `key`'s bucket (tokens per second, burst) and takes a token when `take`.
+  // nullopt when the shared store cannot answer now.
+  virtual std::optional<Verdict> step(const std::string& key, double rate_per_s, double burst, bool take) = 0;
+  virtual void forget(const std::string& key) = 0;
+};
 
 class RateLimiter {
  public:
@@ -25,12 +45,19 @@ class RateLimiter {
   bool peek(const std::string& key, core::Clock::Monotonic now, int* retry_after_s);
   // Forgets `key`: its next request starts with a full bucket.
   void forget(const std::string& key) {
+    if (shared_ != nullptr) shared_->forget(name_ + ":" + key);
     std::lock_guard lock(mu_);
     buckets_.erase(key);
   }
   // Memory bound: past `max_keys` tracked keys, refilled buckets (equivalent to unseen keys)
   // are dropped first, then the least recently used ones.
   void set_max_keys(std::size_t max_keys) { max_keys_ = max_keys; }
+  // From now on the budget is kept in `shared` under "<name>:<key>" (name tells this limiter's
+  // keys from another's there). Call before serving; `shared` outlives the limiter.
+  void share(SharedBuckets* shared, std::string name) {
+    shared_ = shared;
+    name_ = std::move(name);
+  }
   [[nodiscard]] std::size_t tracked_keys() {
     std::lock_guard lock(mu_);
     return buckets_.size();
@@ -38,6 +65,10 @@ class RateLimiter {
 
  private:
   void prune(core::Clock::Monotonic now);  // mu_ held
+  // The shared store's answer, or nullopt (none configured, or it failed).
+  std::optional<bool> shared_step(const std::string& key, bool take, int* retry_after_s);
+  SharedBuckets* shared_ = nullptr;
+  std::string name_;
   double rate_per_s_;
   double burst_;
   std::size_t max_keys_ = 100000;

@@ -284,8 +284,9 @@ class Server {
   bool needs_worker(const Request& req, const Router::Match& m) const;
   Dispatched dispatch(Request& req, Router::Match m) const;
   Dispatched busy(const Router::Match& m) const;
+  // One log line per request; `client` is the client address (after trusted proxies), when read.
   void record(const std::string& method, const std::string& route, int status, Clock::time_point started,
-              const std::string& request_id);
+              const std::string& request_id, const std::string& client = {});
 
   const ServerOptions& options_;
   const Router& router_;
@@ -412,7 +413,8 @@ net::awaitable<void> Server::accept_loop() {
     // Over a cap the connection is closed at once: holding it would spend a descriptor (the
     // global cap keeps accept from failing with EMFILE) or let one address crowd out others.
     std::string remote_ip = remote_ip_of(socket);
-    if (connection_limits_->admit(remote_ip) != ConnectionLimits::Verdict::admitted) {
+    const bool proxy = options_.trusted_proxies.contains(remote_ip);
+    if (connection_limits_->admit(remote_ip, !proxy) != ConnectionLimits::Verdict::admitted) {
       beast::error_code ignored;
       socket.close(ignored);
       continue;
@@ -481,6 +483,9 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
     co_await answer_and_close(conn, buffer, std::move(*bad), version, req.method, req.request_id, started);
     co_return false;
   }
+  // Behind a trusted proxy the client is named by X-Forwarded-For; from anyone else the header
+  // means nothing. The rate limits and the request log see this address.
+  req.remote_ip = options_.trusted_proxies.client_of(remote_ip, req.header("x-forwarded-for"));
 
   if (!parser.is_done()) {
     // curl and browsers may wait for "100 Continue" before sending a larger body.
@@ -500,7 +505,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   bhttp::request<bhttp::string_body> msg = parser.release();
   if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) && !registry_->stopping) {
     // The connection becomes a live room session until it closes; it never returns to HTTP.
-    record(req.method, kLivePath, 101, started, req.request_id);
+    record(req.method, kLivePath, 101, started, req.request_id, req.remote_ip);
     co_await live::serve_websocket(*options_.live, owner, conn.stream, std::move(msg));
     co_return false;
   }
@@ -508,6 +513,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   const bool head = msg.method() == bhttp::verb::head;
   const std::string method = req.method;
   const std::string request_id = req.request_id;
+  const std::string client = req.remote_ip;
 
   // The network thread only routes; whatever may block runs on the worker pool.
   Router::Match m = route(req);
@@ -531,7 +537,7 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
 
   conn.stream.expires_after(limits.idle_timeout);
   auto [ec, n] = co_await bhttp::async_write(conn.stream, out, kUseTuple);
-  record(method, done.route, status, started, request_id);
+  record(method, done.route, status, started, request_id, client);
   co_return !ec && keep_alive;
 }
 
@@ -650,12 +656,16 @@ net::awaitable<void> Server::answer_and_close(Connection& conn, beast::flat_buff
 }
 
 void Server::record(const std::string& method, const std::string& route, int status, Clock::time_point started,
-                    const std::string& request_id) {
+                    const std::string& request_id, const std::string& client) {
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   const std::string m = method_label(method);
   metrics_.observe_request(m, route, status, seconds);
   // The route pattern, never the raw path or query: capability tokens live in paths.
-  spdlog::info("{} {} {} {:.1f}ms rid={}", m, route, status, seconds * 1000.0, request_id);
+  if (client.empty()) {
+    spdlog::info("{} {} {} {:.1f}ms rid={}", m, route, status, seconds * 1000.0, request_id);
+  } else {
+    spdlog::info("{} {} {} {:.1f}ms rid={} client={}", m, route, status, seconds * 1000.0, request_id, client);
+  }
 }
 
 }  // namespace

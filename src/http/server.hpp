@@ -6,6 +6,7 @@
 #include <stop_token>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -43,6 +44,9 @@ struct ServerOptions {
   live::LiveService* live = nullptr;
   // The request worker pool (label "http") reports its numbers here; null = not reported.
   workers::PoolMetrics* pool_metrics = nullptr;
+  // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp); their
+  // own connections are held only to the global cap, not the per-address one.
+  TrustedProxies trusted_proxies;
 };
 
 // Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the

@@ -37,6 +37,13 @@ Throttles::Throttles(const ThrottleSettings& s, const core::Clock& clock, Metric
       booking_network_(s.booking_network_per_minute, s.booking_network_burst),
       business_bookings_(s.business_bookings_per_minute, s.business_bookings_burst) {}
 
+void Throttles::share(SharedBuckets* shared) {
+  login_network_.share(shared, "login_network");
+  account_failures_.share(shared, "login_account");
+  booking_network_.share(shared, "booking_network");
+  business_bookings_.share(shared, "booking_business");
+}
+
 core::Status Throttles::refuse(const core::Status& status, const char* budget) {
   if (!status) metrics_.throttled(budget);
   return status;
@@ -61,6 +68,12 @@ bool Throttles::login_failed(const std::string& account) {
   const std::string key = "account:" + account;
   (void)account_failures_.allow(key, now, nullptr);
   return !account_failures_.peek(key, now, nullptr);
+}
+
+int Throttles::locked_for_s(const std::string& account) {
+  int retry_after_s = 0;
+  if (account_failures_.peek("account:" + account, clock_.monotonic(), &retry_after_s)) return 0;
+  return std::max(retry_after_s, 1);
 }
 
 void Throttles::login_succeeded(const std::string& account) { account_failures_.forget("account:" + account); }

@@ -44,11 +44,16 @@ class Throttles {
   // After a wrong password (or an unknown account: both answer alike). True when this failure
   // spent the account's last token, i.e. the account is now locked.
   bool login_failed(const std::string& account);
+  // Seconds until a locked `account` may try again; 0 when it is not locked.
+  int locked_for_s(const std::string& account);
   // After a right password: the account's failures are forgotten.
   void login_succeeded(const std::string& account);
 
   // Before a public booking of `business_id` from `ip`.
   core::Status booking_attempt(const std::string& ip, const std::string& business_id);
+
+  // Keeps every budget in `shared` (several instances on one database); before serving.
+  void share(SharedBuckets* shared);
 
  private:
   core::Status refuse(const core::Status& status, const char* budget);

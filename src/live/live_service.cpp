@@ -2,13 +2,12 @@
 
 namespace visitd::live {
 
-LiveService::LiveService(store::Store& store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
+LiveService::LiveService(HubStores store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
                          const core::Clock& clock, LiveSettings settings)
     : settings_(std::move(settings)), work_(work), clock_(clock), signer_(std::move(secret)), now_([&clock] {
         return clock.now();
       }) {
-  hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_,
-                                   HubSettings{std::chrono::seconds(settings_.grace_s)}, &work);
+  hub_ = std::make_unique<RoomHub>(store, signer_, bus, timers, metrics_, now_, HubSettings{settings_.grace}, &work);
 }
 
 LiveService::~LiveService() = default;

@@ -3,6 +3,7 @@
 // Built once by the composition root (app/wiring.cpp), which also builds the RoomBus and the
 // Timers it runs on; the HTTP server hands it upgraded WebSocket connections
 // (live/websocket.hpp) and the room routes use it to mint tokens and ICE servers.
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -27,10 +28,10 @@ struct LiveSettings {
   double rate_per_second = 20;               // messages a client may send, sustained
   double burst = 40;                         // and in a burst
   std::size_t queue_bytes = 1 << 20;         // unsent bytes before a slow client is dropped
-  int auth_timeout_s = 10;                   // the first message (auth) must come by then
-  int idle_timeout_s = 30;                   // pings go out at half of it; silence closes
-  int token_ttl_s = 900;                     // room token lifetime (never past the window)
-  int grace_s = 30;                          // reconnect grace
+  std::chrono::seconds auth_timeout{10};     // the first message (auth) must come by then
+  std::chrono::seconds idle_timeout{30};     // pings go out at half of it; silence closes
+  std::chrono::seconds token_ttl{900};       // room token lifetime (never past the window)
+  std::chrono::seconds grace{30};            // reconnect grace
   TurnSettings turn;
 };
 
@@ -38,7 +39,7 @@ class LiveService {
  public:
   // `bus`, `timers`, `work` and `clock` (the one time source) must outlive the service; stop
   // the timers and finish the work (join its pool) before destroying it.
-  LiveService(store::Store& store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
+  LiveService(HubStores store, RoomBus& bus, Timers& timers, RoomWork& work, std::string secret,
               const core::Clock& clock, LiveSettings settings);
   ~LiveService();
   LiveService(const LiveService&) = delete;

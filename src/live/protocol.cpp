@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/validation.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::live::protocol {
 
@@ -209,11 +210,11 @@ core::Result<ClientBody> body_of(ClientType type, const json::object& o) {
 json::object participant_json(const ParticipantView& p) {
   json::object o{{"id", p.id},
                  {"name", p.name},
-                 {"role", core::to_string(p.role)},
+                 {"role", wire::name(p.role)},
                  {"presence", p.online ? "online" : "reconnecting"},
                  {"audio", p.audio},
                  {"video", p.video}};
-  if (p.state) o["state"] = core::to_string(*p.state);
+  if (p.state) o["state"] = wire::name(*p.state);
   return o;
 }
 

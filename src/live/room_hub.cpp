@@ -65,7 +65,7 @@ pr::ServerType signal_type(pr::ClientType t) {
 
 }  // namespace
 
-RoomHub::RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
+RoomHub::RoomHub(HubStores store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
                  std::function<core::Instant()> now, HubSettings settings, RoomWork* work)
     : store_(store),
       signer_(signer),
@@ -274,12 +274,12 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   }
 
   // Everything the store knows is read before the room is locked.
-  auto booking = store_.booking(claims->room_id);
+  auto booking = store_.bookings.booking(claims->room_id);
   if (!booking) return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "no such room"), kRef);
   core::Service service;  // defaults when the service was archived since
-  if (auto s = store_.service(booking->business_id, booking->service_id)) service = *s;
-  const auto record = store_.room(claims->room_id);
-  const auto decision = store_.room_decision(claims->room_id, claims->participant_id);
+  if (auto s = store_.catalog.service(booking->business_id, booking->service_id)) service = *s;
+  const auto record = store_.rooms.room(claims->room_id);
+  const auto decision = store_.rooms.room_decision(claims->room_id, claims->participant_id);
   const core::Interval window = core::room_window(*booking, service);
   core::RoomFacts facts{booking->status, window, record.ended_at.has_value(),
                         decision ? std::optional(decision->state) : std::nullopt};
@@ -290,7 +290,7 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
       return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
     }
     name = booking->consumer.name;
-  } else if (auto user = store_.user_by_id(claims->participant_id)) {
+  } else if (auto user = store_.staff.user_by_id(claims->participant_id)) {
     name = user->user.name;
   } else {
     return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
@@ -300,7 +300,7 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   if (!auth.watch && start == LobbyState::admitted && claims->role == RoomRole::guest && !decision) {
     // The service admits automatically: recorded so a reconnect finds the guest admitted.
     if (auto recorded =
-            store_.decide_participant(claims->room_id, claims->participant_id, LobbyState::admitted, "auto", now);
+            store_.rooms.decide_participant(claims->room_id, claims->participant_id, LobbyState::admitted, "auto", now);
         !recorded) {
       spdlog::error("live: room {}: could not record an automatic admission: {}", claims->room_id,
                     recorded.error().detail);
@@ -366,7 +366,7 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   if (admitted && auth.last_seq && *auth.last_seq < room->last_seq) {
     // A read, not a write: it must see exactly what was published before this connection
     // becomes a target, so it stays under room.mu.
-    for (const auto& cm : store_.chat_since(a.room_id, *auth.last_seq, kMaxReplay)) {
+    for (const auto& cm : store_.rooms.chat_since(a.room_id, *auth.last_seq, kMaxReplay)) {
       if (cm.seq > *auth.last_seq) {
         send_to(a.peer, chat_out(cm));
       } else if (cm.deleted_at) {
@@ -448,7 +448,7 @@ void RoomHub::decide_lobby(Attachment& a, Room& room, Lock& lock, const std::str
   }
   lock.unlock();
   auto stored =
-      store_.decide_participant(room_id, guest, admit ? LobbyState::admitted : LobbyState::denied, by, now_());
+      store_.rooms.decide_participant(room_id, guest, admit ? LobbyState::admitted : LobbyState::denied, by, now_());
   lock.lock();
   if (!stored) return store_failed(a, stored.error(), ref, admit ? "record the admission" : "record the denial");
   if (room.dead) return;
@@ -476,7 +476,7 @@ void RoomHub::remove_guest(Attachment& a, Room& room, Lock& lock, const std::str
   const std::string room_id = a.room_id;
   if (auto ok = room.state.check_remove(guest); !ok) return reply_error(a, ok.error(), kRef);
   lock.unlock();
-  auto stored = store_.decide_participant(room_id, guest, LobbyState::removed, by, now_());
+  auto stored = store_.rooms.decide_participant(room_id, guest, LobbyState::removed, by, now_());
   lock.lock();
   if (!stored) return store_failed(a, stored.error(), kRef, "record the removal");
   if (room.dead) return;
@@ -493,7 +493,7 @@ void RoomHub::remove_guest(Attachment& a, Room& room, Lock& lock, const std::str
 void RoomHub::end_meeting(Attachment& a, Room& room, Lock& lock, const std::string& by) {
   const std::string room_id = a.room_id;
   lock.unlock();
-  auto ended = store_.end_room(room_id, by, now_());
+  auto ended = store_.rooms.end_room(room_id, by, now_());
   lock.lock();
   if (!ended) return store_failed(a, ended.error(), "room.end", "end the meeting");
   if (room.dead) return;
@@ -519,7 +519,7 @@ void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMembe
   std::optional<core::Error> refused;
   std::int64_t seq = 0;
   if (type == pr::ClientType::chat_send) {
-    auto stored = store_.append_chat(room_id, me.id, me.name, *text, now);
+    auto stored = store_.rooms.append_chat(room_id, me.id, me.name, *text, now);
     if (stored) {
       auto msg = chat_out(*stored);
       msg.client_id = std::get<pr::ChatSend>(*in.body).client_id;
@@ -531,8 +531,8 @@ void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMembe
   } else {
     const std::int64_t message_seq = type == pr::ClientType::chat_edit ? std::get<pr::ChatEdit>(*in.body).seq
                                                                        : std::get<pr::ChatDelete>(*in.body).seq;
-    auto changed = store_.change_chat(room_id, message_seq, me.id, me.role == RoomRole::host,
-                                      type == pr::ClientType::chat_edit ? text : std::nullopt, now);
+    auto changed = store_.rooms.change_chat(room_id, message_seq, me.id, me.role == RoomRole::host,
+                                            type == pr::ClientType::chat_edit ? text : std::nullopt, now);
     if (changed) {
       seq = changed->changed_seq;
       if (type == pr::ClientType::chat_edit) {
@@ -563,7 +563,7 @@ void RoomHub::chat_change(Attachment& a, Room& room, Lock& lock, const RoomMembe
 void RoomHub::mark_read(Attachment& a, Room& room, Lock& lock, const RoomMember& me, std::int64_t seq) {
   const std::string room_id = a.room_id;
   lock.unlock();
-  auto stored = store_.mark_read(room_id, me.id, seq);
+  auto stored = store_.rooms.mark_read(room_id, me.id, seq);
   lock.lock();
   if (!stored) return store_failed(a, stored.error(), "chat.read", "record the read receipt");
   if (room.dead) return;
@@ -721,7 +721,7 @@ void RoomHub::close_time(const std::string& room_id, std::uint64_t timer) {
     std::lock_guard lock(room->mu);
     if (room->close_timer != timer) return;  // re-armed or closed since
   }
-  auto booking = store_.booking(room_id);
+  auto booking = store_.bookings.booking(room_id);
   if (!booking) {
     // Without the booking the window cannot be checked; close as planned rather than run on.
     spdlog::error("live: room {}: could not read its booking at its close time: {}", room_id, booking.error().detail);
@@ -739,7 +739,7 @@ void RoomHub::review(const std::string& room_id, const core::Booking& b) {
   auto room = room_for(room_id, false);
   if (!room) return;  // nobody here to tell
   core::Service service;
-  if (auto s = store_.service(b.business_id, b.service_id)) service = *s;
+  if (auto s = store_.catalog.service(b.business_id, b.service_id)) service = *s;
   const core::Interval window = core::room_window(b, service);
   const core::Instant now = now_();
   std::lock_guard lock(room->mu);

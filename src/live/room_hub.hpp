@@ -62,10 +62,24 @@ struct Attachment : std::enable_shared_from_this<Attachment> {
   bool watching = false;
 };
 
+// The store roles the hub reads and writes (never the whole store): the booking a room
+// belongs to, its service (the window settings), a staff participant's login, and the
+// room's own record, lobby decisions, read receipts and chat.
+struct HubStores {
+  HubStores(store::Store& s)  // NOLINT(google-explicit-constructor): any Store is every role
+      : catalog(s), bookings(s), staff(s), rooms(s) {}
+  HubStores(store::CatalogStore& c, store::BookingStore& b, store::StaffStore& st, store::RoomStore& r)
+      : catalog(c), bookings(b), staff(st), rooms(r) {}
+  store::CatalogStore& catalog;
+  store::BookingStore& bookings;
+  store::StaffStore& staff;
+  store::RoomStore& rooms;
+};
+
 class RoomHub {
  public:
   // `work` runs the connections' messages (null: at once on the caller's thread).
-  RoomHub(store::Store& store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
+  RoomHub(HubStores store, const RoomTokenSigner& signer, RoomBus& bus, Timers& timers, LiveMetrics& metrics,
           std::function<core::Instant()> now, HubSettings settings, RoomWork* work = nullptr);
   RoomHub(const RoomHub&) = delete;
   RoomHub& operator=(const RoomHub&) = delete;
@@ -158,7 +172,7 @@ class RoomHub {
   // A store write failed: logged with what was being done, answered as `unavailable`.
   void store_failed(Attachment& a, const core::Error& e, std::string_view ref, std::string_view what);
 
-  store::Store& store_;
+  HubStores store_;
   const RoomTokenSigner& signer_;
   RoomBus& bus_;
   Timers& timers_;

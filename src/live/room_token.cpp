@@ -5,6 +5,7 @@
 
 #include "core/validation.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::live {
 namespace {
@@ -29,8 +30,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 std::string guest_participant_id(const std::string& room_id) { return "guest-" + room_id; }
 
 std::string RoomTokenSigner::sign(const RoomClaims& c) const {
-  std::string payload = std::string(kKind) + "|" + c.room_id + "|" + c.participant_id + "|" + core::to_string(c.role) +
-                        "|" + std::to_string(c.expires_at.time_since_epoch().count());
+  std::string payload = std::string(kKind) + "|" + c.room_id + "|" + c.participant_id + "|" + wire::name(c.role) + "|" +
+                        std::to_string(c.expires_at.time_since_epoch().count());
   std::string encoded = security::base64url_encode(payload);
   return encoded + "." + security::hmac_sha256_base64url(secret_, encoded);
 }
@@ -47,7 +48,7 @@ core::Result<RoomClaims> RoomTokenSigner::verify(std::string_view token, core::I
   if (!payload) return forged();
   auto parts = split(*payload, '|');
   if (parts.size() != 5 || parts[0] != kKind || parts[1].empty() || parts[2].empty()) return forged();
-  auto role = core::room_role_from_string(parts[3]);
+  auto role = wire::parse<core::RoomRole>(parts[3]);
   std::int64_t expiry = 0;
   auto [ptr, ec] = std::from_chars(parts[4].data(), parts[4].data() + parts[4].size(), expiry);
   if (!role || ec != std::errc() || ptr != parts[4].data() + parts[4].size()) return forged();

@@ -23,7 +23,8 @@ bool relay_configured(const TurnSettings& t) {
                      [](const std::string& u) { return u.rfind("turn:", 0) == 0 || u.rfind("turns:", 0) == 0; });
 }
 
-std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now) {
+std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id,
+                                   std::optional<core::Instant> relay_until) {
   IceServer stun, turn;
   for (const auto& url : t.urls) {
     if (url.rfind("stun:", 0) == 0 || url.rfind("stuns:", 0) == 0) {
@@ -38,8 +39,8 @@ std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& par
   }
   std::vector<IceServer> out;
   if (!stun.urls.empty()) out.push_back(std::move(stun));
-  if (!turn.urls.empty() && !t.secret.empty()) {
-    const auto expiry = (now + core::Seconds(t.ttl_seconds)).time_since_epoch().count();
+  if (!turn.urls.empty() && !t.secret.empty() && relay_until) {
+    const auto expiry = relay_until->time_since_epoch().count();
     turn.username = std::to_string(expiry) + ":" + participant_id;
     turn.credential = turn_password(t.secret, turn.username);
     out.push_back(std::move(turn));

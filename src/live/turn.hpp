@@ -1,6 +1,7 @@
 #pragma once
 // TURN REST credentials (the scheme coturn's `use-auth-secret` checks): username
 // "<expiry unix>:<participant>", password base64(HMAC-SHA1(shared secret, username)).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,7 @@ namespace visitd::live {
 struct TurnSettings {
   std::string secret;             // shared with coturn (static-auth-secret); empty = no TURN
   std::vector<std::string> urls;  // e.g. turn:turn.example.org:3478?transport=udp, stun:...
-  int ttl_seconds = 3600;
+  int ttl_seconds = 3600;         // a cap; a join's credentials also end with its room token
   std::string realm = "visitd";
   std::vector<std::string> stun_urls;  // offered only while no relay is configured
 };
@@ -27,10 +28,12 @@ struct IceServer {
 
 std::string turn_password(const std::string& secret, const std::string& username);
 
-// What a join answers: STUN URLs as one entry, TURN URLs with fresh credentials as another.
+// What a join answers: STUN URLs as one entry, TURN URLs with credentials valid until
+// `relay_until` (nullopt: no relay for this caller, the TURN entry is left out) as another.
 // Without a relay the STUN entry also carries `stun_urls` (so a browser behind NAT still
 // finds its public address); with one, only the configured URLs.
-std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id, core::Instant now);
+std::vector<IceServer> ice_servers(const TurnSettings& t, const std::string& participant_id,
+                                   std::optional<core::Instant> relay_until);
 
 struct CoturnOptions {
   int listening_port = 3478;

@@ -137,8 +137,8 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
   const auto& settings = live_.settings();
   beast::get_lowest_layer(ws_).expires_never();
   websocket::stream_base::timeout timeouts{};
-  timeouts.handshake_timeout = std::chrono::seconds(settings.auth_timeout_s);
-  timeouts.idle_timeout = std::chrono::seconds(settings.idle_timeout_s);
+  timeouts.handshake_timeout = settings.auth_timeout;
+  timeouts.idle_timeout = settings.idle_timeout;
   timeouts.keep_alive_pings = true;
   ws_.set_option(timeouts);
   ws_.read_message_max(settings.max_message_bytes);
@@ -152,7 +152,7 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
   auto attachment = live_.hub().attach(shared_from_this());
 
   // The token must come in the first message, soon.
-  auth_timer_.expires_after(std::chrono::seconds(settings.auth_timeout_s));
+  auth_timer_.expires_after(settings.auth_timeout);
   auth_timer_.async_wait([self = shared_from_this(), attachment](beast::error_code ec) {
     if (!ec && !attachment->authed) self->close(close_code::kAuthFailed, "no auth in time");
   });

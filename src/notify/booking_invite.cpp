@@ -27,15 +27,15 @@ Invite booking_invite(const BookingInviteFacts& f) {
   return inv;
 }
 
-std::string consumer_calendar(store::Store& store, const core::Booking& b, const std::string& manage_url,
+std::string consumer_calendar(store::CatalogStore& catalog, const core::Booking& b, const std::string& manage_url,
                               const std::string& join_url, const std::string& book_url, const std::string& from_address,
                               int sequence, core::Instant now) {
   BookingInviteFacts f;
   f.booking = &b;
-  if (auto business = store.business_by_id(b.business_id)) f.business_name = business->name;
-  auto service = store.service(b.business_id, b.service_id);
+  if (auto business = catalog.business_by_id(b.business_id)) f.business_name = business->name;
+  auto service = catalog.service(b.business_id, b.service_id);
   f.service_name = service ? service->name : std::string("Appointment");
-  if (auto provider = store.provider(b.business_id, b.provider_id)) f.provider_name = provider->name;
+  if (auto provider = catalog.provider(b.business_id, b.provider_id)) f.provider_name = provider->name;
   f.from_address = from_address;
   f.attendee = {b.consumer.name, b.consumer.email};
   f.cancel = b.status == core::BookingStatus::cancelled;

@@ -40,7 +40,7 @@ Invite booking_invite(const BookingInviteFacts& f);
 // CANCEL once cancelled), exactly what their mailed invite says now: same UID, the given
 // SEQUENCE, the join link in DESCRIPTION, URL and LOCATION. `sequence` is the booking's
 // reschedule count (+1 when cancelled), as the outbox plans it.
-std::string consumer_calendar(store::Store& store, const core::Booking& b, const std::string& manage_url,
+std::string consumer_calendar(store::CatalogStore& catalog, const core::Booking& b, const std::string& manage_url,
                               const std::string& join_url, const std::string& book_url, const std::string& from_address,
                               int sequence, core::Instant now);
 

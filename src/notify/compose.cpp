@@ -7,6 +7,7 @@
 #include "notify/mime.hpp"
 #include "notify/templates.hpp"
 #include "store/branding.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::notify {
 namespace {
@@ -24,12 +25,11 @@ std::string strftime_at(core::Instant t, const core::Zone& zone, const char* fmt
 using core::zone_or_utc;
 
 // The clinic's face in a message (issue K): logo by absolute URL, accent colour and contact,
-// from the branding role when the store keeps one. Values are escaped by render() like any
+// from the branding role. Values are escaped by render() like any
 // other (HTML part), and the colour is "#rrggbb" or empty by the profile's own check.
-void add_branding(store::Store& store, const core::Business& business, const std::string& base, TemplateValues& v) {
-  auto* brand = dynamic_cast<store::BrandingStore*>(&store);
-  if (brand == nullptr) return;
-  const auto p = brand->business_profile(business.id);
+void add_branding(const ComposeStores& store, const core::Business& business, const std::string& base,
+                  TemplateValues& v) {
+  const auto p = store.branding.business_profile(business.id);
   v["accentColor"] = p.accent_color;
   v["contactPhone"] = p.contact.phone;
   v["contactEmail"] = p.contact.email;
@@ -46,10 +46,10 @@ struct Party {
   std::string zone;
 };
 
-TemplateSet templates_for(store::Store& store, const std::string& business_id, core::MessageKind kind,
+TemplateSet templates_for(const ComposeStores& store, const std::string& business_id, core::MessageKind kind,
                           core::Channel channel) {
   TemplateSet t = default_templates(kind, channel);
-  if (auto custom = store.message_template(business_id, kind, channel)) {
+  if (auto custom = store.outbox.message_template(business_id, kind, channel)) {
     if (!custom->subject.empty()) t.subject = custom->subject;
     if (!custom->text_body.empty()) t.text = custom->text_body;
     if (!custom->html_body.empty()) t.html = custom->html_body;
@@ -65,9 +65,9 @@ store::SendOutcome final(store::MessageStatus status, std::string address, std::
   return o;
 }
 
-std::vector<core::SentBefore> others_of(store::Store& store, const store::OutboxMessage& m) {
+std::vector<core::SentBefore> others_of(const ComposeStores& store, const store::OutboxMessage& m) {
   std::vector<core::SentBefore> out;
-  for (const auto& o : store.booking_messages(m.booking_id)) {
+  for (const auto& o : store.outbox.booking_messages(m.booking_id)) {
     if (o.id == m.id) continue;
     const bool pending = o.status == store::MessageStatus::planned || o.status == store::MessageStatus::sending;
     out.push_back({o.kind, o.channel, o.recipient, o.provider_id, o.due_at, o.sent_at.has_value(), pending});
@@ -93,10 +93,10 @@ std::string domain_of(const std::string& address) {
   return safe_address("x@" + d) && !d.empty() ? d : "visitd.invalid";
 }
 
-ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const ComposeSettings& settings,
+ComposeResult compose(const ComposeStores& store, const store::OutboxMessage& m, const ComposeSettings& settings,
                       const LinkMaker& links, core::Instant now) {
   ComposeResult out;
-  auto booking = store.booking(m.booking_id);
+  auto booking = store.bookings.booking(m.booking_id);
   if (!booking) {
     out.final_outcome = final(store::MessageStatus::withdrawn, "", "booking no longer exists");
     return out;
@@ -113,18 +113,19 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
       return out;
     }
   }
-  auto business = store.business_by_id(booking->business_id);
+  auto business = store.catalog.business_by_id(booking->business_id);
   if (!business) {
     out.final_outcome = final(store::MessageStatus::withdrawn, "", "business no longer exists");
     return out;
   }
-  auto service = store.service(booking->business_id, booking->service_id);
+  auto service = store.catalog.service(booking->business_id, booking->service_id);
   // A provider message goes to the provider it was planned for (a move notifies the old one).
   const core::Id provider_id =
       m.recipient == core::Recipient::provider && !m.provider_id.empty() ? m.provider_id : booking->provider_id;
-  auto provider = store.provider(booking->business_id, provider_id);
-  auto current_provider =
-      provider_id == booking->provider_id ? provider : store.provider(booking->business_id, booking->provider_id);
+  auto provider = store.catalog.provider(booking->business_id, provider_id);
+  auto current_provider = provider_id == booking->provider_id
+                              ? provider
+                              : store.catalog.provider(booking->business_id, booking->provider_id);
 
   Party to;
   if (m.recipient == core::Recipient::consumer) {
@@ -132,7 +133,7 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   } else if (provider) {
     to = {provider->name, "", "", provider->zone};
     if (provider->user_id) {
-      if (auto u = store.user_by_id(*provider->user_id)) to.email = u->user.email;
+      if (auto u = store.staff.user_by_id(*provider->user_id)) to.email = u->user.email;
     }
   }
   const std::string address = m.channel == core::Channel::email ? to.email : to.phone;
@@ -140,17 +141,17 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
     out.final_outcome =
         final(store::MessageStatus::no_address, "",
               std::string("no ") + (m.channel == core::Channel::email ? "e-mail address" : "phone number") +
-                  " on record for the " + core::to_string(m.recipient));
+                  " on record for the " + wire::name(m.recipient));
     return out;
   }
   if (m.channel == core::Channel::sms) {
-    if (auto since = store.sms_opted_out_at(address)) {
+    if (auto since = store.outbox.sms_opted_out_at(address)) {
       out.final_outcome =
           final(store::MessageStatus::suppressed_opt_out, address,
                 "recipient opted out (STOP, or the gateway said unsubscribed) at " + core::format_rfc3339_utc(*since));
       return out;
     }
-    if (m.recipient == core::Recipient::consumer && !store.sms_consent_at(booking->id)) {
+    if (m.recipient == core::Recipient::consumer && !store.outbox.sms_consent_at(booking->id)) {
       out.final_outcome = final(store::MessageStatus::withdrawn, address, "no SMS consent");
       return out;
     }
@@ -180,7 +181,7 @@ ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const 
   v["endTime"] = format_local_time(booking->time.end, zone);
   v["timeZone"] = zone.name();
   v["startUtc"] = core::format_rfc3339_utc(booking->time.begin);
-  v["kind"] = core::to_string(kind);
+  v["kind"] = wire::name(kind);
   add_branding(store, *business, base, v);
   if (kind == core::MessageKind::reschedule) {
     v["timeChanged"] = m.time_changed || !m.provider_changed ? "yes" : "";

@@ -40,7 +40,24 @@ struct ComposeResult {
   std::optional<store::SendOutcome> final_outcome;  // set when nothing should be sent
 };
 
-ComposeResult compose(store::Store& store, const store::OutboxMessage& m, const ComposeSettings& settings,
+// The store roles composing a message reads (never the whole store): the booking; its
+// business, service and provider; a staff recipient's login; the outbox (templates, the
+// booking's other messages, SMS consent and opt-out); the clinic's branding.
+struct ComposeStores {
+  ComposeStores(store::Store& s)  // NOLINT(google-explicit-constructor): any Store is every role
+      : catalog(s), bookings(s), staff(s), outbox(s), branding(s), account_mail(s) {}
+  ComposeStores(store::CatalogStore& c, store::BookingStore& b, store::StaffStore& st, store::OutboxStore& o,
+                store::BrandingStore& br, store::AccountMailStore& am)
+      : catalog(c), bookings(b), staff(st), outbox(o), branding(br), account_mail(am) {}
+  store::CatalogStore& catalog;
+  store::BookingStore& bookings;
+  store::StaffStore& staff;
+  store::OutboxStore& outbox;
+  store::BrandingStore& branding;
+  store::AccountMailStore& account_mail;  // the worker's pass over mail to staff accounts
+};
+
+ComposeResult compose(const ComposeStores& store, const store::OutboxMessage& m, const ComposeSettings& settings,
                       const LinkMaker& links, core::Instant now);
 
 // "Tuesday 24 November 2026, 09:00" in the zone, and "09:30".

@@ -24,8 +24,9 @@ constexpr std::uint32_t v4(int a, int b, int c, int d) {
          (static_cast<std::uint32_t>(c) << 8) | static_cast<std::uint32_t>(d);
 }
 
-// IANA special-purpose registry, the ranges no webhook receiver on the internet uses.
-constexpr std::array<Range4, 12> kRefused4 = {{
+// IANA special-purpose registry: the ranges no calendar server or webhook receiver on the
+// internet uses.
+constexpr std::array<Range4, 14> kRefused4 = {{
     {v4(0, 0, 0, 0), 8, "unspecified"},
     {v4(10, 0, 0, 0), 8, "private"},
     {v4(100, 64, 0, 0), 10, "cgnat"},
@@ -33,9 +34,11 @@ constexpr std::array<Range4, 12> kRefused4 = {{
     {v4(169, 254, 0, 0), 16, "link-local"},
     {v4(172, 16, 0, 0), 12, "private"},
     {v4(192, 0, 0, 0), 24, "reserved"},
-    {v4(192, 0, 2, 0), 24, "reserved"},
+    {v4(192, 0, 2, 0), 24, "reserved"},  // TEST-NET-1
     {v4(192, 168, 0, 0), 16, "private"},
-    {v4(198, 18, 0, 0), 15, "reserved"},
+    {v4(198, 18, 0, 0), 15, "reserved"},    // benchmarking
+    {v4(198, 51, 100, 0), 24, "reserved"},  // TEST-NET-2
+    {v4(203, 0, 113, 0), 24, "reserved"},   // TEST-NET-3
     {v4(224, 0, 0, 0), 4, "multicast"},
     {v4(240, 0, 0, 0), 4, "reserved"},
 }};
@@ -56,6 +59,7 @@ std::optional<std::string> refused6(const unsigned char* b) {
   static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
   static constexpr unsigned char kNat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
   if (std::memcmp(b, kMapped, 12) == 0 || std::memcmp(b, kNat64, 12) == 0) return refused4(inner());
+  if (std::memcmp(b, kZero, 12) == 0) return "reserved";           // ::a.b.c.d, IPv4-compatible (deprecated)
   if ((b[0] & 0xfe) == 0xfc) return "unique-local";                // fc00::/7
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return "link-local";  // fe80::/10
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return "reserved";    // fec0::/10 (site-local, deprecated)
@@ -131,9 +135,19 @@ core::Result<CheckedTarget> check_target(std::string_view url, bool allow_privat
   if (t.addresses.empty()) return core::Error::invalid(field, "host " + t.host + " does not resolve");
   // One refused address refuses the target: which of them a connection would use is not ours to pick.
   if (refused && !allow_private) {
-    return core::Error::invalid(field, "resolves to a " + *refused + " address, which is not allowed");
+    return core::Error::invalid(field, "host " + t.host + " resolves to a " + *refused + " address, which is not allowed");
   }
   return t;
+}
+
+std::string curl_resolve_entry(const CheckedTarget& t) {
+  std::string entry = t.host + ":" + std::to_string(t.port) + ":";
+  for (std::size_t i = 0; i < t.addresses.size(); ++i) {
+    const auto& a = t.addresses[i];
+    if (i) entry += ",";
+    entry += a.find(':') != std::string::npos ? "[" + a + "]" : a;
+  }
+  return entry;
 }
 
 }  // namespace visitd::notify

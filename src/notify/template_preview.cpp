@@ -1,6 +1,7 @@
 #include "notify/template_preview.hpp"
 
 #include "notify/compose.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::notify {
 
@@ -23,7 +24,7 @@ core::Result<RenderedMessage> preview_template(const core::Business& business, c
   v["endTime"] = format_local_time(end, zone);
   v["timeZone"] = zone.name();
   v["startUtc"] = core::format_rfc3339_utc(start);
-  v["kind"] = core::to_string(kind);
+  v["kind"] = wire::name(kind);
   const std::string base = "https://visitd.example";
   if (kind == core::MessageKind::cancellation) {
     v["reason"] = "the provider is ill";

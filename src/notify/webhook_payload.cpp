@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/time.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::notify {
 namespace {
@@ -26,7 +27,7 @@ std::string booking_event_payload(const BookingEventFacts& f, core::Instant at) 
                        {"businessId", b.business_id},
                        {"serviceId", b.service_id},
                        {"providerId", b.provider_id},
-                       {"status", core::to_string(b.status)},
+                       {"status", wire::name(b.status)},
                        {"start", core::format_rfc3339_utc(b.time.begin)},
                        {"end", core::format_rfc3339_utc(b.time.end)},
                        {"consumer", json::object{{"name", b.consumer.name},
@@ -50,9 +51,9 @@ std::string booking_event_payload(const BookingEventFacts& f, core::Instant at) 
 std::string message_failed_payload(const store::OutboxMessage& m, std::string_view error, core::Instant at) {
   json::object data{{"messageId", m.id},
                     {"bookingId", m.booking_id},
-                    {"kind", core::to_string(m.kind)},
-                    {"channel", core::to_string(m.channel)},
-                    {"recipient", core::to_string(m.recipient)},
+                    {"kind", wire::name(m.kind)},
+                    {"channel", wire::name(m.channel)},
+                    {"recipient", wire::name(m.recipient)},
                     {"attempts", m.attempts},
                     {"error", error},
                     {"errorCode", m.error_code}};

@@ -36,13 +36,7 @@ WebhookAnswer CurlWebhookSender::post(const WebhookRequest& r) {
   }
   CURL* c = curl.get();
   // Connect to the checked addresses only: a second lookup by libcurl could answer otherwise.
-  std::string pinned = target->host + ":" + std::to_string(target->port) + ":";
-  for (std::size_t i = 0; i < target->addresses.size(); ++i) {
-    const auto& a = target->addresses[i];
-    if (i) pinned += ",";
-    pinned += a.find(':') != std::string::npos ? "[" + a + "]" : a;
-  }
-  std::unique_ptr<curl_slist, SlistDeleter> resolve(curl_slist_append(nullptr, pinned.c_str()));
+  std::unique_ptr<curl_slist, SlistDeleter> resolve(curl_slist_append(nullptr, curl_resolve_entry(*target).c_str()));
   std::unique_ptr<curl_slist, SlistDeleter> headers;
   for (const std::string& h : {std::string("Content-Type: application/json"), "webhook-id: " + r.message_id,
                                "webhook-timestamp: " + std::to_string(r.timestamp), "webhook-signature: " + r.signature,

@@ -8,6 +8,7 @@
 
 #include "notify/backoff.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::notify {
 namespace {
@@ -31,7 +32,7 @@ core::Instant OutboxWorker::retry_time(const SendResult& r, int attempts, core::
   return at;
 }
 
-OutboxWorker::OutboxWorker(store::Store& store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
+OutboxWorker::OutboxWorker(ComposeStores store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
                            std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms,
                            WorkerSettings settings, bool capture)
     : store_(store),
@@ -74,9 +75,9 @@ void OutboxWorker::stop() {
 }
 
 int OutboxWorker::run_once() {
-  auto claimed = store_.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
+  auto claimed = store_.outbox.claim_due_messages(owner_, clock_.now(), settings_.lease, settings_.batch);
   send_batch(claimed);
-  return static_cast<int>(claimed.size());
+  return static_cast<int>(claimed.size()) + send_account_mail();
 }
 
 void OutboxWorker::send_batch(std::vector<store::OutboxMessage>& claimed) {
@@ -129,7 +130,7 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
       cap.address = c.address;
       cap.subject = c.subject;
       cap.body = c.text;
-      store_.capture_message(cap);
+      store_.outbox.capture_message(cap);
       r.ok = true;
       r.carrier_id = c.channel == core::Channel::sms
                          ? "SMcapture" + m.id
@@ -152,7 +153,7 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
       outcome.carrier_id = r.carrier_id;
     } else if (r.opted_out) {
       // The gateway knows the number unsubscribed: remember it as an inbound STOP would.
-      store_.set_sms_opt_out(c.address, true);
+      store_.outbox.set_sms_opt_out(c.address, true);
       outcome.status = store::MessageStatus::suppressed_opt_out;
       outcome.error = r.error;
     } else if (r.permanent || m.attempts >= settings_.max_attempts) {
@@ -164,12 +165,12 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
       outcome.retry_at = retry_time(r, m.attempts, now);
     }
   }
-  if (auto rec = store_.record_send_outcome(m.id, owner_, outcome); !rec) {
+  if (auto rec = store_.outbox.record_send_outcome(m.id, owner_, outcome); !rec) {
     spdlog::warn("outbox: message {} lost its lease before its outcome was recorded", m.id);
   }
   if (outcome.status == store::MessageStatus::failed) {
-    spdlog::warn("outbox: message {} ({} {}) failed after {} attempts: {}", m.id, core::to_string(m.kind),
-                 core::to_string(m.channel), m.attempts, outcome.error);
+    spdlog::warn("outbox: message {} ({} {}) failed after {} attempts: {}", m.id, wire::name(m.kind),
+                 wire::name(m.channel), m.attempts, outcome.error);
     if (on_failed_) {
       store::OutboxMessage failed = m;
       failed.error_code = outcome.error_code;

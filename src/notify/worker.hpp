@@ -38,7 +38,7 @@ class OutboxWorker {
   // mail/sms may be null: that channel is not configured, and its messages wait (retrying
   // with backoff, then failed) with an error naming the missing setting. With `capture`
   // (demo mode) nothing is sent: messages are stored for /dev/outbox and marked sent.
-  OutboxWorker(store::Store& store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
+  OutboxWorker(ComposeStores store, const core::Clock& clock, ComposeSettings compose, LinkMaker links,
                std::shared_ptr<MailTransport> mail, std::shared_ptr<SmsTransport> sms, WorkerSettings settings,
                bool capture = false);
   ~OutboxWorker();
@@ -53,18 +53,21 @@ class OutboxWorker {
 
   void start();
   void stop();
-  // One claim-and-send pass; returns how many messages it handled.
+  // One claim-and-send pass; returns how many messages it handled (booking messages and
+  // account mail: lockout notices, account_mail.cpp).
   int run_once();
 
  private:
   void handle(const store::OutboxMessage& m);
+  // Claims due account mail (store/account_mail.hpp) and sends it, one at a time.
+  int send_account_mail();
   // Sends `claimed` (in claim order) on up to settings_.senders threads, one lane per booking.
   void send_batch(std::vector<store::OutboxMessage>& claimed);
   // When to try again after a failed send: backoff, but never before the gateway's
   // Retry-After (capped at a day so a hostile header cannot park a message for years).
   core::Instant retry_time(const SendResult& r, int attempts, core::Instant now) const;
 
-  store::Store& store_;
+  ComposeStores store_;       // the roles it reads and writes, never the whole store
   const core::Clock& clock_;  // the one time source; outlives the worker
   ComposeSettings compose_;
   LinkMaker links_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/link_policy.hpp"
+
 namespace visitd::service {
 
 namespace {
@@ -55,6 +57,9 @@ core::Interval day_of(const core::Provider& p, core::Instant start) {
 
 core::Interval around(core::Instant t) { return {t - kNearestWindow, t + kNearestWindow}; }
 
+// The slot search range holding only slots that start at `t` (ranges are half-open).
+core::Interval starting_at(core::Instant t) { return {t, t + core::Seconds{1}}; }
+
 const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval time) {
   for (const auto& s : slots)
     if (s.time == time) return &s;
@@ -64,7 +69,7 @@ const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval t
 // A consumer refused by a cutoff learns until when online changes were possible, in their zone.
 core::Error with_deadline(core::Error e, const core::Booking& b, int cutoff_hours) {
   if (b.status == core::BookingStatus::confirmed && cutoff_hours > 0) {
-    const core::Instant deadline = b.time.begin - std::chrono::hours{cutoff_hours};
+    const core::Instant deadline = core::consumer_deadline(b, cutoff_hours);
     e.detail += " (online changes were possible until " + core::format_rfc3339(deadline, zone_or_utc(b.consumer.zone)) +
                 "; please contact the business)";
   }
@@ -98,24 +103,22 @@ void Bookings::publish(EventKind kind, const core::Booking& b, const store::Acto
   }
 }
 
-core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& service,
-                                                           const std::optional<core::Id>& provider_id,
-                                                           core::Interval range,
-                                                           const std::optional<core::Id>& exclude_booking) const {
-  if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
-  std::vector<core::Provider> providers;
-  for (auto& p : catalog_.providers_of(service.business_id)) {
-    if (provider_id ? p.id == *provider_id : assigned(service, p.id)) providers.push_back(std::move(p));
-  }
-  if (providers.empty() || range.empty()) return std::vector<core::Slot>{};
+std::vector<core::Provider> Bookings::providers_for(const core::Service& service,
+                                                    const std::optional<core::Id>& provider_id) const {
+  return catalog_.providers_by_ids(service.business_id,
+                                   provider_id ? std::vector<core::Id>{*provider_id} : service.provider_ids);
+}
 
+std::vector<core::Slot> Bookings::slots_of(const core::Service& service, const std::vector<core::Provider>& providers,
+                                           core::Interval range, const std::optional<core::Id>& exclude_booking) const {
+  if (providers.empty() || range.empty()) return {};
   std::vector<core::Id> ids;
   ids.reserve(providers.size());
   for (const auto& p : providers) ids.push_back(p.id);
   std::map<core::Id, std::vector<core::BusyBooking>> busy;
-  for (const auto& b : bookings_.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
+  for (auto& b : bookings_.busy_bookings(ids, {range.begin - kBusyMargin, range.end + kBusyMargin})) {
     if (exclude_booking && b.id == *exclude_booking) continue;
-    busy[b.provider_id].push_back(core::BusyBooking{b.service_id, b.time, b.block, b.id});
+    busy[b.provider_id].push_back(core::BusyBooking{std::move(b.service_id), b.time, b.block, std::move(b.id)});
   }
 
   core::SlotQuery query;
@@ -123,8 +126,22 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
   query.range = range;
   query.now = clock_.now();
   query.exclude_booking = exclude_booking;
-  for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id])});
+  // Busy times of the providers' external calendars, as last fetched: a failing feed keeps
+  // its last known busy times and never blocks booking (issue I).
+  std::map<core::Id, std::vector<core::Interval>> external;
+  for (auto& b : calendars_.external_busy(ids, {range.begin - kBusyMargin, range.end + kBusyMargin}))
+    external[b.provider_id].push_back(b.time);
+  for (const auto& p : providers) query.providers.push_back({&p, std::move(busy[p.id]), std::move(external[p.id])});
   return core::compute_slots(query);
+}
+
+core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& service,
+                                                           const std::optional<core::Id>& provider_id,
+                                                           core::Interval range,
+                                                           const std::optional<core::Id>& exclude_booking) const {
+  if (provider_id && !assigned(service, *provider_id)) return provider_not_in_service();
+  if (range.empty()) return std::vector<core::Slot>{};
+  return slots_of(service, providers_for(service, provider_id), range, exclude_booking);
 }
 
 core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<core::Slot>* nearest) const {
@@ -132,11 +149,14 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   if (req.provider_id && !assigned(service, *req.provider_id)) return provider_not_in_service();
   const core::Interval time{req.start, req.start + core::Minutes{service.duration_minutes}};
 
-  auto slots = find_slots(service, req.provider_id, around(req.start));
-  if (!slots) return slots.error();
-  const core::Slot* slot = slot_at(*slots, time);
+  // Only the slots starting at the wanted instant: the providers asked about, their bookings
+  // around that day. The week around it is searched only to offer alternatives on a refusal.
+  const std::vector<core::Provider> providers = providers_for(service, req.provider_id);
+  const std::vector<core::Slot> slots = slots_of(service, providers, starting_at(req.start), std::nullopt);
+  const core::Slot* slot = slot_at(slots, time);
   if (!slot) {
-    auto offer = core::nearest_slots(*slots, req.start, kNearestLimit);
+    std::vector<core::Slot> offer;
+    fill_nearest(service, req.provider_id, req.start, std::nullopt, offer);
     if (nearest) *nearest = offer;
     metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this service", offer);
@@ -146,12 +166,10 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   // reads inside its transaction), so concurrent bookings see each other.
   const std::vector<core::Id> order = req.provider_id ? std::vector<core::Id>{*req.provider_id} : slot->provider_ids;
 
-  std::map<core::Id, core::Provider> providers;
-  for (auto& p : catalog_.providers_of(service.business_id)) providers.emplace(p.id, std::move(p));
   store::NewBooking nb;
   for (const auto& id : order) {
-    auto it = providers.find(id);
-    if (it != providers.end()) nb.candidates.push_back({id, day_of(it->second, req.start)});
+    auto it = std::find_if(providers.begin(), providers.end(), [&](const core::Provider& p) { return p.id == id; });
+    if (it != providers.end()) nb.candidates.push_back({id, day_of(*it, req.start)});
   }
   nb.booking.business_id = req.business.id;
   nb.booking.service_id = service.id;
@@ -185,7 +203,32 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
   return created;
 }
 
+core::Result<std::vector<core::Slot>> Bookings::slots_to_move(const core::Booking& b, core::Interval range) const {
+  auto service = catalog_.service(b.business_id, b.service_id);
+  if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
+  if (!assigned(*service, b.provider_id)) service->provider_ids.push_back(b.provider_id);
+  return find_slots(*service, b.provider_id, range, b.id);
+}
+
+core::Result<core::Booking> Bookings::staff_booking(const core::StaffScope& scope, const core::Id& business_id,
+                                                    const core::Id& booking_id) const {
+  auto b = bookings_.booking(booking_id);
+  if (!b || b->business_id != business_id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
+  if (auto ok = core::check_booking_scope(scope, *b); !ok) return ok.error();
+  return b;
+}
+
+core::Result<store::BookingPage> Bookings::staff_list(const core::StaffScope& scope, store::BookingFilter f) const {
+  auto provider = core::listing_provider(scope, f.provider_id);
+  if (!provider) return provider.error();
+  f.provider_id = *provider;
+  return bookings_.bookings(f);
+}
+
 core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, std::vector<core::Slot>* nearest) const {
+  if (req.scope) {
+    if (auto ok = core::check_move_scope(*req.scope, req.new_provider); !ok) return ok.error();
+  }
   const core::Booking& booking = req.booking;
   auto business = catalog_.business_by_id(booking.business_id);
   if (!business) return business.error();
@@ -214,10 +257,11 @@ core::Result<core::Booking> Bookings::reschedule(const RescheduleRequest& req, s
   // A booking whose provider left the service can still move within that provider's hours.
   core::Service effective = *service;
   if (!assigned(effective, provider_id)) effective.provider_ids.push_back(provider_id);
-  auto slots = find_slots(effective, provider_id, around(req.new_start), booking.id);
-  if (!slots) return slots.error();
-  if (!slot_at(*slots, time)) {
-    auto offer = core::nearest_slots(*slots, req.new_start, kNearestLimit);
+  const std::vector<core::Slot> slots =
+      slots_of(effective, {*provider}, starting_at(req.new_start), std::optional<core::Id>{booking.id});
+  if (!slot_at(slots, time)) {
+    std::vector<core::Slot> offer;
+    fill_nearest(effective, provider_id, req.new_start, booking.id, offer);
     if (nearest) *nearest = offer;
     metrics_.booking_conflict();
     return slot_taken("that time is not a free slot for this booking", offer);
@@ -265,6 +309,14 @@ core::Result<core::Booking> Bookings::cancel(const core::Booking& booking, const
   metrics_.booking_cancelled();
   publish(EventKind::booking_cancelled, *cancelled, by);
   return cancelled;
+}
+
+core::Result<core::Booking> Bookings::reissue_links(const core::Booking& booking, const store::Actor& by) const {
+  if (auto ok = core::check_reissue(booking); !ok) return ok.error();
+  const bool sms = outbox_.sms_consent_at(booking.id).has_value() && !booking.consumer.phone.empty();
+  auto messages =
+      core::plan_links_notice(!booking.consumer.email.empty(), sms, clock_.now(), calendar_sequence(booking));
+  return bookings_.reissue_links(booking.id, by, messages);
 }
 
 core::Result<core::Booking> Bookings::complete(const core::Booking& booking, const store::Actor& by) const {

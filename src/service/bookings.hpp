@@ -15,6 +15,7 @@
 #include "core/booking_policy.hpp"
 #include "core/reminder_plan.hpp"
 #include "core/slot_engine.hpp"
+#include "core/staff_policy.hpp"
 #include "service/ports.hpp"
 
 namespace visitd::service {
@@ -37,6 +38,7 @@ struct RescheduleRequest {
   std::optional<core::Id> new_provider;  // staff only; nullopt = keep the provider
   core::Actor actor = core::Actor::consumer;
   store::Actor by;
+  std::optional<core::StaffScope> scope;  // staff: who acts (core::check_move_scope)
 };
 
 class Bookings {
@@ -44,15 +46,28 @@ class Bookings {
   // Reads the catalogue, writes bookings with their planned messages (outbox role for SMS
   // consent and the notification policy), counts and publishes.
   Bookings(store::CatalogStore& catalog, store::BookingStore& bookings, store::OutboxStore& outbox,
-           const core::Clock& clock, MetricsSink& metrics, EventSink& events)
-      : catalog_(catalog), bookings_(bookings), outbox_(outbox), clock_(clock), metrics_(metrics), events_(events) {}
+           store::CalendarStore& calendars, const core::Clock& clock, MetricsSink& metrics, EventSink& events)
+      : catalog_(catalog),
+        bookings_(bookings),
+        outbox_(outbox),
+        calendars_(calendars),
+        clock_(clock),
+        metrics_(metrics),
+        events_(events) {}
   explicit Bookings(const Ports& p)
-      : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.clock, p.metrics, p.events) {}
+      : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.store.calendars, p.clock, p.metrics, p.events) {}
 
   // Reads: one booking (with answers and history; not_found), a page of a business's
   // bookings, the booking an Idempotency-Key already made (nullopt: none).
   [[nodiscard]] core::Result<core::Booking> booking(const core::Id& id) const { return bookings_.booking(id); }
   [[nodiscard]] store::BookingPage list(const store::BookingFilter& f) const { return bookings_.bookings(f); }
+  // Staff reads within the caller's scope (core/staff_policy): a booking of the business
+  // (not_found otherwise; forbidden when a provider asks for a colleague's), and a page whose
+  // provider filter the scope decides (forbidden when a provider asks for a colleague's).
+  [[nodiscard]] core::Result<core::Booking> staff_booking(const core::StaffScope& scope, const core::Id& business_id,
+                                                          const core::Id& booking_id) const;
+  [[nodiscard]] core::Result<store::BookingPage> staff_list(const core::StaffScope& scope,
+                                                            store::BookingFilter f) const;
   [[nodiscard]] std::optional<store::IdempotentBooking> by_idempotency_key(const core::Id& business_id,
                                                                            const std::string& key) const {
     return bookings_.booking_by_idempotency_key(business_id, key);
@@ -64,6 +79,11 @@ class Bookings {
       const core::Service& service, const std::optional<core::Id>& provider_id, core::Interval range,
       const std::optional<core::Id>& exclude_booking = std::nullopt) const;
 
+  // Where a booking may move within its own provider's free time in [range). A provider who
+  // has since left the service still offers it for their own bookings. policy "the booked
+  // service no longer exists" when it was deleted.
+  [[nodiscard]] core::Result<std::vector<core::Slot>> slots_to_move(const core::Booking& b, core::Interval range) const;
+
   // conflict when the slot is not (or no longer) free, with "nearest"; `nearest` (if given)
   // receives the same slots as values.
   [[nodiscard]] core::Result<core::Booking> book(const BookRequest& req,
@@ -71,13 +91,19 @@ class Bookings {
 
   // Moves a confirmed booking (same id, history kept). Consumers are held to the cutoff
   // (policy; the detail names the deadline in the consumer's zone); staff may override it
-  // and move it to another provider of the service. conflict with "nearest" as for book.
+  // and move it to another provider of the service (a provider-role caller only to
+  // themselves: forbidden). conflict with "nearest" as for book.
   [[nodiscard]] core::Result<core::Booking> reschedule(const RescheduleRequest& req,
                                                        std::vector<core::Slot>* nearest = nullptr) const;
 
   // policy when the cutoff passed (consumers) or the booking is final.
   [[nodiscard]] core::Result<core::Booking> cancel(const core::Booking& booking, const std::string& reason,
                                                    core::Actor actor, const store::Actor& by) const;
+
+  // Staff replace a booking's links when one leaked: every link sent so far answers 410
+  // link-revoked, and the consumer is sent the new ones (core::plan_links_notice). policy for
+  // a cancelled booking (core::check_reissue).
+  [[nodiscard]] core::Result<core::Booking> reissue_links(const core::Booking& booking, const store::Actor& by) const;
 
   // Staff "finish booking": completed / no_show, only once the appointment started (policy).
   [[nodiscard]] core::Result<core::Booking> complete(const core::Booking& booking, const store::Actor& by) const;
@@ -95,12 +121,19 @@ class Bookings {
                                      const store::Actor& by) const;
   void publish(EventKind kind, const core::Booking& b, const store::Actor& by,
                const std::optional<core::Booking>& before = std::nullopt) const;
+  // The providers a search covers (one asked for, or the service's), with schedules.
+  std::vector<core::Provider> providers_for(const core::Service& service,
+                                            const std::optional<core::Id>& provider_id) const;
+  // Slots of these providers starting in `range`, from their busy bookings around it.
+  std::vector<core::Slot> slots_of(const core::Service& service, const std::vector<core::Provider>& providers,
+                                   core::Interval range, const std::optional<core::Id>& exclude_booking) const;
   void fill_nearest(const core::Service& service, const std::optional<core::Id>& provider_id, core::Instant wanted,
                     const std::optional<core::Id>& exclude, std::vector<core::Slot>& out) const;
 
   store::CatalogStore& catalog_;
   store::BookingStore& bookings_;
   store::OutboxStore& outbox_;
+  store::CalendarStore& calendars_;  // busy times of external calendars (issue I)
   const core::Clock& clock_;
   MetricsSink& metrics_;
   EventSink& events_;

@@ -19,6 +19,14 @@ core::Result<core::Provider> Catalog::provider(const core::Id& business_id, cons
   return catalog_.provider(business_id, provider_id);
 }
 
+core::Result<core::Provider> Catalog::staff_provider(const core::StaffScope& scope, const core::Id& business_id,
+                                                     const core::Id& provider_id) const {
+  auto p = provider(business_id, provider_id);
+  if (!p) return p.error();
+  if (auto ok = core::check_provider_scope(scope, p->id); !ok) return ok.error();
+  return p;
+}
+
 std::vector<core::Service> Catalog::services_of(const core::Id& business_id) const {
   return catalog_.services_of(business_id);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/staff_policy.hpp"
 #include "service/ports.hpp"
 
 namespace visitd::service {
@@ -23,6 +24,10 @@ class Catalog {
   [[nodiscard]] core::Result<core::Business> business_by_id(const core::Id& id) const;
   [[nodiscard]] std::vector<core::Provider> providers_of(const core::Id& business_id) const;
   [[nodiscard]] core::Result<core::Provider> provider(const core::Id& business_id, const core::Id& provider_id) const;
+  // The provider within a staff caller's scope: not_found, or forbidden when a provider-role
+  // caller asks for a colleague's record (core::check_provider_scope).
+  [[nodiscard]] core::Result<core::Provider> staff_provider(const core::StaffScope& scope, const core::Id& business_id,
+                                                            const core::Id& provider_id) const;
   [[nodiscard]] std::vector<core::Service> services_of(const core::Id& business_id) const;
   [[nodiscard]] core::Result<core::Service> service(const core::Id& business_id, const core::Id& service_id) const;
 

@@ -33,8 +33,13 @@ core::Result<core::Booking> Links::resolve(const std::string& token, core::LinkK
   auto valid = core::check_link(kind, *booking, claims->version, settings_.lifetimes, clock_.now(), claims->not_after);
   if (!valid) {
     if (valid.error().code != core::ErrorCode::gone) return invalid_link();
-    return core::Error::typed(core::ErrorCode::gone, "link-expired",
-                              "this link has expired; ask the business for a new one");
+    // Only a genuine link that once named this booking gets here: saying why it no longer
+    // works (expired, replaced, cancelled) tells its holder nothing they could not know.
+    if (valid.error().type == "link-expired") {
+      return core::Error::typed(core::ErrorCode::gone, "link-expired",
+                                "this link has expired; ask the business for a new one");
+    }
+    return valid.error();
   }
   return booking;
 }

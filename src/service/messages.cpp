@@ -1,5 +1,7 @@
 #include "service/messages.hpp"
 
+#include <kainjow/mustache.hpp>
+
 namespace visitd::service {
 
 BookingMessages Messages::of_booking(const core::Booking& b) const {
@@ -33,6 +35,15 @@ std::vector<store::MessageTemplate> Messages::templates(const core::Id& business
 
 core::Status Messages::put_template(const core::Id& business_id, const store::MessageTemplate& t,
                                     const store::Actor& by) const {
+  // Refuse what the sending engine (kainjow's Mustache, as notify/templates renders with)
+  // cannot parse now, rather than failing every send later.
+  std::vector<core::FieldError> errors;
+  for (auto [field, text] :
+       {std::pair{"subject", &t.subject}, {"textBody", &t.text_body}, {"htmlBody", &t.html_body}}) {
+    kainjow::mustache::mustache m{*text};
+    if (!m.is_valid()) errors.push_back({field, "is not a valid Mustache template: " + m.error_message()});
+  }
+  if (!errors.empty()) return core::Error::invalid_fields(std::move(errors));
   return outbox_.put_message_template(business_id, t, by);
 }
 

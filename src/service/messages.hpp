@@ -37,6 +37,8 @@ class Messages {
                                         const std::optional<core::NotificationPolicy>& p, const store::Actor& by) const;
 
   [[nodiscard]] std::vector<store::MessageTemplate> templates(const core::Id& business_id) const;
+  // invalid naming each part ("subject", "textBody", "htmlBody") the Mustache engine cannot
+  // parse.
   [[nodiscard]] core::Status put_template(const core::Id& business_id, const store::MessageTemplate& t,
                                           const store::Actor& by) const;
   [[nodiscard]] core::Status delete_template(const core::Id& business_id, core::MessageKind kind, core::Channel channel,

@@ -15,7 +15,19 @@ namespace visitd::service {
 struct StoreRoles {
   // Any Store is every role.
   StoreRoles(store::Store& s)  // NOLINT(google-explicit-constructor)
-      : settings(s), catalog(s), bookings(s), staff(s), outbox(s), rooms(s), audit(s), branding(s), notes(s) {}
+      : settings(s),
+        catalog(s),
+        bookings(s),
+        staff(s),
+        outbox(s),
+        rooms(s),
+        audit(s),
+        branding(s),
+        notes(s),
+        calendars(s),
+        account_mail(s),
+        insights(s),
+        webhooks(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -26,6 +38,10 @@ struct StoreRoles {
   store::AuditStore& audit;
   store::BrandingStore& branding;
   store::NoteStore& notes;
+  store::CalendarStore& calendars;  // feeds, external calendars, busy times (issue I)
+  store::AccountMailStore& account_mail;
+  store::InsightStore& insights;
+  store::WebhookStore& webhooks;  // endpoints and deliveries (issue I)
 };
 
 struct Ports {

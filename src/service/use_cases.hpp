@@ -3,10 +3,13 @@
 // later webhooks) holds to act on visitd. Built once by the composition root; each use case
 // keeps only the ports (store roles, clock, signer, sinks) it needs.
 #include "service/access.hpp"
+#include "service/account_notices.hpp"
 #include "service/audit.hpp"
 #include "service/bookings.hpp"
 #include "service/branding.hpp"
+#include "service/calendars.hpp"
 #include "service/catalog.hpp"
+#include "service/insights.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
 #include "service/notes.hpp"
@@ -28,18 +31,28 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
+        account_notices(p),
+        insights(p),
+        feeds(p),
+        external_calendars(p),
         settings(p.store.settings) {}
 
-  Access access;      // sessions, API tokens, memberships
-  Bookings bookings;  // slots, book, reschedule, cancel, complete, no-show, booking reads
-  Branding branding;  // the clinic's public face
-  Catalog catalog;    // business settings, catalogue reads, provider schedules
-  Links links;        // consumer capability links
-  Messages messages;  // notifications: per booking, policy, templates, gateway reports
-  Rooms rooms;        // who may join a room now, who may host; chat history
-  Staff staff;        // memberships, providers, services
-  Notes notes;        // staff-only notes on bookings
-  AuditLog audit;     // the audit log with names, filtered and paged
+  Access access;                   // sessions, API tokens, memberships
+  Bookings bookings;               // slots, book, reschedule, cancel, complete, no-show, booking reads
+  Branding branding;               // the clinic's public face
+  Catalog catalog;                 // business settings, catalogue reads, provider schedules
+  Links links;                     // consumer capability links
+  Messages messages;               // notifications: per booking, policy, templates, gateway reports
+  Rooms rooms;                     // who may join a room now, who may host; chat history
+  Staff staff;                     // memberships, providers, services
+  Notes notes;                     // staff-only notes on bookings
+  AuditLog audit;                  // the audit log with names, filtered and paged
+  AccountNotices account_notices;  // mail to staff accounts: lockout notices
+  Insights insights;               // the manager's numbers over a period
+
+  // Calendars (issue I): subscription feeds; a provider's external busy calendars.
+  CalendarFeeds feeds;
+  ExternalCalendars external_calendars;
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

@@ -75,14 +75,16 @@ class BookingStore {
  public:
   virtual ~BookingStore() = default;
 
-  // Confirmed bookings of these providers whose block overlaps `range` (no answers/history).
+  // Confirmed bookings of these providers whose block overlaps `range`, by block start. Only
+  // what slot search reads is filled: id, service_id, provider_id, time, block, status (no
+  // consumer, answers or history).
   virtual std::vector<core::Booking> busy_bookings(const std::vector<Id>& provider_ids, Interval range) = 0;
   // Round robin's view: per provider, bookings that took their time (not cancelled) starting
   // in `window`, and the assignment order of the latest (see core::ProviderLoad).
   virtual std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) = 0;
   // conflict when no candidate is free at commit time (core::choose_provider's errors);
-  // invalid "end" for an empty time. With an idempotency key already used: the first
-  // booking unchanged, or conflict when its request fingerprint differs.
+  // invalid "end" for an empty time or a block longer than core::kMaxBlockLength. With an idempotency key already used:
+  // the first booking unchanged, or conflict when its request fingerprint differs.
   virtual Result<core::Booking> create_booking(NewBooking nb, const Actor& by) = 0;
   // policy error when the booking is no longer confirmed (core::check_movable); conflict
   // when the new block collides or the day limit is reached; not_found.
@@ -94,6 +96,12 @@ class BookingStore {
   virtual Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to,
                                                    const std::string& reason, const Actor& by,
                                                    const std::vector<core::PlannedMessage>& messages = {}) = 0;
+  // Raises the booking's capability version, so every link issued before answers 410
+  // link-revoked, and writes `messages` (the notice carrying the new links), in one
+  // transaction with an audit record ("booking.links_reissue"). core::check_reissue's policy
+  // error for a cancelled booking (read in the transaction); not_found.
+  virtual Result<core::Booking> reissue_links(const Id& booking_id, const Actor& by,
+                                              const std::vector<core::PlannedMessage>& messages) = 0;
   virtual Result<core::Booking> booking(const Id& booking_id) = 0;  // with answers and history; not_found
   virtual BookingPage bookings(const BookingFilter& f) = 0;
 

@@ -12,10 +12,9 @@
 
 namespace visitd::store {
 
-// no_address: the recipient has no e-mail address or phone number on record (wire "no-address").
+// no_address: the recipient has no e-mail address or phone number on record. Wire spellings
+// ("no-address"): wire/names.hpp; column spellings: each backend's outbox.cpp.
 enum class MessageStatus { planned, sending, sent, delivered, failed, withdrawn, suppressed_opt_out, no_address };
-const char* to_string(MessageStatus s);
-std::optional<MessageStatus> message_status_from_string(std::string_view s);
 
 struct OutboxMessage {
   Id id;

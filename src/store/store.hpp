@@ -15,6 +15,11 @@
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
+//   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
+//   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
+//   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
+//   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
+//   WebhookStore   webhook endpoints and their deliveries         store/webhooks.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -24,16 +29,21 @@
 #include <string>
 
 #include "core/ids.hpp"
+#include "store/account_mail.hpp"
 #include "store/actor.hpp"
 #include "store/audit.hpp"
 #include "store/bookings.hpp"
 #include "store/branding.hpp"
+#include "store/calendars.hpp"
 #include "store/catalog.hpp"
+#include "store/insights.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
+#include "store/rate_limits.hpp"
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store {
 
@@ -45,7 +55,12 @@ class Store : public SettingsStore,
               public RoomStore,
               public AuditStore,
               public BrandingStore,
-              public NoteStore {
+              public NoteStore,
+              public CalendarStore,
+              public AccountMailStore,
+              public InsightStore,
+              public RateLimitStore,
+              public WebhookStore {
  public:
   ~Store() override = default;
 };

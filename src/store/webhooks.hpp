@@ -113,11 +113,4 @@ class WebhookStore {
                                                     const Actor& by) = 0;
 };
 
-class Store;
-// The webhook role of a store that open_store() made (both backends implement it). Kept
-// beside the Store aggregate rather than in it, so adding it did not rebuild every file that
-// includes store.hpp; folding it in is a one-line change. Throws std::logic_error for a store
-// without it (a test double).
-WebhookStore& webhook_store(Store& store);
-
 }  // namespace visitd::store

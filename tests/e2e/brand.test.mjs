@@ -285,7 +285,6 @@ describe('the clinic’s brand, policy and confirmation', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
     assert.match(new URL(page.url()).pathname, /^\/b\/harbour\/booked\/[^/]+$/);
-    state.bookedUrl = page.url();
     const when = new Intl.DateTimeFormat('en-US', { timeZone: CONSUMER_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(altStart));
     assert.ok((await page.getByTestId('when').textContent()).includes(when));
 
@@ -339,19 +338,25 @@ describe('the clinic’s brand, policy and confirmation', () => {
     const day = new Date(Date.parse(from) + 2 * 86400000).toISOString().slice(0, 10);
     const free = await api.ok('GET', `/api/v1/public/businesses/harbour/slots?serviceId=${serviceId}&from=${day}&to=${day}&timeZone=UTC`);
     const to = free.days.flatMap((d) => d.slots)[0].start;
-    await api.ok('POST', `${biz}/bookings/${view.booking.id}/reschedule`, { start: to });
+    const movedAnswer = await api.ok('POST', `${biz}/bookings/${view.booking.id}/reschedule`, { start: to });
+    // The move revoked the links sent before (issue H): the old join link says so...
     await page.reload();
+    await page.getByText('This link was replaced').waitFor();
+    // ...and the new one, mailed with the notice, tells the move.
+    await page.goto(new URL(movedAnswer.joinUrl, server.baseUrl).href);
     const moved = page.getByTestId('moved');
     await moved.waitFor();
     const fmt = (iso) => new Intl.DateTimeFormat('en-US', { timeZone: CONSUMER_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
     const text = await moved.textContent();
     assert.match(text, /^This appointment was moved from .+ to .+\.$/);
     assert.ok(text.indexOf(fmt(from)) < text.lastIndexOf(fmt(to)), `${text} names both times`);
+    await page.getByRole('img', { name: 'Harbour Physio logo' }).waitFor();
     await expectAccessible(page, 'moved join page');
     await api.ok('POST', `${biz}/bookings/${view.booking.id}/cancel`, { reason: 'Clinic closed' });
     await page.reload();
+    // A cancelled booking's links answer 410 and show only that (issue H): no clinic data,
+    // and never the server's name either.
     await page.getByRole('heading', { level: 1, name: 'This appointment was cancelled' }).waitFor();
-    await page.getByRole('img', { name: 'Harbour Physio logo' }).waitFor();
     await noServerName(page, 'cancelled join page');
     await expectAccessible(page, 'cancelled join page');
     await noSidewaysScroll(page, 'cancelled join page');
@@ -578,7 +583,17 @@ describe('the clinic’s brand, policy and confirmation', () => {
     assert.ok(r + g + b < 120, `dark background, got ${bg}`);
     await expectAccessible(page, 'booking page, dark');
     await shoot(page, 'book-dark-390');
-    await page.goto(state.bookedUrl);
+    // The first booking was moved and cancelled above (its links revoked): book another.
+    const day = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
+    const free = await api.ok('GET', `/api/v1/public/businesses/harbour/slots?serviceId=${serviceId}&from=${day}&to=${later}&timeZone=UTC`);
+    const booked = await api.ok('POST', '/api/v1/public/businesses/harbour/bookings', {
+      serviceId,
+      start: free.days.flatMap((d) => d.slots)[0].start,
+      consumer: { name: 'Noor Dark', email: 'noor@example.test', timeZone: CONSUMER_ZONE },
+      answers: {},
+    });
+    await page.goto(`${server.baseUrl}/b/harbour/booked/${new URL(booked.manageUrl, server.baseUrl).pathname.split('/').pop()}`);
     await page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
     await expectAccessible(page, 'confirmation, dark');
     await shoot(page, 'booked-dark-390');

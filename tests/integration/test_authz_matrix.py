@@ -15,7 +15,8 @@ from test_staff_common import World, london_time, rfc3339
 # "+own" = a provider-role caller only for their own provider record or booking.
 # session = any signed-in staff; manage/join = the capability link in the path; room-host =
 # staff hosting that booking's room; room-token = a room token for that room; open = anyone
-# (public booking, login, health); sms = the gateway's signature; ws = the WebSocket upgrade.
+# (public booking, login, health); sms = the gateway's signature; ws = the WebSocket upgrade;
+# feed = the secret calendar-feed token in the path (issue I; tested in test_calendar_feed).
 ACCESS = {
     ("GET", "/healthz"): "open",
     ("GET", "/readyz"): "open",
@@ -98,6 +99,25 @@ ACCESS = {
     ("PUT", "/api/v1/businesses/{businessId}/bookings/{bookingId}/note"): "staff:provider+own",
     ("GET", "/api/v1/businesses/{businessId}/message-templates/defaults"): "staff:manager",
     ("POST", "/api/v1/businesses/{businessId}/message-templates/preview"): "staff:manager",
+    # ---- calendars (issue I) ----
+    ("GET", "/api/v1/feeds/{token}/calendar.ics"): "feed",
+    ("GET", "/api/v1/businesses/{businessId}/calendar-feed"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/calendar-feed"): "staff:manager",
+    ("DELETE", "/api/v1/businesses/{businessId}/calendar-feed"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/providers/{providerId}/calendar-feed"): "staff:provider+own",
+    ("POST", "/api/v1/businesses/{businessId}/providers/{providerId}/calendar-feed"): "staff:provider+own",
+    ("DELETE", "/api/v1/businesses/{businessId}/providers/{providerId}/calendar-feed"): "staff:provider+own",
+    ("GET", "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars"): "staff:provider+own",
+    ("POST", "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars"): "staff:provider+own",
+    ("DELETE", "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}"):
+        "staff:provider+own",
+    ("POST", "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}/fetch"):
+        "staff:provider+own",
+    # h-harden: revocable links, staff invitations, privacy
+    ("POST", "/api/v1/businesses/{businessId}/bookings/{bookingId}/links"): "staff:provider+own",
+    # insights (k-insights)
+    ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
     # webhooks (issue I)
     ("GET", "/api/v1/businesses/{businessId}/webhooks"): "staff:manager",
     ("POST", "/api/v1/businesses/{businessId}/webhooks"): "staff:manager",
@@ -183,6 +203,11 @@ class AuthorizationMatrix(unittest.TestCase):
                                     {"start": rfc3339(london_time(12, 9)), "end": rfc3339(london_time(12, 11))})
         assert status in (200, 201), (status, t)
         cls.time_off = t["id"]
+        # An external calendar of Pat's (issue I); loopback is refused, so it is never fetched.
+        status, _, xc = manager.post(w.path("/providers/%s/external-calendars" % cls.p_pat),
+                                     {"name": "Pat's other calendar", "url": "http://127.0.0.1:9/pat.ics"})
+        assert status == 201, (status, xc)
+        cls.calendar = xc["id"]
         status, _, msgs = manager.get(w.path("/bookings/%s/messages" % cls.booking))
         assert status == 200, (status, msgs)
         cls.message = msgs["items"][0]["id"] if msgs["items"] else UNKNOWN
@@ -206,6 +231,10 @@ class AuthorizationMatrix(unittest.TestCase):
             "providerIds": [cls.r_provider], "roomOpenBeforeMinutes": 1440})
         assert status == 201, (status, rs)
         cls.r_service = rs["id"]
+        status, _, rx = rival.post(w.path("/providers/%s/external-calendars" % cls.r_provider, biz=w.other),
+                                   {"name": "Rival's calendar", "url": "http://127.0.0.1:9/rival.ics"})
+        assert status == 201, (status, rx)
+        cls.r_calendar = rx["id"]
         status, _, slots = srv.client().get("/api/v1/public/businesses/globex/slots?" + qs(
             serviceId=cls.r_service, timeZone="UTC", **{
                 "from": today.isoformat(), "to": (today + dt.timedelta(days=1)).isoformat()}))
@@ -233,17 +262,19 @@ class AuthorizationMatrix(unittest.TestCase):
         """Path parameters naming this business's resources (or the rival's, or unknown ids)."""
         if unknown:
             v = dict.fromkeys(["businessId", "providerId", "serviceId", "bookingId", "userId", "tokenId",
-                               "overrideId", "timeOffId", "messageId", "roomId", "webhookId", "deliveryId"], UNKNOWN)
+                               "overrideId", "timeOffId", "messageId", "roomId", "calendarId", "webhookId",
+                               "deliveryId"], UNKNOWN)
         elif foreign:
             v = {"businessId": self.w.biz, "providerId": self.r_provider, "serviceId": self.r_service,
                  "bookingId": self.r_booking, "userId": self.w.user_ids["rival"], "tokenId": UNKNOWN,
                  "overrideId": UNKNOWN, "timeOffId": UNKNOWN, "messageId": UNKNOWN, "roomId": self.r_booking,
-                 "webhookId": UNKNOWN, "deliveryId": UNKNOWN}
+                 "calendarId": self.r_calendar, "webhookId": UNKNOWN, "deliveryId": UNKNOWN}
         else:
             v = {"businessId": self.w.biz, "providerId": self.p_pat, "serviceId": self.service,
                  "bookingId": self.booking, "userId": self.w.user_ids["pat"], "tokenId": self.lower_token_id,
                  "overrideId": self.override, "timeOffId": self.time_off, "messageId": self.message,
-                 "roomId": self.booking, "webhookId": self.webhook, "deliveryId": self.delivery}
+                 "roomId": self.booking, "calendarId": self.calendar, "webhookId": self.webhook,
+                 "deliveryId": self.delivery}
         v.update({"slug": "acme", "kind": "confirmation", "channel": "email"})
         return v
 
@@ -355,6 +386,10 @@ class AuthorizationMatrix(unittest.TestCase):
                     answer = self.send(self.caller(caller, method), method, path)
                     tried += 1
                     status, _, body = answer
+                    if want == "allow" and status == 200 and pattern.endswith("/links"):
+                        # An admitted reissue replaced the booking's links: later callers use the new ones.
+                        self.__class__.manage = body["manageUrl"].rsplit("/", 1)[1]
+                        self.__class__.join = body["joinUrl"].rsplit("/", 1)[1]
                     if want == "allow":
                         self.assertNotIn(status, (401, 403, 404), body)
                         self.assertLess(status, 500, body)

@@ -1,7 +1,9 @@
 """J1: a consumer's links follow the booking's current end, so a reschedule moves them.
 The field report's values: book 2026-12-20T10:00Z, reschedule to 2027-02-20T10:00Z; at
-2027-02-20T09:50Z both links the consumer was first sent still work (they used to answer 410),
-and the join link ends at the new end + 30 minutes. Time is moved with
+2027-02-20T09:50Z the links the consumer holds work (they used to answer 410 link-expired),
+and the join link ends at the new end + 30 minutes. Since issue H a reschedule also replaces
+the links (the reschedule answer and notice carry the new ones; the first ones answer 410
+link-revoked), so the links checked are those the reschedule handed out. Time is moved with
 VISITD_CLOCK_SKEW_SECONDS across servers sharing one database."""
 import datetime
 import time
@@ -36,6 +38,8 @@ class LinkLifetime(unittest.TestCase):
             status, _, body = consumer.post("/api/v1/manage/%s/reschedule" % manage,
                                             {"start": "2027-02-20T10:00:00Z"})
             self.assertEqual(status, 200, body)
+            first_manage, first_join = manage, join
+            manage, join = token_of(body["manageUrl"]), token_of(body["joinUrl"])
 
             before = server_at("2027-02-20T09:50:00Z", database=first.database)
             servers.append(before)
@@ -44,6 +48,9 @@ class LinkLifetime(unittest.TestCase):
             self.assertEqual(utc(view["booking"]["start"]), utc("2027-02-20T10:00:00Z"))
             status, _, preview = before.client().get("/api/v1/join/" + join)
             self.assertEqual(status, 200, preview)
+            for path in ("/api/v1/manage/" + first_manage, "/api/v1/join/" + first_join):
+                status, _, problem = before.client().get(path)
+                self.assertEqual((status, problem["type"]), (410, PROBLEM + "link-revoked"), problem)
 
             # After the new join deadline (end 10:30Z + 30 min) the join link is gone; the
             # manage link lasts until end + 30 days.

@@ -135,14 +135,14 @@ class ManageApiTest(unittest.TestCase):
         self.assertEqual(staff["cancelReason"], "feeling better")
         self.assertIn(utc(created["booking"]["start"]), {utc(s) for s in self.shop.free_starts(self.c, 7)})
 
+        # The link of a cancelled booking shows only that (issue H: it used to show the booking).
         status, _, p = self.c.post(path + "/cancel")
-        self.assert_problem(status, p, 409, slug="policy")
+        self.assert_problem(status, p, 410, slug="booking-cancelled")
         status, _, p = self.c.post(path + "/reschedule", {"start": self.shop.free_starts(self.c, 7)[5]})
-        self.assert_problem(status, p, 409, slug="policy")
+        self.assert_problem(status, p, 410, slug="booking-cancelled")
         status, _, view = self.c.get(path)
-        self.assertEqual(status, 200)
-        self.assertFalse(view["policy"]["canCancel"])
-        self.assertFalse(view["policy"]["canReschedule"])
+        self.assert_problem(status, view, 410, slug="booking-cancelled")
+        self.assertNotIn("feeling better", str(view))
 
     def test_cancel_without_body(self):
         created, path = self.new_booking(8)

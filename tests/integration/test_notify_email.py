@@ -89,6 +89,9 @@ class EmailTest(unittest.TestCase):
         self.assertEqual(utc(new_start), event.decoded("DTSTART"))
         uid = str(event["UID"])
 
+        # A reschedule replaced the links (issue H): the consumer cancels with the new one.
+        self.assertIn(body["manageUrl"], part(moved, "text/plain").get_content())
+        token = token_of(body["manageUrl"])
         status, _, body = self.client.post("/api/v1/manage/%s/cancel" % token, {"reason": "better"})
         self.assertEqual(200, status, body)
         mails = self.mails_to("move@example.com", 3)

@@ -190,6 +190,9 @@ class FieldReportsTest(unittest.TestCase):
         status, _, moved = self.client.post("/api/v1/manage/%s/reschedule" % token, {"start": new_start})
         self.assertEqual(200, status, moved)
         update = calendar_of(self.mails("ics@example.com", subject="Rescheduled")[0])[1].walk("VEVENT")[0]
+        # The reschedule replaced the links (issue H): the old one answers 410, the new one serves the file.
+        self.assertEqual(410, self.client.get("/api/v1/manage/%s/calendar.ics" % token)[0])
+        token = token_of(moved["manageUrl"])
         status, _, text = self.client.get("/api/v1/manage/%s/calendar.ics" % token)
         event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
         self.assertEqual(str(update["UID"]), str(event["UID"]))

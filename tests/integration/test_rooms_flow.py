@@ -1,5 +1,7 @@
 """Appointment rooms end to end: join over REST, then lobby, chat, signaling, presence and the
 end of the meeting over real WebSocket connections to a real `visitd serve`."""
+import datetime as dt
+import time
 import unittest
 
 from harness import Server
@@ -35,13 +37,43 @@ class RoomFlow(unittest.TestCase):
         self.assertTrue(guest["lobby"])
         self.assertEqual(host["participant"]["role"], "host")
         self.assertEqual(host["participant"]["id"], self.shop.provider_user_id)
-        turn = [s for s in guest["iceServers"] if any(u.startswith("turn:") for u in s["urls"])][0]
+        # The guest waits in the lobby: no relay credentials until a host admits it (issue H).
+        self.assertFalse([s for s in guest["iceServers"] if any(u.startswith("turn:") for u in s["urls"])], guest)
+        turn = [s for s in host["iceServers"] if any(u.startswith("turn:") for u in s["urls"])][0]
         expiry, participant = turn["username"].split(":", 1)
-        self.assertEqual(participant, guest["participant"]["id"])
+        self.assertEqual(participant, host["participant"]["id"])
         self.assertGreater(int(expiry), 0)
         self.assertTrue(turn["credential"])
-        stun = [s for s in guest["iceServers"] if s["urls"] == ["stun:127.0.0.1:3478"]]
-        self.assertEqual(len(stun), 1)
+        for answer in (guest, host):
+            stun = [s for s in answer["iceServers"] if s["urls"] == ["stun:127.0.0.1:3478"]]
+            self.assertEqual(len(stun), 1)
+
+    def test_a_guest_gets_relay_credentials_only_once_admitted_and_no_longer_than_its_token(self):
+        room, join, guest_join, host_join = self.join_both()
+        self.assertFalse([s for s in guest_join["iceServers"] if s.get("username")], guest_join)
+
+        async def scenario():
+            host = await Live(self.srv).connect()
+            await host.auth(host_join["roomToken"])
+            guest = await Live(self.srv).connect()
+            await guest.auth(guest_join["roomToken"])
+            waiting = await host.expect("lobby.waiting")
+            await host.send({"type": "lobby.admit", "participantId": waiting["participant"]["id"]})
+            await guest.expect("lobby.admitted")
+            await guest.close()
+            await host.close()
+        run(scenario())
+
+        # Admitted: joining again hands out the relay, valid exactly as long as the room token.
+        status, _, again = self.shop.guest_join(join)
+        self.assertEqual(status, 200, again)
+        (turn,) = [s for s in again["iceServers"] if s.get("username")]
+        expiry = int(turn["username"].split(":", 1)[0])
+        token_expiry = dt.datetime.fromisoformat(again["expiresAt"].replace("Z", "+00:00")).timestamp()
+        closes = dt.datetime.fromisoformat(again["closesAt"].replace("Z", "+00:00")).timestamp()
+        self.assertEqual(expiry, int(token_expiry))
+        self.assertLessEqual(expiry, closes)
+        self.assertLessEqual(expiry - time.time(), 900 + 60)  # the room token's 15 minutes, not TURN's hour
 
     def test_preview_shows_the_window_without_joining(self):
         room, join = self.shop.book_room()

@@ -166,8 +166,8 @@ class VideoDefaultsTest(unittest.TestCase):
                         "VISITD_TURN_URLS": "turn:127.0.0.1:3478?transport=udp"}).start()
         try:
             shop = RoomShop(s, "withturn")
-            _, join = shop.book_room()
-            status, _, body = shop.guest_join(join)
+            room, _ = shop.book_room()
+            status, _, body = shop.host_join(room)  # a guest in the lobby gets no relay yet
             self.assertEqual(200, status, body)
             # A relay answers STUN itself: only the configured TURN entry is handed out.
             self.assertEqual([["turn:127.0.0.1:3478?transport=udp"]], [e["urls"] for e in body["iceServers"]])

@@ -36,6 +36,7 @@ trap stop EXIT
   start >/dev/null || { cat "$dir/log" >&2; exit 1; }
 
 export VISITD_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+export VISITD_PG_BIN="$PG_BIN"  # tests run this server's psql directly
 set +e
 "$@"
 rc=$?

@@ -8,6 +8,7 @@
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "security/crypto.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http {
 
@@ -42,10 +43,10 @@ json::object identity(ApiContext& ctx, const core::User& user, const Caller* cal
     core::Role role = held;
     if (caller && caller->token_business) {
       if (b.id != *caller->token_business) continue;
-      if (caller->token_role && !core::role_at_least(*caller->token_role, role)) role = *caller->token_role;
+      role = core::effective_role(role, caller->token_role);
     }
-    memberships.push_back(json::object{
-        {"businessId", b.id}, {"businessName", b.name}, {"slug", b.slug}, {"role", core::to_string(role)}});
+    memberships.push_back(
+        json::object{{"businessId", b.id}, {"businessName", b.name}, {"slug", b.slug}, {"role", wire::name(role)}});
   }
   return json::object{{"user", to_json(user)}, {"memberships", std::move(memberships)}};
 }
@@ -77,16 +78,20 @@ Response post_login(ApiContext& ctx, Request& req) {
     if (!acquired) return problem_from(acquired.error());
     permit.emplace(std::move(acquired).value());
   }
-  const auto refused = [&ctx, &account] {
-    if (ctx.throttles != nullptr) ctx.throttles->login_failed(account);
+  // The failure that locks an account tells its owner (once per lockout); an unknown
+  // account has nobody to tell, and the answer is the same either way.
+  const auto refused = [&ctx, &account](const core::User* owner) {
+    if (ctx.throttles != nullptr && ctx.throttles->login_failed(account) && owner != nullptr) {
+      ctx.use.account_notices.lockout(*owner, core::Seconds{ctx.throttles->locked_for_s(account)});
+    }
     return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
   };
   auto stored = ctx.use.access.user_by_email(account);
   if (!stored || stored->password_hash.empty()) {
     (void)security::verify_password(*password, dummy_hash());
-    return refused();
+    return refused(stored ? &stored->user : nullptr);
   }
-  if (!security::verify_password(*password, stored->password_hash)) return refused();
+  if (!security::verify_password(*password, stored->password_hash)) return refused(&stored->user);
   if (ctx.throttles != nullptr) ctx.throttles->login_succeeded(account);
 
   const std::string token = security::random_token(32);

@@ -149,7 +149,7 @@ Response put_service_profile(ApiContext& ctx, Request& req, const BusinessAccess
 
 Response put_provider_profile(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   const std::string& provider_id = req.param("providerId");
-  if (auto own = staff::require_own_provider(a, provider_id); !own) return staff::fail(own.error());
+  if (auto own = core::check_provider_scope(a.scope(), provider_id); !own) return staff::fail(own.error());
   auto body = staff::body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;

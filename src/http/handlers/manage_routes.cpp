@@ -27,18 +27,6 @@ core::Result<core::Booking> resolve(ApiContext& ctx, const Request& req) {
 
 core::Zone consumer_zone(const core::Booking& b) { return consumer::zone_or_utc(b.consumer.zone); }
 
-// The booked service, still usable for the booking's own provider even if that provider
-// has since been unassigned from it.
-core::Result<core::Service> service_for(ApiContext& ctx, const core::Booking& b) {
-  auto service = ctx.use.catalog.service(b.business_id, b.service_id);
-  if (!service) return core::Error::make(core::ErrorCode::policy, "the booked service no longer exists");
-  if (std::find(service->provider_ids.begin(), service->provider_ids.end(), b.provider_id) ==
-      service->provider_ids.end()) {
-    service->provider_ids.push_back(b.provider_id);
-  }
-  return service;
-}
-
 Response get_manage(ApiContext& ctx, Request& req) {
   auto booking = resolve(ctx, req);
   if (!booking) return problem_from(booking.error());
@@ -47,8 +35,8 @@ Response get_manage(ApiContext& ctx, Request& req) {
   const core::Zone zone = consumer_zone(*booking);
   const core::Instant now = ctx.now();
   const auto& rules = business->rules;
-  const core::Instant cancel_deadline = booking->time.begin - std::chrono::hours{rules.cancel_cutoff_hours};
-  const core::Instant reschedule_deadline = booking->time.begin - std::chrono::hours{rules.reschedule_cutoff_hours};
+  const core::Instant cancel_deadline = core::consumer_deadline(*booking, rules.cancel_cutoff_hours);
+  const core::Instant reschedule_deadline = core::consumer_deadline(*booking, rules.reschedule_cutoff_hours);
   json::object policy{{"canCancel", core::check_cancel(*booking, rules, core::Actor::consumer, now).ok()},
                       {"canReschedule", core::check_reschedule(*booking, rules, core::Actor::consumer, now).ok()},
                       {"cancelCutoffHours", rules.cancel_cutoff_hours},
@@ -70,9 +58,7 @@ Response get_manage_slots(ApiContext& ctx, Request& req) {
   std::vector<core::FieldError> errors;
   auto window = consumer::read_slot_window(req, errors);
   if (!errors.empty() || !window) return invalid_fields(errors);
-  auto service = service_for(ctx, *booking);
-  if (!service) return problem_from(service.error());
-  auto slots = ctx.use.bookings.find_slots(*service, booking->provider_id, window->range, booking->id);
+  auto slots = ctx.use.bookings.slots_to_move(*booking, window->range);
   if (!slots) return problem_from(slots.error());
   return json_response(200, consumer::slots_answer(*slots, window->zone));
 }

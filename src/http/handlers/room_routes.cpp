@@ -12,6 +12,7 @@
 #include "live/live_service.hpp"
 #include "live/protocol.hpp"
 #include "live/turn.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http {
 
@@ -50,18 +51,23 @@ Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string&
   const core::RoomFacts& facts = room->facts;
   const core::Instant now = ctx.now();
   const auto& settings = ctx.live->settings();
-  const core::Instant expires = std::min(now + core::Seconds(settings.token_ttl_s), facts.window.end);
+  const core::Instant expires = core::room_token_expiry(now, settings.token_ttl, facts.window);
   const std::string token = ctx.live->signer().sign(live::RoomClaims{b.id, participant_id, role, expires});
-  json::object body{
-      {"roomId", b.id},
-      {"roomToken", token},
-      {"expiresAt", core::format_rfc3339_utc(expires)},
-      {"participant", json::object{{"id", participant_id}, {"role", core::to_string(role)}, {"name", name}}},
-      {"lobby", role == core::RoomRole::guest && !room->service.room_auto_admit},
-      {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
-      {"closesAt", core::format_rfc3339_utc(facts.window.end)},
-      {"wsPath", "/api/v1/live"}};
-  body["iceServers"] = ice_json(live::ice_servers(settings.turn, participant_id, now))["iceServers"];
+  json::object body{{"roomId", b.id},
+                    {"roomToken", token},
+                    {"expiresAt", core::format_rfc3339_utc(expires)},
+                    {"participant", json::object{{"id", participant_id}, {"role", wire::name(role)}, {"name", name}}},
+                    {"lobby", core::passes_lobby(role, room->service.room_auto_admit)},
+                    {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
+                    {"closesAt", core::format_rfc3339_utc(facts.window.end)},
+                    {"wsPath", "/api/v1/live"}};
+  // TURN credentials only for a participant who may signal (admitted), and no longer than
+  // the room token: a guest in the lobby joins again once admitted to get them.
+  std::optional<core::Instant> relay_until;
+  if (core::may_use_relay(role, facts, room->service.room_auto_admit)) {
+    relay_until = std::min(expires, now + core::Seconds(settings.turn.ttl_seconds));
+  }
+  body["iceServers"] = ice_json(live::ice_servers(settings.turn, participant_id, relay_until))["iceServers"];
   return json_response(200, body);
 }
 
@@ -98,7 +104,7 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
                                          {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
                                          {"closesAt", core::format_rfc3339_utc(facts.window.end)},
                                          {"booking", std::move(b)},
-                                         {"bookingStatus", core::to_string(booking->status)},
+                                         {"bookingStatus", wire::name(booking->status)},
                                          {"business", json::object{{"name", business ? business->name : ""},
                                                                    {"slug", business ? business->slug : ""}}}});
 }

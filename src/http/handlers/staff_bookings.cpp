@@ -5,6 +5,7 @@
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -20,16 +21,9 @@ constexpr int kMaxOffset = 1'000'000;
 constexpr core::Instant kFarPast{std::chrono::seconds{0}};
 constexpr core::Instant kFarFuture{std::chrono::seconds{253402300799}};
 
-// {bookingId} of this business (else 404), within the provider-role scope (else 403).
+// {bookingId} of this business (else 404), within the caller's scope (else 403).
 core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto b = ctx.use.bookings.booking(req.param("bookingId"));
-  if (!b || b->business_id != a.business.id) {
-    return core::Error::make(core::ErrorCode::not_found, "No such booking");
-  }
-  if (a.role == Role::provider && a.own_provider_id != b->provider_id) {
-    return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
-  }
-  return b;
+  return ctx.use.bookings.staff_booking(a.scope(), a.business.id, req.param("bookingId"));
 }
 
 Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -52,7 +46,7 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   store::BookingFilter f;
   f.business_id = a.business.id;
   if (auto status = req.query_param("status")) {
-    if (auto s = core::booking_status_from_string(*status)) {
+    if (auto s = wire::parse<core::BookingStatus>(*status)) {
       f.status = *s;
     } else {
       errors.push_back({"status", "must be one of confirmed, cancelled, completed, noShow"});
@@ -68,23 +62,16 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   }
   if (!errors.empty()) return invalid_fields(errors);
 
-  if (a.role == Role::provider) {
-    if (f.provider_id && f.provider_id != a.own_provider_id) {
-      return forbidden("A provider may only see their own bookings");
-    }
-    f.provider_id = a.own_provider_id;
-  }
   if (*from || *to) f.range = core::Interval{from->value_or(kFarPast), to->value_or(kFarFuture)};
   f.limit = *limit;
   f.offset = *offset;
 
-  store::BookingPage page;
-  // A provider-role user without a provider record has no bookings (not everyone's).
-  if (a.role != Role::provider || f.provider_id) page = ctx.use.bookings.list(f);
+  auto page = ctx.use.bookings.staff_list(a.scope(), std::move(f));
+  if (!page) return fail(page.error());
   json::array items;
-  for (const auto& b : page.items) items.push_back(to_json(b, *zone));
+  for (const auto& b : page->items) items.push_back(to_json(b, *zone));
   return json_response(
-      200, json::object{{"items", std::move(items)}, {"total", page.total}, {"limit", *limit}, {"offset", *offset}});
+      200, json::object{{"items", std::move(items)}, {"total", page->total}, {"limit", *limit}, {"offset", *offset}});
 }
 
 Response get_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) {
@@ -109,11 +96,8 @@ Response reschedule_booking(ApiContext& ctx, Request& req, const BusinessAccess&
   if (r.has("providerId")) provider = r.string("providerId", false, core::kMaxIdLength);
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  if (a.role == Role::provider && provider && provider != a.own_provider_id) {
-    return forbidden("A provider may not move a booking to another provider");
-  }
-  auto moved =
-      ctx.use.bookings.reschedule(service::RescheduleRequest{*b, *start, provider, core::Actor::staff, actor_of(a)});
+  auto moved = ctx.use.bookings.reschedule(
+      service::RescheduleRequest{*b, *start, provider, core::Actor::staff, actor_of(a), a.scope()});
   if (!moved) return problem_from(moved.error(), *zone);  // "nearest" in the display zone
   auto out = to_json(*moved, *zone);
   const auto links = ctx.use.links.issue(*moved);
@@ -137,6 +121,22 @@ Response cancel_booking(ApiContext& ctx, Request& req, const BusinessAccess& a) 
   auto cancelled = ctx.use.bookings.cancel(*b, reason.value_or(""), core::Actor::staff, actor_of(a));
   if (!cancelled) return fail(cancelled.error());
   return json_response(200, to_json(*cancelled, *zone));
+}
+
+// New links for a booking whose links leaked: the old ones answer 410 link-revoked, the
+// consumer is mailed the new ones, and staff get them too (as after a reschedule).
+Response reissue_links(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  auto b = scoped_booking(ctx, req, a);
+  if (!b) return fail(b.error());
+  auto zone = display_zone(req, a.business);
+  if (!zone) return fail(zone.error());
+  auto reissued = ctx.use.bookings.reissue_links(*b, actor_of(a));
+  if (!reissued) return fail(reissued.error());
+  auto out = to_json(*reissued, *zone);
+  const auto links = ctx.use.links.issue(*reissued);
+  out["manageUrl"] = links.manage_url;
+  out["joinUrl"] = links.join_url;
+  return json_response(200, out);
 }
 
 // complete / no-show: the service allows them once the appointment has started.
@@ -169,6 +169,7 @@ void register_bookings(Router& r, ApiContext& ctx) {
   r.add("POST", one + "/cancel", gated(ctx, Role::provider, cancel_booking));
   r.add("POST", one + "/complete", gated(ctx, Role::provider, complete_booking), Runs::on_worker, Body::none);
   r.add("POST", one + "/no-show", gated(ctx, Role::provider, no_show_booking), Runs::on_worker, Body::none);
+  r.add("POST", one + "/links", gated(ctx, Role::provider, reissue_links), Runs::on_worker, Body::none);
 }
 
 }  // namespace visitd::http::staff

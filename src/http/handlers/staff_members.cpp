@@ -7,6 +7,7 @@
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -18,7 +19,7 @@ namespace {
 std::optional<Role> read_role(FieldReader& r, bool required) {
   auto text = r.string("role", required, 20);
   if (!text) return std::nullopt;
-  auto role = core::role_from_string(*text);
+  auto role = wire::parse<core::Role>(*text);
   if (!role) r.fail("role", "must be one of owner, manager, provider");
   return role;
 }

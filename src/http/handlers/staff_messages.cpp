@@ -1,11 +1,11 @@
 // Notifications as staff see them: every planned and sent message of a booking (channel,
 // status, attempts, last error, why an SMS was suppressed), resend; the business's and each
 // service's notification policy; the editable Mustache templates.
-#include <kainjow/mustache.hpp>
-
+#include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -14,24 +14,16 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMaxTemplateLength = 20000;
-constexpr std::size_t kMaxRoutes = 4;
-
 core::Result<core::Booking> scoped_booking(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto b = ctx.use.bookings.booking(req.param("bookingId"));
-  if (!b || b->business_id != a.business.id) return core::Error::make(core::ErrorCode::not_found, "No such booking");
-  if (a.role == Role::provider && a.own_provider_id != b->provider_id) {
-    return core::Error::make(core::ErrorCode::forbidden, "A provider may only see their own bookings");
-  }
-  return b;
+  return ctx.use.bookings.staff_booking(a.scope(), a.business.id, req.param("bookingId"));
 }
 
 json::object message_json(const store::OutboxMessage& m) {
   json::object o{{"id", m.id},
-                 {"kind", core::to_string(m.kind)},
-                 {"channel", core::to_string(m.channel)},
-                 {"recipient", core::to_string(m.recipient)},
-                 {"status", store::to_string(m.status)},
+                 {"kind", wire::name(m.kind)},
+                 {"channel", wire::name(m.channel)},
+                 {"recipient", wire::name(m.recipient)},
+                 {"status", wire::name(m.status)},
                  {"dueAt", core::format_rfc3339_utc(m.due_at)},
                  {"attempts", m.attempts},
                  {"lastError", m.last_error},
@@ -75,7 +67,7 @@ Response resend(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 json::array routes_json(const std::vector<core::Route>& routes) {
   json::array out;
   for (const auto& r : routes)
-    out.push_back(json::object{{"to", core::to_string(r.to)}, {"channel", core::to_string(r.channel)}});
+    out.push_back(json::object{{"to", wire::name(r.to)}, {"channel", wire::name(r.channel)}});
   return out;
 }
 
@@ -92,9 +84,11 @@ json::object policy_json(const store::PolicyRecord& rec, bool for_service) {
   return o;
 }
 
+// The routes as sent; which routes a policy may hold is core::validate_policy's (called by
+// the use case).
 std::vector<core::Route> read_routes(FieldReader& r, const char* key, std::vector<core::FieldError>& errors) {
   std::vector<core::Route> out;
-  const json::array* arr = r.array(key, true, kMaxRoutes);
+  const json::array* arr = r.array(key, true, core::kMaxRoutesPerNotice);
   if (!arr) return out;
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const std::string field = r.name(key) + "[" + std::to_string(i) + "]";
@@ -109,22 +103,13 @@ std::vector<core::Route> read_routes(FieldReader& r, const char* key, std::vecto
     }
     const auto* to = obj ? obj->if_contains("to") : nullptr;
     const auto* ch = obj ? obj->if_contains("channel") : nullptr;
-    auto recipient = to && to->is_string() ? core::recipient_from_string(to->as_string()) : std::nullopt;
-    auto channel = ch && ch->is_string() ? core::channel_from_string(ch->as_string()) : std::nullopt;
+    auto recipient = to && to->is_string() ? wire::parse<core::Recipient>(to->as_string()) : std::nullopt;
+    auto channel = ch && ch->is_string() ? wire::parse<core::Channel>(ch->as_string()) : std::nullopt;
     if (!recipient || !channel) {
       errors.push_back({field, "expected {\"to\": consumer|provider, \"channel\": email|sms}"});
       continue;
     }
-    core::Route route{*recipient, *channel};
-    if (route.to == core::Recipient::provider && route.channel == core::Channel::sms) {
-      errors.push_back({field, "providers have no phone on record: SMS goes to consumers only"});
-      continue;
-    }
-    if (std::find(out.begin(), out.end(), route) != out.end()) {
-      errors.push_back({field, "is listed twice"});
-      continue;
-    }
-    out.push_back(route);
+    out.push_back(core::Route{*recipient, *channel});
   }
   return out;
 }
@@ -202,8 +187,8 @@ Response delete_service_policy(ApiContext& ctx, Request& req, const BusinessAcce
 // ---- templates ----
 
 json::object template_json(const store::MessageTemplate& t) {
-  return json::object{{"kind", core::to_string(t.kind)},
-                      {"channel", core::to_string(t.channel)},
+  return json::object{{"kind", wire::name(t.kind)},
+                      {"channel", wire::name(t.channel)},
                       {"subject", t.subject},
                       {"textBody", t.text_body},
                       {"htmlBody", t.html_body}};
@@ -216,8 +201,8 @@ Response list_templates(ApiContext& ctx, Request&, const BusinessAccess& a) {
 }
 
 core::Result<std::pair<core::MessageKind, core::Channel>> template_key(const Request& req) {
-  auto kind = core::message_kind_from_string(req.param("kind"));
-  auto channel = core::channel_from_string(req.param("channel"));
+  auto kind = wire::parse<core::MessageKind>(req.param("kind"));
+  auto channel = wire::parse<core::Channel>(req.param("channel"));
   if (!kind) return core::Error::make(core::ErrorCode::not_found, "No such message kind");
   if (!channel) return core::Error::make(core::ErrorCode::not_found, "No such channel");
   return std::pair{*kind, *channel};
@@ -233,15 +218,9 @@ Response put_template(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   store::MessageTemplate t;
   t.kind = key->first;
   t.channel = key->second;
-  t.subject = r.string("subject", false, 500).value_or("");
-  t.text_body = r.string("textBody", false, kMaxTemplateLength).value_or("");
-  t.html_body = r.string("htmlBody", false, kMaxTemplateLength).value_or("");
-  // Refuse what the engine cannot parse now, rather than failing every send later.
-  for (auto [field, text] :
-       {std::pair{"subject", &t.subject}, {"textBody", &t.text_body}, {"htmlBody", &t.html_body}}) {
-    kainjow::mustache::mustache m{*text};
-    if (!m.is_valid()) errors.push_back({field, "is not a valid Mustache template: " + m.error_message()});
-  }
+  t.subject = r.string("subject", false, core::kMaxTemplateSubjectLength).value_or("");
+  t.text_body = r.string("textBody", false, core::kMaxTemplateLength).value_or("");
+  t.html_body = r.string("htmlBody", false, core::kMaxTemplateLength).value_or("");
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   if (auto ok = ctx.use.messages.put_template(a.business.id, t, actor_of(a)); !ok) return fail(ok.error());

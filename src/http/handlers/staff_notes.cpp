@@ -12,12 +12,6 @@ using core::Role;
 
 namespace {
 
-std::optional<core::Id> provider_scope(const BusinessAccess& a) {
-  // A provider without a provider record owns no booking: an id that matches none.
-  if (a.role == Role::provider) return a.own_provider_id.value_or(core::Id{});
-  return std::nullopt;
-}
-
 json::object note_json(const store::BookingNote& n) {
   json::object o{{"text", n.text}};
   o["updatedAt"] = n.updated_by.empty() ? json::value(nullptr) : json::value(core::format_rfc3339_utc(n.updated_at));
@@ -25,7 +19,7 @@ json::object note_json(const store::BookingNote& n) {
 }
 
 Response get_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto n = ctx.use.notes.note(a.business.id, req.param("bookingId"), provider_scope(a));
+  auto n = ctx.use.notes.note(a.business.id, req.param("bookingId"), a.scope());
   if (!n) return fail(n.error());
   return json_response(200, note_json(*n));
 }
@@ -33,7 +27,7 @@ Response get_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   // Whether this caller may see the booking is answered before the body is read, as on every
   // other booking route: a colleague learns 403, never what the body should have held.
-  if (auto seen = ctx.use.notes.note(a.business.id, req.param("bookingId"), provider_scope(a)); !seen)
+  if (auto seen = ctx.use.notes.note(a.business.id, req.param("bookingId"), a.scope()); !seen)
     return fail(seen.error());
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
@@ -42,7 +36,7 @@ Response put_note(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto text = r.string("text", true, core::kMaxNoteLength);
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  auto n = ctx.use.notes.save(a.business.id, req.param("bookingId"), provider_scope(a), *text, actor_of(a));
+  auto n = ctx.use.notes.save(a.business.id, req.param("bookingId"), a.scope(), *text, actor_of(a));
   if (!n) return fail(n.error());
   return json_response(200, note_json(*n));
 }

@@ -37,9 +37,8 @@ Response create_provider(ApiContext& ctx, Request& req, const BusinessAccess& a)
 }
 
 Response get_provider(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto p = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
+  auto p = ctx.use.catalog.staff_provider(a.scope(), a.business.id, req.param("providerId"));
   if (!p) return fail(p.error());
-  if (auto own = require_own_provider(a, p->id); !own) return fail(own.error());
   return json_response(200, to_json(*p, true));
 }
 

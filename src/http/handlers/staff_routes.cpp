@@ -17,6 +17,8 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_video(r, ctx);
   staff::register_notes(r, ctx);
   staff::register_template_preview(r, ctx);
+  staff::register_calendars(r, ctx);  // issue I
+  staff::register_insights(r, ctx);
 }
 
 }  // namespace visitd::http

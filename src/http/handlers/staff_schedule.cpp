@@ -16,12 +16,9 @@ namespace {
 
 constexpr std::size_t kMaxWeeklyItems = 7 * core::kMaxRangesPerDay;
 
-// Loads {providerId} of this business and applies the provider-role scope rule.
+// {providerId} of this business (else 404), within the caller's scope (else 403).
 core::Result<core::Provider> scoped_provider(ApiContext& ctx, const Request& req, const BusinessAccess& a) {
-  auto p = ctx.use.catalog.provider(a.business.id, req.param("providerId"));
-  if (!p) return p.error();
-  if (auto own = require_own_provider(a, p->id); !own) return own.error();
-  return p;
+  return ctx.use.catalog.staff_provider(a.scope(), a.business.id, req.param("providerId"));
 }
 
 json::object weekly_body(const core::Provider& p) {

@@ -5,6 +5,7 @@
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -35,7 +36,7 @@ std::optional<core::Question> read_question(const json::value& v, const std::str
   if (auto key = r.string("key", false, core::kMaxQuestionKeyLength)) q.key = *key;
   if (auto label = r.string("label", true, kMaxLabelBytes)) q.label = *label;
   if (auto kind = r.string("kind", true, 20)) {
-    if (auto k = core::question_kind_from_string(*kind)) {
+    if (auto k = wire::parse<core::QuestionKind>(*kind)) {
       q.kind = *k;
     } else {
       r.fail("kind", "must be one of shortText, longText, singleChoice");

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -40,12 +41,6 @@ Response no_content() {
   r.status = 204;
   r.content_type.clear();
   return r;
-}
-
-core::Status require_own_provider(const BusinessAccess& a, const core::Id& provider_id) {
-  if (a.role != core::Role::provider) return core::ok_status();
-  if (a.own_provider_id && *a.own_provider_id == provider_id) return core::ok_status();
-  return core::Error::make(core::ErrorCode::forbidden, "A provider may only manage their own provider record");
 }
 
 core::Result<json::object> body_object(const Request& req, bool optional_body) {
@@ -113,13 +108,13 @@ json::object time_off_to_json(const core::TimeOff& t, const core::Zone& zone) {
 }
 
 json::object member_to_json(const store::StaffMember& m) {
-  return json::object{{"user", to_json(m.user)}, {"role", core::to_string(m.role)}};
+  return json::object{{"user", to_json(m.user)}, {"role", wire::name(m.role)}};
 }
 
 json::object token_to_json(const store::ApiToken& t) {
   json::object o{{"id", t.id},
                  {"name", t.name},
-                 {"role", core::to_string(t.role)},
+                 {"role", wire::name(t.role)},
                  {"userId", t.user_id},
                  {"createdAt", core::format_rfc3339_utc(t.created_at)}};
   if (t.last_used_at) {

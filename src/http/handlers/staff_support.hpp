@@ -1,6 +1,6 @@
 #pragma once
 // Shared plumbing for the staff API under /api/v1/businesses/{businessId}: the role gate
-// every route passes through, the provider-role scope rule, query-parameter parsing that
+// every route passes through, query-parameter parsing that
 // names the bad parameter, and the per-resource registration functions.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -34,9 +34,6 @@ Response forbidden(std::string detail);
 Response not_found(std::string detail);
 Response no_content();
 
-// A provider-role caller may only touch their own provider record; others pass.
-core::Status require_own_provider(const BusinessAccess& a, const core::Id& provider_id);
-
 // The request body as an object. With `optional_body`, an empty body reads as {} (action
 // POSTs such as cancel take an optional reason).
 core::Result<boost::json::object> body_object(const Request& req, bool optional_body = false);
@@ -69,5 +66,7 @@ void register_messages(Router& r, ApiContext& ctx);          // staff_messages.c
 void register_video(Router& r, ApiContext& ctx);             // staff_video.cpp (ICE servers, relay warning)
 void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp (private booking notes)
 void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
+void register_calendars(Router& r, ApiContext& ctx);         // staff_calendars.cpp (feeds, external calendars; issue I)
+void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
 
 }  // namespace visitd::http::staff

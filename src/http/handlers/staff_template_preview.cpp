@@ -4,9 +4,11 @@
 // ApiSettings hooks to notify, which http does not link.
 #include <boost/json/array.hpp>
 
+#include "core/validation.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -15,8 +17,6 @@ using core::Role;
 
 namespace {
 
-constexpr std::size_t kMaxSubjectLength = 500;
-constexpr std::size_t kMaxTemplateLength = 20000;
 constexpr core::MessageKind kKinds[] = {core::MessageKind::confirmation, core::MessageKind::reschedule,
                                         core::MessageKind::cancellation, core::MessageKind::reminder};
 constexpr core::Channel kChannels[] = {core::Channel::email, core::Channel::sms};
@@ -29,8 +29,8 @@ Response get_defaults(ApiContext& ctx, Request&, const BusinessAccess&) {
   for (auto kind : kKinds)
     for (auto channel : kChannels) {
       const auto t = ctx.settings.default_templates(kind, channel);
-      items.push_back(json::object{{"kind", core::to_string(kind)},
-                                   {"channel", core::to_string(channel)},
+      items.push_back(json::object{{"kind", wire::name(kind)},
+                                   {"channel", wire::name(channel)},
                                    {"subject", t.subject},
                                    {"textBody", t.text},
                                    {"htmlBody", t.html}});
@@ -48,13 +48,13 @@ Response post_preview(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto channel_text = r.string("channel", true, 10);
   std::optional<core::MessageKind> kind;
   std::optional<core::Channel> channel;
-  if (kind_text && !(kind = core::message_kind_from_string(*kind_text)))
+  if (kind_text && !(kind = wire::parse<core::MessageKind>(*kind_text)))
     r.fail("kind", "must be one of confirmation, reschedule, cancellation, reminder");
-  if (channel_text && !(channel = core::channel_from_string(*channel_text))) r.fail("channel", "must be email or sms");
+  if (channel_text && !(channel = wire::parse<core::Channel>(*channel_text))) r.fail("channel", "must be email or sms");
   MessageTexts edited;
-  edited.subject = r.string("subject", false, kMaxSubjectLength).value_or("");
-  edited.text = r.string("textBody", false, kMaxTemplateLength).value_or("");
-  edited.html = r.string("htmlBody", false, kMaxTemplateLength).value_or("");
+  edited.subject = r.string("subject", false, core::kMaxTemplateSubjectLength).value_or("");
+  edited.text = r.string("textBody", false, core::kMaxTemplateLength).value_or("");
+  edited.html = r.string("htmlBody", false, core::kMaxTemplateLength).value_or("");
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
   auto out = ctx.settings.preview_template(a.business, *kind, *channel, edited, ctx.now());

@@ -6,6 +6,7 @@
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
+#include "wire/names.hpp"
 
 namespace visitd::http::staff {
 
@@ -28,7 +29,7 @@ Response create_token(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto name = r.string("name", true, core::kMaxTokenNameLength);
   std::optional<Role> role;
   if (auto text = r.string("role", true, 20)) {
-    role = core::role_from_string(*text);
+    role = wire::parse<core::Role>(*text);
     if (!role) r.fail("role", "must be one of owner, manager, provider");
   }
   if (name && name->empty()) r.fail("name", "must not be empty");

@@ -7,6 +7,7 @@
 
 #include "core/assignment.hpp"
 #include "core/booking_policy.hpp"
+#include "core/link_policy.hpp"
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/rows.hpp"
 
@@ -19,11 +20,17 @@ core::Error booking_not_found() { return core::Error::make(core::ErrorCode::not_
 core::Error slot_taken() { return core::Error::make(core::ErrorCode::conflict, "slot is no longer available"); }
 
 // Must run inside the write transaction that then inserts or moves the booking.
+// block_start's lower bound (no block is longer than core::kMaxBlockLength) keeps the index
+// range to the neighbourhood of `block` instead of every earlier booking of the provider.
 bool collides(PGconn* db, const Id& provider_id, Interval block, const Id& except_booking) {
   Statement q(db,
               "SELECT 1 FROM bookings WHERE provider_id = ? AND status = 'confirmed' "
-              "AND block_start < ? AND block_end > ? AND id <> ? LIMIT 1");
-  q.bind(1, provider_id).bind(2, block.end).bind(3, block.begin).bind(4, except_booking);
+              "AND block_start > ? AND block_start < ? AND block_end > ? AND id <> ? LIMIT 1");
+  q.bind(1, provider_id)
+      .bind(2, block.begin - core::kMaxBlockLength)
+      .bind(3, block.end)
+      .bind(4, block.begin)
+      .bind(5, except_booking);
   return q.step();
 }
 
@@ -81,6 +88,9 @@ void append_history(PGconn* db, const Id& booking_id, const core::BookingChange&
 std::optional<core::Error> check_times(Interval time, Interval block) {
   if (time.empty()) return core::Error::invalid("end", "must be after start");
   if (!block.contains(time)) return core::Error::make(core::ErrorCode::internal, "booking block must contain its time");
+  if (block.end - block.begin > core::kMaxBlockLength) {
+    return core::Error::invalid("end", "a booking with its buffers may last at most three days");
+  }
   return std::nullopt;
 }
 
@@ -126,16 +136,26 @@ std::optional<Id> booking_provider_for_update(PGconn* db, const Id& booking_id) 
 }  // namespace
 
 std::vector<core::Booking> PostgresStore::busy_bookings(const std::vector<Id>& provider_ids, Interval range) {
-  // Only what collides matters here: answers and history are left out (slot queries run hot).
+  // Slot queries run hot: only the columns the slot engine reads, from the covering index
+  // bookings_busy (migration 0008) over a range bounded on both sides (see collides()).
   return read([&](PGconn* db) {
-    Statement q(db, std::string(kBookingSelect) +
-                        "WHERE provider_id = ? AND status = 'confirmed' AND block_start < ? AND block_end > ? "
-                        "ORDER BY block_start");
+    Statement q(db,
+                "SELECT id, service_id, start_at, end_at, block_start, block_end FROM bookings "
+                "WHERE provider_id = ? AND status = 'confirmed' AND block_start > ? AND block_start < ? "
+                "AND block_end > ? ORDER BY block_start");
     std::vector<core::Booking> out;
     for (const auto& provider_id : provider_ids) {
       q.reset();
-      q.bind(1, provider_id).bind(2, range.end).bind(3, range.begin);
-      while (q.step()) out.push_back(booking_row(q));
+      q.bind(1, provider_id).bind(2, range.begin - core::kMaxBlockLength).bind(3, range.end).bind(4, range.begin);
+      while (q.step()) {
+        core::Booking& b = out.emplace_back();
+        b.id = q.text(0);
+        b.service_id = q.text(1);
+        b.provider_id = provider_id;
+        b.time = {q.instant(2), q.instant(3)};
+        b.block = {q.instant(4), q.instant(5)};
+        b.status = core::BookingStatus::confirmed;
+      }
     }
     return out;
   });
@@ -261,8 +281,8 @@ Result<core::Booking> PostgresStore::reschedule_booking(const Reschedule& r, con
     }
 
     Statement q(db,
-                "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ? "
-                "WHERE id = ?");
+                "UPDATE bookings SET start_at = ?, end_at = ?, block_start = ?, block_end = ?, provider_id = ?, "
+                "capability_version = capability_version + 1 WHERE id = ?");
     q.bind(1, r.time.begin)
         .bind(2, r.time.end)
         .bind(3, r.block.begin)
@@ -287,15 +307,33 @@ Result<core::Booking> PostgresStore::set_booking_status(const Id& booking_id, co
     // Re-checked under the write lock: two racing cancels cannot both succeed. Time-based
     // rules (cutoffs, "only after start") are core's, checked by the caller.
     if (auto allowed = core::check_status_change(b->status, to); !allowed) return allowed.error();
-    // The capability version stays: the manage link keeps showing the cancelled booking.
-    Statement q(db, "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?");
+    // A cancellation revokes every link sent so far (they answer "cancelled" from now on);
+    // completing or marking a no-show keeps them.
+    Statement q(db,
+                "UPDATE bookings SET status = ?, cancel_reason = ?, capability_version = capability_version + ? "
+                "WHERE id = ?");
     q.bind(1, status_text(to))
         .bind(2, to == core::BookingStatus::cancelled ? reason : std::string())
-        .bind(3, b->id)
+        .bind(3, to == core::BookingStatus::cancelled ? 1 : 0)
+        .bind(4, b->id)
         .run();
     append_history(db, b->id, {now(), status_text(to), by.name, b->time, b->time, reason});
     audit(db, b->business_id, by, audit_action(to), "booking:" + b->id);
     withdraw_pending_messages(db, b->id, std::string("booking ") + status_text(to));
+    plan_messages(db, *b, messages);
+    return *load_booking(db, b->id);
+  });
+}
+
+Result<core::Booking> PostgresStore::reissue_links(const Id& booking_id, const Actor& by,
+                                                   const std::vector<core::PlannedMessage>& messages) {
+  return write([&](PGconn* db) -> Result<core::Booking> {
+    auto b = load_booking(db, booking_id);
+    if (!b) return booking_not_found();
+    if (auto allowed = core::check_reissue(*b); !allowed) return allowed.error();
+    Statement q(db, "UPDATE bookings SET capability_version = capability_version + 1 WHERE id = ?");
+    q.bind(1, b->id).run();
+    audit(db, b->business_id, by, "booking.links_reissue", "booking:" + b->id);
     plan_messages(db, *b, messages);
     return *load_booking(db, b->id);
   });

@@ -2,6 +2,8 @@
 // templates, SMS consent and opt-outs, and the demo capture.
 #include <algorithm>
 
+#include "store/columns.hpp"
+
 #include "store/postgres/postgres_store.hpp"
 #include "store/postgres/rows.hpp"
 
@@ -11,7 +13,7 @@ namespace {
 constexpr int kMaxCaptured = 500;
 
 std::vector<core::Route> routes_column(const std::string& text) {
-  auto r = core::routes_from_text(text);
+  auto r = routes_from_column(text);
   if (!r) throw PgError(kDataCorrupted, "bad notification routes: " + text);
   return *r;
 }
@@ -41,18 +43,18 @@ void upsert_policy(PGconn* db, const Id& business_id, const Id& service_id, cons
               "reminder_offsets = excluded.reminder_offsets");
   q.bind(1, business_id)
       .bind(2, service_id)
-      .bind(3, core::routes_text(p.confirmation))
-      .bind(4, core::routes_text(p.reschedule))
-      .bind(5, core::routes_text(p.cancellation))
-      .bind(6, core::routes_text(p.reminder))
+      .bind(3, routes_to_column(p.confirmation))
+      .bind(4, routes_to_column(p.reschedule))
+      .bind(5, routes_to_column(p.cancellation))
+      .bind(6, routes_to_column(p.reminder))
       .bind(7, reminder_offsets_text(p.reminder_offsets_minutes))
       .run();
 }
 
 MessageTemplate template_row(Statement& q) {
   MessageTemplate t;
-  auto kind = core::message_kind_from_string(q.text(0));
-  auto channel = core::channel_from_string(q.text(1));
+  auto kind = kind_from_column(q.text(0));
+  auto channel = channel_from_column(q.text(1));
   if (!kind || !channel) throw PgError(kDataCorrupted, "bad message template key");
   t.kind = *kind;
   t.channel = *channel;
@@ -146,7 +148,7 @@ std::optional<MessageTemplate> PostgresStore::message_template(const Id& busines
     Statement q(db,
                 "SELECT kind, channel, subject, text_body, html_body FROM message_templates "
                 "WHERE business_id = ? AND kind = ? AND channel = ?");
-    q.bind(1, business_id).bind(2, core::to_string(kind)).bind(3, core::to_string(channel));
+    q.bind(1, business_id).bind(2, kind_column(kind)).bind(3, channel_column(channel));
     if (!q.step()) return std::nullopt;
     return template_row(q);
   });
@@ -171,14 +173,14 @@ Status PostgresStore::put_message_template(const Id& business_id, const MessageT
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, kind, channel) DO UPDATE SET "
                 "subject = excluded.subject, text_body = excluded.text_body, html_body = excluded.html_body");
     q.bind(1, business_id)
-        .bind(2, core::to_string(t.kind))
-        .bind(3, core::to_string(t.channel))
+        .bind(2, kind_column(t.kind))
+        .bind(3, channel_column(t.channel))
         .bind(4, t.subject)
         .bind(5, t.text_body)
         .bind(6, t.html_body)
         .run();
     audit(db, business_id, by, "message_template.update",
-          std::string("template:") + core::to_string(t.kind) + "/" + core::to_string(t.channel));
+          std::string("template:") + kind_column(t.kind) + "/" + channel_column(t.channel));
     return core::ok_status();
   });
 }
@@ -187,10 +189,10 @@ Status PostgresStore::delete_message_template(const Id& business_id, core::Messa
                                               const Actor& by) {
   return write([&](PGconn* db) -> Status {
     Statement q(db, "DELETE FROM message_templates WHERE business_id = ? AND kind = ? AND channel = ?");
-    q.bind(1, business_id).bind(2, core::to_string(kind)).bind(3, core::to_string(channel));
+    q.bind(1, business_id).bind(2, kind_column(kind)).bind(3, channel_column(channel));
     if (q.run() == 0) return core::Error::make(core::ErrorCode::not_found, "template not customised");
     audit(db, business_id, by, "message_template.delete",
-          std::string("template:") + core::to_string(kind) + "/" + core::to_string(channel));
+          std::string("template:") + kind_column(kind) + "/" + channel_column(channel));
     return core::ok_status();
   });
 }
@@ -201,7 +203,7 @@ void PostgresStore::capture_message(const CapturedMessage& m) {
                 "INSERT INTO captured_messages (outbox_id, channel, address, subject, body, captured_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, m.outbox_id)
-        .bind(2, core::to_string(m.channel))
+        .bind(2, channel_column(m.channel))
         .bind(3, m.address)
         .bind(4, m.subject)
         .bind(5, m.body)
@@ -222,7 +224,7 @@ std::vector<CapturedMessage> PostgresStore::captured_messages(int limit) {
       CapturedMessage m;
       m.seq = q.int64(0);
       m.outbox_id = q.text(1);
-      m.channel = core::channel_from_string(q.text(2)).value_or(core::Channel::email);
+      m.channel = channel_from_column(q.text(2)).value_or(core::Channel::email);
       m.address = q.text(3);
       m.subject = q.text(4);
       m.body = q.text(5);

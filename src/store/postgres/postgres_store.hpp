@@ -31,7 +31,7 @@ namespace visitd::store::postgres {
 
 inline constexpr std::size_t kDefaultPoolSize = 8;
 
-class PostgresStore final : public Store, public BrandingStore, public WebhookStore {
+class PostgresStore final : public Store {
  public:
   // Throws PgError when the server cannot be reached; open_store() reports it as a value.
   PostgresStore(const std::string& url, Clock clock, std::shared_ptr<core::IdGenerator> ids,
@@ -71,6 +71,7 @@ class PostgresStore final : public Store, public BrandingStore, public WebhookSt
   Result<core::Provider> create_provider(core::Provider p, const Actor& by) override;
   Result<core::Provider> provider(const Id& business_id, const Id& provider_id) override;
   std::vector<core::Provider> providers_of(const Id& business_id) override;
+  std::vector<core::Provider> providers_by_ids(const Id& business_id, const std::vector<Id>& provider_ids) override;
   Result<core::Provider> update_provider(const core::Provider& p, const Actor& by) override;
   Status delete_provider(const Id& business_id, const Id& provider_id, const Actor& by) override;
   Status set_weekly_hours(const Id& business_id, const Id& provider_id, const core::WeeklyHours& w,
@@ -92,6 +93,8 @@ class PostgresStore final : public Store, public BrandingStore, public WebhookSt
   std::map<Id, core::ProviderLoad> provider_loads(const std::vector<Id>& provider_ids, Interval window) override;
   Result<core::Booking> create_booking(NewBooking nb, const Actor& by) override;
   Result<core::Booking> reschedule_booking(const Reschedule& r, const Actor& by) override;
+  Result<core::Booking> reissue_links(const Id& booking_id, const Actor& by,
+                                      const std::vector<core::PlannedMessage>& messages) override;
   Result<core::Booking> set_booking_status(const Id& booking_id, core::BookingStatus to, const std::string& reason,
                                            const Actor& by,
                                            const std::vector<core::PlannedMessage>& messages = {}) override;
@@ -140,6 +143,17 @@ class PostgresStore final : public Store, public BrandingStore, public WebhookSt
   void capture_message(const CapturedMessage& m) override;
   std::vector<CapturedMessage> captured_messages(int limit) override;
 
+  // mail to staff accounts: lockout notices, invitations (account_mail.cpp)
+  AccountMail plan_account_mail(AccountMail m) override;
+  std::vector<AccountMail> claim_account_mail(const std::string& owner, Instant now, core::Seconds lease,
+                                              int limit) override;
+  bool record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
+                           std::optional<Instant> retry_at) override;
+  std::vector<AccountMail> account_mail_to(const std::string& address, int limit) override;
+  // token buckets of the shared rate limits (rate_limits.cpp)
+  Result<BucketVerdict> spend_token(const std::string& key, const BucketRule& rule, Instant now, bool take) override;
+  Status forget_bucket(const std::string& key) override;
+  Result<int> prune_buckets(Instant now) override;
   // webhooks: endpoints and their deliveries (webhooks.cpp)
   Result<WebhookEndpoint> create_webhook(WebhookEndpoint e, const Actor& by) override;
   std::vector<WebhookEndpoint> webhooks_of(const Id& business_id) override;
@@ -161,6 +175,25 @@ class PostgresStore final : public Store, public BrandingStore, public WebhookSt
   std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;
   Result<BookingNote> put_booking_note(const Id& business_id, const Id& booking_id, const std::string& text,
                                        const Actor& by) override;
+
+  // calendar feeds, external calendars and their busy times (calendars.cpp)
+  Result<CalendarFeed> put_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id,
+                                         const std::string& token_hash, const Actor& by) override;
+  std::optional<CalendarFeed> calendar_feed(const Id& business_id, const std::optional<Id>& provider_id) override;
+  Status delete_calendar_feed(const Id& business_id, const std::optional<Id>& provider_id, const Actor& by) override;
+  std::optional<CalendarFeed> calendar_feed_by_hash(const std::string& token_hash) override;
+  Result<ExternalCalendar> add_external_calendar(const ExternalCalendar& c, const Actor& by) override;
+  std::vector<ExternalCalendar> external_calendars(const Id& business_id,
+                                                   const std::optional<Id>& provider_id) override;
+  Result<ExternalCalendar> external_calendar(const Id& business_id, const Id& calendar_id) override;
+  Status delete_external_calendar(const Id& business_id, const Id& calendar_id, const Actor& by) override;
+  Status request_calendar_fetch(const Id& business_id, const Id& calendar_id, Instant at) override;
+  std::vector<ExternalCalendar> claim_due_calendars(Instant now, Instant lease_until, int limit) override;
+  std::optional<std::string> calendar_body(const Id& calendar_id) override;
+  Status record_calendar_fetch(const Id& calendar_id, const CalendarFetch& f) override;
+  std::vector<ExternalBusy> external_busy(const std::vector<Id>& provider_ids, Interval range) override;
+  // facts for the manager's insights (insights.cpp)
+  InsightFacts insight_facts(const InsightQuery& q) override;
 
   // the clinic's public face (branding.cpp)
   BusinessProfile business_profile(const Id& business_id) override;

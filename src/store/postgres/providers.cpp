@@ -107,6 +107,18 @@ std::vector<core::Provider> PostgresStore::providers_of(const Id& business_id) {
   });
 }
 
+std::vector<core::Provider> PostgresStore::providers_by_ids(const Id& business_id,
+                                                            const std::vector<Id>& provider_ids) {
+  return read([&](PGconn* db) {
+    std::vector<core::Provider> out;
+    out.reserve(provider_ids.size());
+    for (const auto& id : provider_ids) {
+      if (auto p = load_provider(db, business_id, id)) out.push_back(std::move(*p));
+    }
+    return out;
+  });
+}
+
 Result<core::Provider> PostgresStore::update_provider(const core::Provider& p, const Actor& by) {
   return write([&](PGconn* db) -> Result<core::Provider> {
     if (!provider_exists(db, p.business_id, p.id)) return provider_not_found();

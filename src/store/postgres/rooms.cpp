@@ -2,6 +2,8 @@
 // sequence. The room row appears on the first write; reads treat its absence as fresh.
 #include <algorithm>
 
+#include "store/columns.hpp"
+
 #include "core/chat_policy.hpp"
 #include "store/postgres/postgres_store.hpp"
 
@@ -87,7 +89,7 @@ std::optional<RoomDecision> PostgresStore::room_decision(const Id& room_id, cons
                 "SELECT state, decided_by, read_seq FROM room_participants WHERE room_id = ? AND participant_id = ?");
     q.bind(1, room_id).bind(2, participant_id);
     if (!q.step()) return std::nullopt;
-    auto state = core::lobby_state_from_string(q.text(0));
+    auto state = lobby_from_column(q.text(0));
     if (!state) throw PgError(kDataCorrupted, "bad lobby state");
     return RoomDecision{*state, q.text(1), q.int64(2)};
   });
@@ -105,7 +107,7 @@ Status PostgresStore::decide_participant(const Id& room_id, const std::string& p
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(room_id, participant_id) DO UPDATE SET "
                 "state = excluded.state, decided_by = excluded.decided_by, decided_at = excluded.decided_at "
                 "WHERE room_participants.state = 'admitted'");
-    q.bind(1, room_id).bind(2, participant_id).bind(3, core::to_string(state)).bind(4, by).bind(5, at).run();
+    q.bind(1, room_id).bind(2, participant_id).bind(3, lobby_column(state)).bind(4, by).bind(5, at).run();
     return core::ok_status();
   });
 }

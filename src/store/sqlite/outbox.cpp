@@ -4,30 +4,13 @@
 // FOR UPDATE SKIP LOCKED in the subquery, so instances never claim one row twice.
 #include <algorithm>
 
+#include "store/columns.hpp"
+
 #include "security/crypto.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store {
-
-namespace {
-constexpr std::pair<MessageStatus, const char*> kStatusWire[] = {
-    {MessageStatus::planned, "planned"},
-    {MessageStatus::sending, "sending"},
-    {MessageStatus::sent, "sent"},
-    {MessageStatus::delivered, "delivered"},
-    {MessageStatus::failed, "failed"},
-    {MessageStatus::withdrawn, "withdrawn"},
-    {MessageStatus::suppressed_opt_out, "suppressed-opt-out"},
-    {MessageStatus::no_address, "no-address"}};
-}  // namespace
-
-const char* to_string(MessageStatus s) { return kStatusWire[static_cast<int>(s)].second; }
-std::optional<MessageStatus> message_status_from_string(std::string_view s) {
-  for (const auto& [st, name] : kStatusWire)
-    if (s == name) return st;
-  return std::nullopt;
-}
 
 namespace sqlite {
 namespace {
@@ -56,38 +39,6 @@ OutboxMessage fresh_message(core::Id id, const core::Id& business_id, const core
   return m;
 }
 
-// Column spellings (the schema's CHECK), distinct from the wire's "suppressed-opt-out".
-const char* status_column_text(MessageStatus s) {
-  switch (s) {
-    case MessageStatus::planned:
-      return "planned";
-    case MessageStatus::sending:
-      return "sending";
-    case MessageStatus::sent:
-      return "sent";
-    case MessageStatus::delivered:
-      return "delivered";
-    case MessageStatus::failed:
-      return "failed";
-    case MessageStatus::withdrawn:
-      return "withdrawn";
-    case MessageStatus::suppressed_opt_out:
-      return "suppressed_opt_out";
-    case MessageStatus::no_address:
-      return "no_address";
-  }
-  return "failed";
-}
-
-MessageStatus message_status_column(const std::string& text) {
-  for (auto s : {MessageStatus::planned, MessageStatus::sending, MessageStatus::sent, MessageStatus::delivered,
-                 MessageStatus::failed, MessageStatus::withdrawn, MessageStatus::suppressed_opt_out,
-                 MessageStatus::no_address}) {
-    if (text == status_column_text(s)) return s;
-  }
-  throw SqliteError(11 /* SQLITE_CORRUPT */, "unknown outbox status: " + text);
-}
-
 template <class T>
 T enum_column(std::optional<T> parsed, const std::string& text) {
   if (!parsed) throw SqliteError(11 /* SQLITE_CORRUPT */, "unknown outbox value: " + text);
@@ -109,13 +60,13 @@ OutboxMessage outbox_row(Statement& q) {
   m.id = q.text(0);
   m.business_id = q.text(1);
   m.booking_id = q.text(2);
-  m.kind = enum_column(core::message_kind_from_string(q.text(3)), q.text(3));
-  m.channel = enum_column(core::channel_from_string(q.text(4)), q.text(4));
-  m.recipient = enum_column(core::recipient_from_string(q.text(5)), q.text(5));
+  m.kind = enum_column(kind_from_column(q.text(3)), q.text(3));
+  m.channel = enum_column(channel_from_column(q.text(4)), q.text(4));
+  m.recipient = enum_column(recipient_from_column(q.text(5)), q.text(5));
   m.offset_minutes = q.integer(6);
   m.sequence = q.integer(7);
   m.due_at = q.instant(8);
-  m.status = message_status_column(q.text(9));
+  m.status = enum_column(message_status_from_column(q.text(9)), q.text(9));
   m.attempts = q.integer(10);
   m.next_attempt_at = q.instant(11);
   m.address = q.text(12);
@@ -141,9 +92,9 @@ void insert_message(sqlite3* db, const OutboxMessage& m) {
   q.bind(1, m.id)
       .bind(2, m.business_id)
       .bind(3, m.booking_id)
-      .bind(4, core::to_string(m.kind))
-      .bind(5, core::to_string(m.channel))
-      .bind(6, core::to_string(m.recipient))
+      .bind(4, kind_column(m.kind))
+      .bind(5, channel_column(m.channel))
+      .bind(6, recipient_column(m.recipient))
       .bind(7, m.offset_minutes)
       .bind(8, m.sequence)
       .bind(9, m.due_at)
@@ -206,7 +157,7 @@ Status SqliteStore::record_send_outcome(const Id& message_id, const std::string&
                   "UPDATE outbox SET status = ?1, address = ?2, last_error = ?3, next_attempt_at = "
                   "COALESCE(?4, next_attempt_at), lease_owner = NULL, lease_until = NULL, updated_at = ?5, "
                   "error_code = ?8 WHERE id = ?6 AND lease_owner = ?7 AND status = 'sending'");
-      q.bind(1, status_column_text(o.status))
+      q.bind(1, message_status_column(o.status))
           .bind(2, o.address)
           .bind(3, o.error)
           .bind(4, retry ? o.retry_at : std::optional<Instant>{})

@@ -107,6 +107,17 @@ std::vector<core::Provider> SqliteStore::providers_of(const Id& business_id) {
   });
 }
 
+std::vector<core::Provider> SqliteStore::providers_by_ids(const Id& business_id, const std::vector<Id>& provider_ids) {
+  return read([&](sqlite3* db) {
+    std::vector<core::Provider> out;
+    out.reserve(provider_ids.size());
+    for (const auto& id : provider_ids) {
+      if (auto p = load_provider(db, business_id, id)) out.push_back(std::move(*p));
+    }
+    return out;
+  });
+}
+
 Result<core::Provider> SqliteStore::update_provider(const core::Provider& p, const Actor& by) {
   return write([&](sqlite3* db) -> Result<core::Provider> {
     if (!provider_exists(db, p.business_id, p.id)) return provider_not_found();

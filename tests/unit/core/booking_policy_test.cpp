@@ -92,26 +92,12 @@ TEST(BookingPolicy, ZeroCutoffLetsConsumersActUntilTheStart) {
   EXPECT_FALSE(check_cancel(b, rules, Actor::consumer, at("2026-06-10T10:00:00Z")).ok());
 }
 
-
 TEST(BookingPolicy, PaddedBlockWidensByBothBuffers) {
   Service s;
   s.buffer_before_minutes = 10;
   s.buffer_after_minutes = 5;
   Interval t{at("2026-06-10T10:00:00Z"), at("2026-06-10T10:30:00Z")};
   EXPECT_EQ(padded_block(t, s), (Interval{at("2026-06-10T09:50:00Z"), at("2026-06-10T10:35:00Z")}));
-}
-
-TEST(Model, NamesRoundTripOnTheWire) {
-  for (auto r : {Role::owner, Role::manager, Role::provider}) EXPECT_EQ(role_from_string(to_string(r)), r);
-  for (auto k : {QuestionKind::short_text, QuestionKind::long_text, QuestionKind::single_choice})
-    EXPECT_EQ(question_kind_from_string(to_string(k)), k);
-  for (auto s : {BookingStatus::confirmed, BookingStatus::cancelled, BookingStatus::completed, BookingStatus::no_show})
-    EXPECT_EQ(booking_status_from_string(to_string(s)), s);
-  EXPECT_STREQ(to_string(BookingStatus::no_show), "noShow");
-  EXPECT_STREQ(to_string(QuestionKind::single_choice), "singleChoice");
-  EXPECT_FALSE(role_from_string("admin"));
-  EXPECT_FALSE(booking_status_from_string("no_show"));
-  EXPECT_FALSE(question_kind_from_string("Shorttext"));
 }
 
 TEST(Model, RolesRankOwnerOverManagerOverProvider) {

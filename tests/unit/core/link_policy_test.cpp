@@ -44,11 +44,35 @@ TEST(LinkPolicy, ALinksOwnNotAfterIsAHardCap) {
   EXPECT_EQ(check_link(LinkKind::manage, b, 3, LinkLifetimes{}, cap, cap).error().code, ErrorCode::gone);
 }
 
-TEST(LinkPolicy, AnOlderVersionIsRevokedAndSaysNothingMore) {
+// Issue H: an older version was a genuine link, replaced by a reschedule or a reissue: 410
+// saying so (it used to answer 404 like a forgery). A version never issued stays 404.
+TEST(LinkPolicy, AnOlderVersionIsRevokedAndANeverIssuedOneIsUnknown) {
   const Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
-  auto r = check_link(LinkKind::manage, b, 2, LinkLifetimes{}, *parse_rfc3339("2026-12-01T00:00:00Z"));
+  const Instant now = *parse_rfc3339("2026-12-01T00:00:00Z");
+  auto r = check_link(LinkKind::manage, b, 2, LinkLifetimes{}, now);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::not_found);
+  EXPECT_EQ(r.error().code, ErrorCode::gone);
+  EXPECT_EQ(r.error().type, "link-revoked");
+  EXPECT_EQ(check_link(LinkKind::join, b, 1, LinkLifetimes{}, now).error().type, "link-revoked");
+  EXPECT_EQ(check_link(LinkKind::manage, b, 4, LinkLifetimes{}, now).error().code, ErrorCode::not_found);
+  EXPECT_EQ(check_link(LinkKind::manage, b, 0, LinkLifetimes{}, now).error().code, ErrorCode::not_found);
+}
+
+TEST(LinkPolicy, EveryLinkOfACancelledBookingSaysCancelledAndNothingMore) {
+  Booking b = booking_at("2026-12-20T10:00:00Z", 30min);
+  b.status = BookingStatus::cancelled;
+  const Instant now = *parse_rfc3339("2026-12-01T00:00:00Z");
+  for (int version : {1, 2, 3}) {
+    for (auto kind : {LinkKind::manage, LinkKind::join}) {
+      auto r = check_link(kind, b, version, LinkLifetimes{}, now);
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().type, "booking-cancelled");
+    }
+  }
+  EXPECT_EQ(check_link(LinkKind::manage, b, 4, LinkLifetimes{}, now).error().code, ErrorCode::not_found);
+  EXPECT_EQ(check_reissue(b).error().code, ErrorCode::policy);
+  b.status = BookingStatus::completed;
+  EXPECT_TRUE(check_reissue(b).ok());
 }
 
 }  // namespace

@@ -101,15 +101,6 @@ TEST(ReminderPlan, ProviderSmsAndConsumerWithoutEmailAreNeverPlanned) {
   EXPECT_TRUE(plan_messages(in).empty());
 }
 
-TEST(ReminderPlan, RoutesRoundTripAndRejectUnknownWords) {
-  std::vector<Route> r = {{Recipient::consumer, Channel::sms}, {Recipient::provider, Channel::email}};
-  EXPECT_EQ(routes_text(r), "consumer:sms,provider:email");
-  EXPECT_EQ(routes_from_text("consumer:sms,provider:email"), r);
-  EXPECT_EQ(routes_from_text(""), std::vector<Route>{});
-  EXPECT_FALSE(routes_from_text("consumer:fax"));
-  EXPECT_FALSE(routes_from_text("consumer:sms,consumer:sms"));
-}
-
 TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
   NotificationPolicy p;
   p.reminder_offsets_minutes = {60, 0};
@@ -120,6 +111,20 @@ TEST(ReminderPlan, ValidatePolicyNamesTheBadOffset) {
   EXPECT_FALSE(validate_policy(p).ok());
   p.reminder_offsets_minutes = {1440, 60};
   EXPECT_TRUE(validate_policy(p).ok());
+}
+
+TEST(ReminderPlan, ValidatePolicyNamesEveryBadRoute) {
+  NotificationPolicy p;
+  p.confirmation = {{Recipient::consumer, Channel::email}, {Recipient::provider, Channel::sms}};
+  p.reminder = {{Recipient::consumer, Channel::sms}, {Recipient::consumer, Channel::sms}};
+  p.reminder_offsets_minutes = {0};
+  auto bad = validate_policy(p);
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"confirmation[1]", "reminder[1]", "reminderOffsetsMinutes[0]"}));
+  EXPECT_EQ(bad.error().fields[0].message, "providers have no phone on record: SMS goes to consumers only");
+  EXPECT_EQ(bad.error().fields[1].message, "is listed twice");
 }
 
 // Fault J-3: staff move a booking from Alice to Bob at the same time.
@@ -220,6 +225,22 @@ TEST(ReminderPlan, RecipientWasToldOnlyByAnInviteThatWentOut) {
                    false};
   EXPECT_TRUE(recipient_was_told(Channel::email, Recipient::provider, "pr_alice", {alice}));
   EXPECT_FALSE(recipient_was_told(Channel::email, Recipient::provider, "pr_bob", {alice}));
+}
+
+TEST(LinksNotice, TheConfirmationAgainToTheConsumerOnTheirChannelsDueNow) {
+  const Instant now = *parse_rfc3339("2026-12-01T09:00:00Z");
+  auto both = plan_links_notice(true, true, now, 2);
+  ASSERT_EQ(both.size(), 2u);
+  for (const auto& m : both) {
+    EXPECT_EQ(m.kind, MessageKind::confirmation);
+    EXPECT_EQ(m.recipient, Recipient::consumer);
+    EXPECT_EQ(m.due_at, now);
+    EXPECT_EQ(m.sequence, 2);
+  }
+  EXPECT_EQ(both[0].channel, Channel::email);
+  EXPECT_EQ(both[1].channel, Channel::sms);
+  EXPECT_EQ(plan_links_notice(false, true, now, 0).size(), 1u);
+  EXPECT_TRUE(plan_links_notice(false, false, now, 0).empty());
 }
 
 }  // namespace

@@ -103,14 +103,40 @@ TEST(RoomPolicy, ChatTextRefusesEmptyControlAndOversize) {
   EXPECT_TRUE(clean_chat_text(wide).ok());
 }
 
-TEST(RoomPolicy, NamesRoundTrip) {
-  for (auto s : {LobbyState::waiting, LobbyState::admitted, LobbyState::denied, LobbyState::removed}) {
-    EXPECT_EQ(lobby_state_from_string(to_string(s)), s);
-  }
-  EXPECT_EQ(room_role_from_string("host"), RoomRole::host);
-  EXPECT_FALSE(room_role_from_string("admin").has_value());
-  EXPECT_STREQ(to_string(JoinRefusal::too_early), "room-too-early");
+TEST(RoomPolicy, OnlyAGuestOfALobbiedServicePassesTheLobby) {
+  EXPECT_TRUE(passes_lobby(RoomRole::guest, false));
+  EXPECT_FALSE(passes_lobby(RoomRole::guest, true));
+  EXPECT_FALSE(passes_lobby(RoomRole::host, false));
 }
+
+TEST(RoomPolicy, RelayCredentialsGoToHostsAndAdmittedGuestsOnly) {
+  RoomFacts facts;
+  EXPECT_TRUE(may_use_relay(RoomRole::host, facts, false));
+  EXPECT_FALSE(may_use_relay(RoomRole::guest, facts, false));  // in the lobby
+  EXPECT_TRUE(may_use_relay(RoomRole::guest, facts, true));    // no lobby for this service
+  facts.decision = LobbyState::admitted;
+  EXPECT_TRUE(may_use_relay(RoomRole::guest, facts, false));
+  for (auto refused : {LobbyState::denied, LobbyState::removed, LobbyState::waiting}) {
+    facts.decision = refused;
+    EXPECT_FALSE(may_use_relay(RoomRole::guest, facts, true));
+  }
+}
+
+TEST(RoomPolicy, CredentialsEndWithTheTokenOrTheWindowWhicheverComesFirst) {
+  const Instant now{std::chrono::seconds{10'000}};
+  const Interval window{Instant{std::chrono::seconds{0}}, Instant{std::chrono::seconds{10'300}}};
+  EXPECT_EQ(room_token_expiry(now, Seconds{900}, window), window.end);  // 5 minutes left
+  const Interval later{window.begin, Instant{std::chrono::seconds{20'000}}};
+  EXPECT_EQ(room_token_expiry(now, Seconds{900}, later), now + Seconds{900});
+}
+
+TEST(RoomPolicy, ARoomTokenNeverOutlivesTheWindow) {
+  const Interval window{at("2026-06-10T09:45:00Z"), at("2026-06-10T11:00:00Z")};
+  EXPECT_EQ(room_token_expiry(at("2026-06-10T10:00:00Z"), Seconds{900}, window), at("2026-06-10T10:15:00Z"));
+  EXPECT_EQ(room_token_expiry(at("2026-06-10T10:55:00Z"), Seconds{900}, window), window.end);
+}
+
+TEST(RoomPolicy, JoinRefusalsAreProblemTypes) { EXPECT_STREQ(to_string(JoinRefusal::too_early), "room-too-early"); }
 
 }  // namespace
 }  // namespace visitd::core

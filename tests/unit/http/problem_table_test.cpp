@@ -44,6 +44,8 @@ constexpr Row kExpected[] = {
     {core::ErrorCode::invalid, "idempotency-key-reused", 422, "idempotency-key-reused", "Idempotency-Key reused"},
     {core::ErrorCode::invalid, "upgrade-required", 426, "upgrade-required", "Upgrade required"},
     {core::ErrorCode::gone, "link-expired", 410, "link-expired", "Link expired"},
+    {core::ErrorCode::gone, "link-revoked", 410, "link-revoked", "Link replaced"},
+    {core::ErrorCode::gone, "booking-cancelled", 410, "booking-cancelled", "Appointment cancelled"},
     {core::ErrorCode::forbidden, "room-too-early", 403, "room-too-early", "Too early"},
     {core::ErrorCode::forbidden, "room-too-late", 403, "room-too-late", "Too late"},
     {core::ErrorCode::forbidden, "room-denied", 403, "room-denied", "Denied"},

@@ -516,13 +516,21 @@ TEST(Turn, IceServersCarryAnExpiringUsernameOnlyForTurnUrls) {
                  600,
                  "r",
                  {"stun:dflt:1"}};
-  auto servers = ice_servers(t, "guest-bk_1", at(1000));
+  auto servers = ice_servers(t, "guest-bk_1", at(1600));
   ASSERT_EQ(servers.size(), 2u);
   EXPECT_TRUE(servers[0].username.empty());
   EXPECT_EQ(servers[1].username, "1600:guest-bk_1");
   EXPECT_EQ(servers[1].credential, turn_password(t.secret, "1600:guest-bk_1"));
   t.secret.clear();
   EXPECT_EQ(ice_servers(t, "p", at(0)).size(), 1u);  // TURN without a secret is left out
+}
+
+TEST(Turn, NoRelayCredentialsForACallerWithoutARelayDeadline) {
+  TurnSettings t{"s3cret-0123456789", {"stun:stun.example:3478", "turn:turn.example:3478"}, 600, "r", {}};
+  auto servers = ice_servers(t, "guest-bk_1", std::nullopt);  // a guest in the lobby
+  ASSERT_EQ(servers.size(), 1u);
+  EXPECT_TRUE(servers[0].username.empty());
+  EXPECT_EQ(servers[0].urls, std::vector<std::string>{"stun:stun.example:3478"});
 }
 
 TEST(Turn, WithoutARelayTheDefaultStunServersAreOffered) {

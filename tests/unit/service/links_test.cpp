@@ -35,9 +35,10 @@ TEST_F(LinksTest, LinksExpireAfterTheAppointmentEnds) {
 }
 
 // J1, with the field report's values: book 2026-12-20T10:00Z (join link then ends 11:00Z
-// that day), reschedule to 2027-02-20T10:00Z; at 2027-02-20T09:50Z both links the consumer
-// was first sent still work, and each ends at the new deadline.
-TEST_F(LinksTest, ARescheduleMovesTheDeadlinesOfLinksAlreadySent) {
+// that day), reschedule to 2027-02-20T10:00Z; at 2027-02-20T09:50Z the consumer's links work,
+// and each ends at the new deadline. Since issue H those are the links the reschedule handed
+// out: the ones sent before it are replaced (410 link-revoked).
+TEST_F(LinksTest, ARescheduleMovesTheDeadlinesAndReplacesTheLinks) {
   const core::Service year = make_service(0, 365);
   clock_.set(at("2026-12-01T08:00:00Z"));
   auto b = book(at("2026-12-20T10:00:00Z"), provider_ids_[0], nullptr, &year);
@@ -46,27 +47,32 @@ TEST_F(LinksTest, ARescheduleMovesTheDeadlinesOfLinksAlreadySent) {
 
   auto moved = reschedule(*b, at("2027-02-20T10:00:00Z"), core::Actor::consumer);
   ASSERT_TRUE(moved.ok()) << moved.error().detail;
+  for (const auto& [token, kind] : {std::pair{first.manage_token, core::LinkKind::manage},
+                                    std::pair{first.join_token, core::LinkKind::join}}) {
+    EXPECT_EQ(use_->links.resolve(token, kind).error().type, "link-revoked");
+  }
+  const BookingLinks fresh = use_->links.issue(*moved);
 
   // The old deadlines have passed...
   clock_.set(at("2027-02-20T09:50:00Z"));
   ASSERT_GT(clock_.now(), at("2026-12-20T11:00:00Z"));
   ASSERT_GT(clock_.now(), at("2027-01-19T10:30:00Z"));
   // ...but the links follow the booking.
-  auto manage = use_->links.resolve(first.manage_token, core::LinkKind::manage);
+  auto manage = use_->links.resolve(fresh.manage_token, core::LinkKind::manage);
   ASSERT_TRUE(manage.ok()) << manage.error().detail;
   EXPECT_EQ(manage->time.begin, at("2027-02-20T10:00:00Z"));
-  auto join = use_->links.resolve(first.join_token, core::LinkKind::join);
+  auto join = use_->links.resolve(fresh.join_token, core::LinkKind::join);
   ASSERT_TRUE(join.ok()) << join.error().detail;
 
   // The new deadlines: join = end (10:30Z) + 30 min, manage = end + 30 days.
   clock_.set(at("2027-02-20T10:59:59Z"));
-  EXPECT_TRUE(use_->links.resolve(first.join_token, core::LinkKind::join).ok());
+  EXPECT_TRUE(use_->links.resolve(fresh.join_token, core::LinkKind::join).ok());
   clock_.set(at("2027-02-20T11:00:00Z"));
-  EXPECT_EQ(use_->links.resolve(first.join_token, core::LinkKind::join).error().code, core::ErrorCode::gone);
+  EXPECT_EQ(use_->links.resolve(fresh.join_token, core::LinkKind::join).error().code, core::ErrorCode::gone);
   clock_.set(at("2027-03-22T10:29:59Z"));
-  EXPECT_TRUE(use_->links.resolve(first.manage_token, core::LinkKind::manage).ok());
+  EXPECT_TRUE(use_->links.resolve(fresh.manage_token, core::LinkKind::manage).ok());
   clock_.set(at("2027-03-22T10:30:00Z"));
-  EXPECT_EQ(use_->links.resolve(first.manage_token, core::LinkKind::manage).error().code, core::ErrorCode::gone);
+  EXPECT_EQ(use_->links.resolve(fresh.manage_token, core::LinkKind::manage).error().code, core::ErrorCode::gone);
 }
 
 TEST_F(LinksTest, ALinkWithItsOwnCapEndsThereEvenIfTheBookingIsLater) {
@@ -84,11 +90,11 @@ TEST_F(LinksTest, ALinkWithItsOwnCapEndsThereEvenIfTheBookingIsLater) {
 TEST_F(LinksTest, MovingABookingEarlierShortensItsLinks) {
   auto b = book(at("2026-03-10T10:00:00Z"), provider_ids_[0]);
   ASSERT_TRUE(b.ok());
-  const BookingLinks links = use_->links.issue(*b);
   auto moved = reschedule(*b, at("2026-03-03T10:00:00Z"), core::Actor::staff);
   ASSERT_TRUE(moved.ok()) << moved.error().detail;
+  const BookingLinks links = use_->links.issue(*moved);
   clock_.set(at("2026-03-03T11:00:00Z"));  // new end 10:30 + 30 min
-  EXPECT_EQ(use_->links.resolve(links.join_token, core::LinkKind::join).error().code, core::ErrorCode::gone);
+  EXPECT_EQ(use_->links.resolve(links.join_token, core::LinkKind::join).error().type, "link-expired");
 }
 
 TEST_F(LinksTest, ForgedOrMalformedLinksAreNotFoundWithoutDetail) {

@@ -178,7 +178,7 @@ TEST_P(Bookings, RescheduleMovesWithinItsOwnBlockAndKeepsHistory) {
   EXPECT_EQ(moved->history[1].to, r.time);
   EXPECT_EQ(moved->history[1].reason, "running late");
   EXPECT_EQ(moved->history[1].at, at(clock_.load()));
-  EXPECT_EQ(moved->capability_version, 1);
+  EXPECT_EQ(moved->capability_version, 2);  // a reschedule replaces the links sent before (issue H)
   EXPECT_EQ(store_->booking(b.id)->time, r.time);
 }
 
@@ -226,9 +226,11 @@ TEST_P(Bookings, StatusChangesArePersistedWithHistoryAndFinalStatesStayFinal) {
   auto cancelled = store_->set_booking_status(a.id, BookingStatus::cancelled, "feeling better", consumer_);
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->cancel_reason, "feeling better");
-  EXPECT_EQ(cancelled->capability_version, 1);  // the manage link keeps working
+  EXPECT_EQ(cancelled->capability_version, 2);  // a cancellation revokes the links sent so far (issue H)
   ASSERT_TRUE(store_->set_booking_status(b.id, BookingStatus::completed, "", staff_).ok());
   ASSERT_TRUE(store_->set_booking_status(c.id, BookingStatus::no_show, "", staff_).ok());
+  EXPECT_EQ(store_->booking(b.id)->capability_version, 1);  // finishing keeps them
+  EXPECT_EQ(store_->booking(c.id)->capability_version, 1);
 
   auto read_a = store_->booking(a.id).value();
   EXPECT_EQ(read_a.status, BookingStatus::cancelled);
@@ -248,6 +250,46 @@ TEST_P(Bookings, StatusChangesArePersistedWithHistoryAndFinalStatesStayFinal) {
                                  consumer_);
   EXPECT_EQ(move_cancelled.error().code, ErrorCode::policy);
   EXPECT_EQ(store_->booking(a.id)->history.size(), 2u);
+}
+
+TEST_P(Bookings, ARescheduleRaisesTheCapabilityVersionARefusedOneDoesNot) {
+  auto s = make_service(biz_.id, {p1_.id});
+  auto b = book(s, {p1_.id}, ten_).value();
+  auto other = book(s, {p1_.id}, ten_ + 2 * kHour).value();
+  auto moved = store_->reschedule_booking(
+      {b.id, span(ten_ + kHour, ten_ + kHour + 1800), span(ten_ + kHour, ten_ + kHour + 1800), utc_day(ten_), 0, ""},
+      staff_);
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->capability_version, 2);
+  auto taken = store_->reschedule_booking({b.id, other.time, other.block, utc_day(ten_), 0, ""}, staff_);
+  EXPECT_EQ(taken.error().code, ErrorCode::conflict);
+  EXPECT_EQ(store_->booking(b.id)->capability_version, 2);
+}
+
+TEST_P(Bookings, ReissuingLinksRaisesTheVersionPlansTheNoticeAndIsAudited) {
+  auto s = make_service(biz_.id, {p1_.id});
+  auto b = book(s, {p1_.id}, ten_).value();
+  const auto notice = core::plan_links_notice(true, false, at(clock_.load()), 0);
+  auto reissued = store_->reissue_links(b.id, staff_, notice);
+  ASSERT_TRUE(reissued.ok()) << reissued.error().detail;
+  EXPECT_EQ(reissued->capability_version, 2);
+  EXPECT_EQ(reissued->status, BookingStatus::confirmed);
+  EXPECT_EQ(reissued->history.size(), b.history.size());  // the appointment itself did not change
+  auto log = store_->audit_log(biz_.id, 1, 0);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "booking.links_reissue");
+  EXPECT_EQ(log[0].target, "booking:" + b.id);
+  auto planned = store_->booking_messages(b.id);
+  EXPECT_EQ(std::count_if(planned.begin(), planned.end(),
+                          [](const OutboxMessage& m) {
+                            return m.kind == core::MessageKind::confirmation &&
+                                   m.recipient == core::Recipient::consumer;
+                          }),
+            1);
+  EXPECT_EQ(store_->reissue_links("bk_nope", staff_, {}).error().code, ErrorCode::not_found);
+  ASSERT_TRUE(store_->set_booking_status(b.id, BookingStatus::cancelled, "", staff_).ok());
+  EXPECT_EQ(store_->reissue_links(b.id, staff_, notice).error().code, ErrorCode::policy);
+  EXPECT_EQ(store_->booking(b.id)->capability_version, 3);  // the cancellation's, not a reissue's
 }
 
 TEST_P(Bookings, BookingTransitionsAreAudited) {
@@ -320,6 +362,40 @@ TEST_P(Bookings, BusyBookingsAndCountsSeeOnlyConfirmedOnes) {
   ASSERT_EQ(busy.size(), 1u);
   EXPECT_EQ(busy[0].id, a.id);
   EXPECT_EQ(store_->busy_bookings({p1_.id, p2_.id}, span(ten_, ten_ + kHour)).size(), 2u);
+}
+
+TEST_P(Bookings, BusyBookingsReachBackToTheLongestBlockAndCarryWhatSlotSearchReads) {
+  // The longest block validation allows: a day's appointment with a day's buffer each side.
+  core::Service s = make_service(biz_.id, {p1_.id}, 24 * 60, 24 * 60);
+  s.duration_minutes = 24 * 60;
+  ASSERT_TRUE(store_->update_service(s, staff_).ok());
+  auto long_one = book(s, {p1_.id}, ten_).value();  // block: ten_ - 1 day .. ten_ + 2 days
+  auto short_s = make_service(biz_.id, {p1_.id});
+  auto later = book(short_s, {p1_.id}, ten_ + 5 * 24 * kHour).value();
+
+  // A range starting just before the long block ends still sees it, with its block and service.
+  auto busy = store_->busy_bookings({p1_.id}, span(ten_ + 2 * 24 * kHour - kMinute, ten_ + 6 * 24 * kHour));
+  ASSERT_EQ(busy.size(), 2u);
+  EXPECT_EQ(busy[0].id, long_one.id);
+  EXPECT_EQ(busy[0].service_id, s.id);
+  EXPECT_EQ(busy[0].provider_id, p1_.id);
+  EXPECT_EQ(busy[0].block, long_one.block);
+  EXPECT_EQ(busy[0].time, long_one.time);
+  EXPECT_EQ(busy[1].id, later.id);
+  // ... and a booking colliding with its tail is refused.
+  EXPECT_EQ(book(short_s, {p1_.id}, ten_ + 2 * 24 * kHour - 10 * kMinute).error().code, ErrorCode::conflict);
+  EXPECT_TRUE(store_->busy_bookings({p1_.id}, span(ten_ + 2 * 24 * kHour, ten_ + 5 * 24 * kHour)).empty());
+}
+
+TEST_P(Bookings, ABlockLongerThanThreeDaysIsRefusedNamingEnd) {
+  auto s = make_service(biz_.id, {p1_.id});
+  auto nb = booking_request(s, {p1_.id}, ten_);
+  nb.booking.block = span(ten_ - 2 * 24 * kHour - kMinute, ten_ + 24 * kHour);  // three days and a minute
+  auto refused = store_->create_booking(nb, consumer_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "end");
 }
 
 TEST_P(Bookings, RescheduleCanMoveToAnotherProviderOfTheServiceOnly) {

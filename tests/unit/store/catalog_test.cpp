@@ -286,6 +286,27 @@ TEST_P(Catalog, ServiceRoundTripsWithProvidersAndQuestions) {
   EXPECT_EQ(updated.questions.size(), 1u);
 }
 
+TEST_P(Catalog, ProvidersByIdsReadsOnlyTheAskedProvidersOfTheBusinessWithSchedules) {
+  auto biz = make_business();
+  auto other = make_business("other");
+  auto p1 = make_provider(biz.id, "One");
+  auto p2 = make_provider(biz.id, "Two");
+  auto p3 = make_provider(biz.id, "Three");
+  auto theirs = make_provider(other.id, "Theirs");
+  core::WeeklyHours w;
+  w[2] = {core::TimeRange{9 * 60, 12 * 60}};
+  ASSERT_TRUE(store_->set_weekly_hours(biz.id, p3.id, w, staff_).ok());
+  ASSERT_TRUE(store_->delete_provider(biz.id, p2.id, staff_).ok());
+
+  // In the order asked; deleted, unknown and other businesses' providers left out.
+  auto got = store_->providers_by_ids(biz.id, {p3.id, "prv_nobody", p2.id, theirs.id, p1.id});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].id, p3.id);
+  EXPECT_EQ(got[0].weekly[2], w[2]);
+  EXPECT_EQ(got[1].id, p1.id);
+  EXPECT_TRUE(store_->providers_by_ids(biz.id, {}).empty());
+}
+
 TEST_P(Catalog, DeletingAProviderUnlinksItFromServices) {
   auto biz = make_business();
   auto p1 = make_provider(biz.id, "One");

@@ -11,7 +11,7 @@ class Webhooks : public StoreContractTest {
     StoreContractTest::SetUp();
     biz_ = make_business();
   }
-  WebhookStore& hooks() { return webhook_store(*store_); }
+  WebhookStore& hooks() { return *store_; }
   WebhookEndpoint endpoint(std::vector<std::string> types, bool enabled = true, const core::Id& business = {}) {
     WebhookEndpoint e;
     e.business_id = business.empty() ? biz_.id : business;

@@ -32,6 +32,15 @@ class Peer {
   private chain: Promise<void> = Promise.resolve();
   private lastStats = { frames: 0, lost: 0, received: 0, at: 0 };
 
+  /** Servers for the ICE gathering still to come (a relay handed out after admission). */
+  setIceServers(servers: IceServer[]): void {
+    try {
+      this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: servers as RTCIceServer[] });
+    } catch {
+      // closed meanwhile
+    }
+  }
+
   constructor(
     readonly id: string,
     private readonly polite: boolean,
@@ -158,11 +167,17 @@ export class Mesh {
 
   constructor(
     private readonly me: { id: string; role: RoomRole },
-    private readonly iceServers: IceServer[],
+    private iceServers: IceServer[],
     private readonly send: Send,
     private readonly changed: () => void,
   ) {
     this.statsTimer = window.setInterval(() => void this.poll(), 1000);
+  }
+
+  /** New ICE servers (the relay once admitted): for the calls to come and the ones under way. */
+  setIceServers(servers: IceServer[]): void {
+    this.iceServers = servers;
+    this.peers.forEach((p) => p.setIceServers(servers));
   }
 
   setLocal(stream: MediaStream | null): void {

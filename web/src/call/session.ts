@@ -168,6 +168,13 @@ export class RoomSession {
         return;
       case 'lobby.admitted':
         this.update({ phase: 'call', participants: (m.participants as Participant[]) ?? [] });
+        // A guest in the lobby was given no relay: joining again now hands out the TURN credentials.
+        void this.join()
+          .then((a) => {
+            this.answer = a;
+            this.mesh.setIceServers(a.iceServers);
+          })
+          .catch(() => undefined);
         this.announceMedia();
         void this.loadHistory();
         return;

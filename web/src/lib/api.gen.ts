@@ -976,6 +976,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/businesses/{businessId}/bookings/{bookingId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * replace a booking's consumer links (one leaked)
+         * @description Raises the booking's capability version: every manage and join link sent before answers 410 `link-revoked`. The consumer is sent the new links (the confirmation again, by e-mail and, with consent, SMS). Takes no body. 409 `policy` for a cancelled booking.
+         */
+        post: operations["reissueBookingLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/businesses/{businessId}/bookings/{bookingId}/messages": {
         parameters: {
             query?: never;
@@ -1028,6 +1051,44 @@ export interface paths {
         };
         /** audit log, newest first, with the names of actor and target, filtered (manager+) */
         get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** bookings per day and week, utilisation, lead time, cancellation and no-show rates, reminder outcomes (manager+) */
+        get: operations["getInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/insights.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the same numbers as a CSV download (RFC 4180; columns section, key, name, metric, value) (manager+) */
+        get: operations["getInsightsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1249,6 +1310,138 @@ export interface paths {
         put?: never;
         /** inbound SMS (Twilio webhook; X-Twilio-Signature required): STOP, START and HELP keywords */
         post: operations["smsInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+                token: components["parameters"]["feedToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * a provider's or a business's appointments as a subscribed iCalendar feed
+         * @description RFC 5545 text without METHOD: appointments ending after now − 30 days and starting before now + 731 days, one VEVENT each with the UID of the invites visitd mails for the booking, SEQUENCE as theirs (reschedules, +1 once cancelled), DTSTAMP the booking's last change, STATUS:CANCELLED (and TRANSP:TRANSPARENT) after a cancel, and the staff join link in URL, LOCATION and DESCRIPTION. The token is the only credential; an unknown, rotated or revoked token answers the same 404. The body is identical while nothing changed: its strong ETag with If-None-Match gives 304.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** whether the business's feed (every provider's appointments) is issued (manager+) */
+        get: operations["getBusinessCalendarFeed"];
+        put?: never;
+        /** issue the business's feed URL, or rotate it (the previous URL stops at once; manager+) */
+        post: operations["issueBusinessCalendarFeed"];
+        /** revoke the business's feed URL (manager+) */
+        delete: operations["revokeBusinessCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        /** whether the provider's feed is issued (the provider themselves, or manager+) */
+        get: operations["getProviderCalendarFeed"];
+        put?: never;
+        /** issue the provider's feed URL, or rotate it (the previous URL stops at once) */
+        post: operations["issueProviderCalendarFeed"];
+        /** revoke the provider's feed URL */
+        delete: operations["revokeProviderCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        /** the provider's external calendars with the state of their last fetch */
+        get: operations["listExternalCalendars"];
+        put?: never;
+        /**
+         * attach a calendar by its secret iCalendar address; it is fetched at once, then on its schedule
+         * @description The address is fetched in the background (conditional GET, timeouts, a size limit); hosts resolving to loopback, private or link-local addresses are refused unless VISITD_FETCH_ALLOW_PRIVATE is set, and the refusal is shown as the calendar's lastError. Opaque, non-cancelled events (recurrences expanded in their own zones) are taken out of the provider's free slots.
+         */
+        post: operations["addExternalCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** detach a calendar; its busy times free up at once */
+        delete: operations["removeExternalCalendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/external-calendars/{calendarId}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** fetch the calendar now (in the background); the answer is its state before the fetch */
+        post: operations["fetchExternalCalendar"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1762,6 +1955,53 @@ export interface components {
             /** @description the secret, shown only here: Authorization: Bearer <token> */
             token: string;
         };
+        CalendarFeed: {
+            /** @description whether a feed URL is issued */
+            active: boolean;
+            /** @description when the current URL was issued; null when none is */
+            createdAt: string | null;
+        };
+        IssuedCalendarFeed: {
+            /** @constant */
+            active: true;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the subscription URL (https or http as the server is reached); shown only now */
+            url: string;
+            /** @description the same address as webcal://, which calendar apps open as "subscribe" */
+            webcalUrl: string;
+        };
+        ExternalCalendar: {
+            id: string;
+            providerId: string;
+            name: string;
+            /** @description scheme and host of the secret address only, e.g. https://calendar.google.com/… */
+            address: string;
+            refreshMinutes: number;
+            /**
+             * @description pending before the first fetch; error when the last fetch failed (its busy times stay as last fetched)
+             * @enum {string}
+             */
+            status: "pending" | "ok" | "error";
+            lastFetchAt: string | null;
+            lastSuccessAt: string | null;
+            /** @description what the last fetch got: the calendar (fetched), 304 Not Modified (its stored copy was read again), or nothing (failed) */
+            lastResult: ("fetched" | "not_modified" | "failed") | null;
+            /** @description why the last fetch failed (timeout, size limit, HTTP status, refused address, not iCalendar) */
+            lastError: string | null;
+            /** @description busy intervals taken from it now */
+            busyCount: number;
+        };
+        ExternalCalendars: {
+            items: components["schemas"]["ExternalCalendar"][];
+        };
+        NewExternalCalendar: {
+            name: string;
+            /** @description the calendar's secret iCalendar address (http, https, or webcal read as https) */
+            url: string;
+            /** @description default VISITD_CALENDAR_REFRESH_MINUTES */
+            refreshMinutes?: number;
+        };
         ApiTokens: {
             items: components["schemas"]["ApiToken"][];
         };
@@ -1866,6 +2106,91 @@ export interface components {
             offset: number;
             /** @description entries matching the filters, all pages */
             total: number;
+        };
+        InsightCounts: {
+            /** @description all bookings, cancelled ones included */
+            bookings: number;
+            confirmed: number;
+            completed: number;
+            noShow: number;
+            cancelled: number;
+        };
+        InsightDay: components["schemas"]["InsightCounts"] & {
+            /**
+             * Format: date
+             * @description a local date of the business's zone
+             */
+            date: string;
+        };
+        InsightWeek: components["schemas"]["InsightCounts"] & {
+            /**
+             * Format: date
+             * @description the week's Monday (may lie before the period)
+             */
+            weekStart: string;
+        };
+        InsightReminders: {
+            /** @description planned or being sent */
+            pending: number;
+            /** @description handed to the mail relay or SMS gateway */
+            sent: number;
+            /** @description confirmed by the carrier (SMS) */
+            delivered: number;
+            failed: number;
+            /** @description withdrawn (moved, cancelled), opted out, or no address */
+            skipped: number;
+            /** @description (sent + delivered) / (sent + delivered + failed); null when none finished */
+            deliveryRate: number | null;
+            /** @description failed / (sent + delivered + failed) */
+            failureRate: number | null;
+        };
+        /** @description The manager's numbers over a period, counted in the business's zone. A booking belongs to the local date on which it starts; weeks run Monday to Sunday. */
+        Insights: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description the business's IANA zone */
+            timeZone: string;
+            providerId: string | null;
+            serviceId: string | null;
+            totals: components["schemas"]["InsightCounts"];
+            /** @description every date of the period */
+            days: components["schemas"]["InsightDay"][];
+            weeks: components["schemas"]["InsightWeek"][];
+            /** @description utilisation per provider (booked vs available time in the period) */
+            providers: {
+                providerId: string;
+                name: string;
+                /** @description weekly hours and date overrides minus time off */
+                availableMinutes: number;
+                /** @description bookings that are not cancelled */
+                bookedMinutes: number;
+                /** @description booked / available; null without available time */
+                utilisation: number | null;
+            }[];
+            leadTime: {
+                count: number;
+                medianMinutes: number | null;
+                meanMinutes: number | null;
+                buckets: {
+                    /** @enum {string} */
+                    bucket: "under1Day" | "days1To3" | "days4To7" | "days8To14" | "days15To30" | "over30Days";
+                    count: number;
+                }[];
+            };
+            rates: {
+                /** @description cancelled / all bookings */
+                cancellation: number | null;
+                /** @description no-shows / appointments that are over (not cancelled) */
+                noShow: number | null;
+                pastAppointments: number;
+            };
+            reminders: {
+                all: components["schemas"]["InsightReminders"];
+                email: components["schemas"]["InsightReminders"];
+                sms: components["schemas"]["InsightReminders"];
+            };
         };
         BookingNote: {
             text: string;
@@ -2268,7 +2593,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `link-expired`: the capability link expired (the booking ended long enough ago) */
+        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more) */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -2339,6 +2664,9 @@ export interface components {
         /** @description the room of a booking has the booking's id */
         roomId: string;
         slug: string;
+        calendarId: string;
+        /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+        feedToken: string;
         /** @description capability token from manageUrl */
         manageToken: string;
         /** @description capability token from joinUrl */
@@ -4340,6 +4668,38 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    reissueBookingLinks: {
+        parameters: {
+            query?: {
+                /** @description IANA zone the answer's times are written in; default the business's zone */
+                timeZone?: components["parameters"]["displayZone"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the booking with its new consumer links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovedStaffBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listBookingMessages: {
         parameters: {
             query?: never;
@@ -4425,6 +4785,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInsights: {
+        parameters: {
+            query?: {
+                /** @description first date (the business's zone); default 29 days before to */
+                from?: string;
+                /** @description last date, included; at most 366 days after from; default today (the business's zone) */
+                to?: string;
+                /** @description only this provider */
+                providerId?: string;
+                /** @description only this service (and the providers offering it) */
+                serviceId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInsightsCsv: {
+        parameters: {
+            query?: {
+                /** @description first date (the business's zone); default 29 days before to */
+                from?: string;
+                /** @description last date, included; at most 366 days after from; default today (the business's zone) */
+                to?: string;
+                /** @description only this provider */
+                providerId?: string;
+                /** @description only this service (and the providers offering it) */
+                serviceId?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CSV file (Content-Disposition attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4917,6 +5349,313 @@ export interface operations {
                 };
             };
             413: components["responses"]["TooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
+                token: components["parameters"]["feedToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed */
+            200: {
+                headers: {
+                    ETag: string;
+                    "Cache-Control": "private, max-age=300";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description unchanged since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed's state (never its URL) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed with its URL, shown only now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeBusinessCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked; the URL answers 404 from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed's state (never its URL) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the feed with its URL, shown only now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeProviderCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked; the URL answers 404 from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listExternalCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the calendars */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendars"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExternalCalendar"];
+            };
+        };
+        responses: {
+            /** @description the calendar (status pending) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fetchExternalCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+                calendarId: components["parameters"]["calendarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fetch is queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalCalendar"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

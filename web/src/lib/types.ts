@@ -34,6 +34,7 @@ export type Rules = Schemas['Rules'];
 export type BusinessSettings = Schemas['Business'];
 export type StaffMember = Schemas['StaffMember'];
 export type AuditEntry = Schemas['AuditEntry'];
+export type Insights = Schemas['Insights']; // k-insights
 export type Slot = Schemas['Slot'];
 export type SlotsResponse = Schemas['Slots'];
 export type Problem = Schemas['Problem'];
@@ -61,3 +62,8 @@ export interface Page<T> {
   limit?: number;
   offset?: number;
 }
+
+// Calendars (issue I)
+export type CalendarFeed = Schemas['CalendarFeed'];
+export type IssuedCalendarFeed = Schemas['IssuedCalendarFeed'];
+export type ExternalCalendar = Schemas['ExternalCalendar'];

@@ -9,7 +9,7 @@ import type { JoinAnswer, RoomPreview } from '../call/protocol';
 import { RoomEntry } from '../call/RoomEntry';
 import { StopScreen } from '../call/RoomScreens';
 import { Loading } from '../components/ui';
-import { LinkProblem } from './Manage';
+import { LinkProblem, problemSlug } from './Manage';
 import { useClinicBrand } from '../lib/brand';
 import type { RoomStop } from '../call/RoomScreens';
 
@@ -41,7 +41,7 @@ export function JoinPage({ token }: { token: string }) {
   }, [preview]);
 
   // A join link stops working a little after the appointment: for the consumer it is over.
-  if (error instanceof ApiError && error.status === 410) {
+  if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'link-expired') {
     return (
       <StopScreen stop="closed">
         <p>{t.joinManageHint}</p>

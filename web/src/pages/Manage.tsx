@@ -13,12 +13,45 @@ import { appPath } from './Confirmation';
 import { useClinicBrand } from '../lib/brand';
 import { ContactCard } from '../components/ClinicInfo';
 import { Link } from '../components/ui';
+import { navigate } from '../lib/router';
 
 // Reschedule calendar: how far ahead to let the consumer browse (the server applies the
 // service's real booking window).
 const kRescheduleBrowseDays = 180;
 
+/** The problem type's slug ("booking-cancelled") of a refusal, or '' for anything else. */
+export function problemSlug(error: unknown): string {
+  if (!(error instanceof ApiError)) return '';
+  const type = error.problem.type ?? '';
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+const kCarriedNotice = 'visitd.manage.notice';
+
+function takeCarriedNotice(): string | null {
+  const notice = sessionStorage.getItem(kCarriedNotice);
+  if (notice !== null) sessionStorage.removeItem(kCarriedNotice);
+  return notice;
+}
+
 export function LinkProblem({ error }: { error: unknown }) {
+  // A link of a cancelled booking shows only that; a replaced link says to use the newer one.
+  if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'booking-cancelled') {
+    return (
+      <main id="main" data-screen="cancelled">
+        <PageTitle title={t.linkCancelledTitle}>{t.linkCancelledTitle}</PageTitle>
+        <p>{t.linkCancelledText}</p>
+      </main>
+    );
+  }
+  if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'link-revoked') {
+    return (
+      <main id="main" data-screen="revoked">
+        <PageTitle title={t.linkRevokedTitle}>{t.linkRevokedTitle}</PageTitle>
+        <p>{t.linkRevokedText}</p>
+      </main>
+    );
+  }
   if (error instanceof ApiError && error.status === 410) {
     return (
       <main id="main" data-screen="expired">
@@ -58,7 +91,8 @@ export function ManagePage({ token }: { token: string }) {
     load();
   }, [token]);
 
-  if (error && !view) return <LinkProblem error={error} />;
+  // A 410 (cancelled, replaced, expired) wins over a view read before it.
+  if (error && (!view || (error instanceof ApiError && error.status === 410))) return <LinkProblem error={error} />;
   if (!view) {
     return (
       <main id="main">
@@ -93,7 +127,8 @@ function ManageView({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice carried over from the link this page replaced (a reschedule moves to the new link).
+  const [notice, setNotice] = useState<string | null>(() => takeCarriedNotice());
   const [alternatives, setAlternatives] = useState<Slot[] | null>(null);
   const [reloads, setReloads] = useState(0);
 
@@ -105,7 +140,14 @@ function ManageView({
     setBusy(true);
     setError(null);
     try {
-      await fn();
+      const answer = await fn();
+      // A reschedule replaces the links (the old one now answers 410): continue on the new one.
+      const next = (answer as { manageUrl?: string } | null)?.manageUrl;
+      if (next) {
+        sessionStorage.setItem(kCarriedNotice, message);
+        navigate(appPath(next), true);
+        return;
+      }
       await reload();
       setMode('view');
       setSlot(null);

@@ -245,6 +245,9 @@ export function BookingCard({ booking: b, ctx, zone, now, lookups, onChange }: O
           <button type="button" class="btn-danger" onClick={() => setMode('cancel')}>
             {t.cancelBooking}
           </button>
+          <button type="button" class="btn-secondary" title={t.reissueLinksHint} disabled={busy} onClick={() => act('links')}>
+            {t.reissueLinks}
+          </button>
         </div>
       )}
       {mode === 'cancel' && (

@@ -9,16 +9,17 @@ import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { ProviderPicker, ProviderSchedule } from './Schedule';
+import { FeedCard } from './Calendars';
 import { useLoad } from './useLoad';
 import { TemplatesSection } from './Templates';
 import { ReminderOffsets } from './ReminderOffsets';
-import { problemFieldText } from './problem_fields';
+import { focusFirstProblem, namesFields, problemFieldText } from './problem_fields';
 
-function ZoneSelect({ label, value, onValue }: { label: string; value: string; onValue: (z: string) => void }) {
+function ZoneSelect({ label, value, onValue, error }: { label: string; value: string; onValue: (z: string) => void; error?: string }) {
   return (
-    <Field label={label}>
-      {({ id }) => (
-        <select id={id} value={value} onChange={(e) => onValue((e.target as HTMLSelectElement).value)}>
+    <Field label={label} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} value={value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onValue((e.target as HTMLSelectElement).value)}>
           {listZones(value).map((z) => (
             <option key={z} value={z}>
               {z}
@@ -37,17 +38,21 @@ export function ProvidersSection({ ctx }: { ctx: StaffContext }) {
   const [zone, setZone] = useState(detectZone());
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [addError, setAddError] = useState<unknown>(null);
+  const addRef = useRef<HTMLFormElement>(null);
+  const addField = (f: string) => problemFieldText(addError, f);
 
   const add = async (e: Event) => {
     e.preventDefault();
-    setError(null);
+    setAddError(null);
     try {
       await api('POST', `${ctx.biz}/providers`, { name, timeZone: zone, userId: userId || null });
       setName('');
       setUserId('');
       list.reload();
     } catch (err) {
-      setError(err);
+      setAddError(err);
+      focusFirstProblem(addRef.current);
     }
   };
   const patch = async (p: Provider, body: Partial<Provider>) => {
@@ -114,13 +119,13 @@ export function ProvidersSection({ ctx }: { ctx: StaffContext }) {
           </tbody>
         </table>
       )}
-      <form onSubmit={add} class="card">
+      <form onSubmit={add} class="card" ref={addRef} aria-label={t.addProvider}>
         <h2>{t.addProvider}</h2>
-        <TextField label={t.providerName} required value={name} onValue={setName} />
-        <ZoneSelect label={t.providerZone} value={zone} onValue={setZone} />
-        <Field label={t.providerUser} required={false}>
-          {({ id }) => (
-            <select id={id} value={userId} onChange={(e) => setUserId((e.target as HTMLSelectElement).value)}>
+        <TextField label={t.providerName} required value={name} onValue={setName} error={addField('name')} />
+        <ZoneSelect label={t.providerZone} value={zone} onValue={setZone} error={addField('timeZone')} />
+        <Field label={t.providerUser} required={false} error={addField('userId')}>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} value={userId} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setUserId((e.target as HTMLSelectElement).value)}>
               <option value="">{t.noUser}</option>
               {members.map((m) => (
                 <option key={m.user.id} value={m.user.id}>
@@ -130,6 +135,7 @@ export function ProvidersSection({ ctx }: { ctx: StaffContext }) {
             </select>
           )}
         </Field>
+        {!!addError && !namesFields(addError, (f) => ['name', 'timeZone', 'userId'].includes(f)) && <ErrorMessage error={addError} />}
         <button type="submit" class="btn-primary">
           {t.addProvider}
         </button>
@@ -153,6 +159,7 @@ export function HoursSection({ ctx }: { ctx: StaffContext }) {
       {!list.data && !list.error && <Loading />}
       {providers.length > 0 && <ProviderPicker providers={providers} value={selected} onChange={setSelected} />}
       {provider && <ProviderSchedule key={provider.id} biz={ctx.biz} provider={provider} />}
+      <FeedCard path={`${ctx.biz}/calendar-feed`} title={t.businessFeedTitle} hint={t.businessFeedHint} />
     </>
   );
 }
@@ -178,10 +185,13 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
   const [role, setRole] = useState<Role>('provider');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [addError, setAddError] = useState<unknown>(null);
+  const addRef = useRef<HTMLFormElement>(null);
+  const addField = (f: string) => problemFieldText(addError, f);
 
   const add = async (e: Event) => {
     e.preventDefault();
-    setError(null);
+    setAddError(null);
     try {
       await api('POST', `${ctx.biz}/staff`, { email, name: name || undefined, role, password: password || undefined });
       setEmail('');
@@ -189,7 +199,8 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
       setPassword('');
       list.reload();
     } catch (err) {
-      setError(err);
+      setAddError(err);
+      focusFirstProblem(addRef.current);
     }
   };
   const change = async (m: StaffMember, r: string) => {
@@ -255,13 +266,13 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
         </table>
         </div>
       )}
-      <form onSubmit={add} class="card">
+      <form onSubmit={add} class="card" ref={addRef} aria-label={t.addMember}>
         <h2>{t.addMember}</h2>
-        <TextField label={t.memberEmail} type="email" required value={email} onValue={setEmail} />
-        <TextField label={t.memberName} required={false} value={name} onValue={setName} />
-        <Field label={t.memberRole}>
-          {({ id }) => (
-            <select id={id} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
+        <TextField label={t.memberEmail} type="email" required value={email} onValue={setEmail} error={addField('email')} />
+        <TextField label={t.memberName} required={false} value={name} onValue={setName} error={addField('name')} />
+        <Field label={t.memberRole} error={addField('role')}>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} value={role} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
               {Object.entries(t.roles).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -270,7 +281,8 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
             </select>
           )}
         </Field>
-        <TextField label={t.memberPassword} type="password" autoComplete="new-password" required={false} value={password} onValue={setPassword} />
+        <TextField label={t.memberPassword} type="password" autoComplete="new-password" required={false} value={password} onValue={setPassword} error={addField('password')} />
+        {!!addError && !namesFields(addError, (f) => ['email', 'name', 'role', 'password'].includes(f)) && <ErrorMessage error={addError} />}
         <button type="submit" class="btn-primary">
           {t.addMember}
         </button>

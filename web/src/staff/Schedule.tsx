@@ -7,6 +7,7 @@ import type { Override, Page, Provider, TimeOff, TimeRange, WeeklyRange } from '
 import { formatDate, formatDateTime, fromLocalInputValue, weekdayNames } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, TextField } from '../components/ui';
 import { useLoad } from './useLoad';
+import { ProviderCalendars } from './Calendars';
 
 export function ProviderSchedule({ biz, provider }: { biz: string; provider: Provider }) {
   const base = `${biz}/providers/${enc(provider.id)}`;
@@ -15,6 +16,7 @@ export function ProviderSchedule({ biz, provider }: { biz: string; provider: Pro
       <WeeklyEditor base={base} zone={provider.timeZone} />
       <Overrides base={base} />
       <TimeOffEditor base={base} zone={provider.timeZone} />
+      <ProviderCalendars base={base} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // Services with their booking rules, providers and intake questions (manager+).
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { api, enc } from '../lib/api';
+import { api, ApiError, enc } from '../lib/api';
 import type { Page, Provider, Question, QuestionKind, Service } from '../lib/types';
 import { Alert, ErrorMessage, Field, Link, Loading, PageTitle, TextField } from '../components/ui';
+import { focusFirstProblem, namesFields, problemFieldText } from './problem_fields';
 import type { StaffContext } from './session';
 import { useLoad } from './useLoad';
 
@@ -19,6 +20,11 @@ interface Draft {
   providerIds: string[];
   questions: (Omit<Question, 'choices'> & { choices: string })[];
 }
+
+const numberFields = ['durationMinutes', 'bufferBeforeMinutes', 'bufferAfterMinutes', 'slotIntervalMinutes', 'minNoticeMinutes', 'bookingWindowDays', 'maxPerDay'];
+/** The fields the service form shows a server problem next to. */
+const shownField = (f: string) =>
+  f === 'name' || numberFields.includes(f) || /^providerIds(\[\d+\])?$/.test(f) || /^questions(\[\d+\](\.(label|key|kind|choices(\[\d+\])?))?)?$/.test(f);
 
 const emptyDraft = (): Draft => ({
   name: '',
@@ -146,11 +152,19 @@ function ServiceForm({
   const [d, setD] = useState<Draft>(service ? toDraft(service) : emptyDraft());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldError = (f: string) => problemFieldText(error, f);
+  // The first of the fields' problems under a prefix ("providerIds[2]" shows on the providers).
+  const firstUnder = (prefix: string) => {
+    const errs = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+    const hit = errs.find((e) => e.field === prefix || e.field.startsWith(`${prefix}[`) || e.field.startsWith(`${prefix}.`));
+    return hit ? problemFieldText(error, hit.field) : undefined;
+  };
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const setQ = (i: number, patch: Partial<Draft['questions'][number]>) =>
     set({ questions: d.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
   const num = (key: keyof Draft, label: string) => (
-    <TextField label={label} type="number" min="0" required value={d[key] as string} onValue={(v) => set({ [key]: v } as Partial<Draft>)} />
+    <TextField label={label} type="number" min="0" required value={d[key] as string} error={fieldError(key)} onValue={(v) => set({ [key]: v } as Partial<Draft>)} />
   );
 
   const submit = async (e: Event) => {
@@ -163,16 +177,19 @@ function ServiceForm({
       onDone();
     } catch (err) {
       setError(err);
+      focusFirstProblem(formRef.current);
     } finally {
       setBusy(false);
     }
   };
+  const providersError = firstUnder('providerIds');
+  const questionsError = fieldError('questions');
 
   const title = service ? t.editService(service.name) : t.addService;
   return (
-    <form onSubmit={submit} class="card service-form" aria-label={title}>
+    <form onSubmit={submit} class="card service-form" aria-label={title} ref={formRef}>
       <h2>{title}</h2>
-      <TextField label={t.serviceName} name="serviceName" required value={d.name} onValue={(v) => set({ name: v })} />
+      <TextField label={t.serviceName} name="serviceName" required value={d.name} error={fieldError('name')} onValue={(v) => set({ name: v })} />
       <div class="grid-2">
         {num('durationMinutes', t.duration)}
         {num('slotIntervalMinutes', t.slotInterval)}
@@ -182,12 +199,18 @@ function ServiceForm({
         {num('bookingWindowDays', t.bookingWindow)}
         {num('maxPerDay', t.maxPerDay)}
       </div>
-      <fieldset class="choices">
+      <fieldset class="choices" aria-describedby={providersError ? 'service-providers-err' : undefined}>
         <legend>{t.serviceProviders}</legend>
+        {providersError && (
+          <p class="field-error" id="service-providers-err">
+            {providersError}
+          </p>
+        )}
         {providers.map((p) => (
           <label key={p.id} class="choice">
             <input
               type="checkbox"
+              aria-invalid={providersError ? true : undefined}
               checked={d.providerIds.includes(p.id)}
               onChange={(e) =>
                 set({
@@ -201,15 +224,27 @@ function ServiceForm({
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={questionsError ? 'service-questions-err' : undefined}>
         <legend>{t.questions}</legend>
+        {questionsError && (
+          <p class="field-error" id="service-questions-err" tabIndex={-1}>
+            {questionsError}
+          </p>
+        )}
         {d.questions.map((q, i) => (
           <fieldset key={i} class="question">
             <legend>{t.questionN(i + 1)}</legend>
-            <TextField label={t.questionLabel} required value={q.label} onValue={(v) => setQ(i, { label: v })} />
-            <Field label={t.questionKind}>
-              {({ id }) => (
-                <select id={id} value={q.kind} onChange={(e) => setQ(i, { kind: (e.target as HTMLSelectElement).value as QuestionKind })}>
+            {/* The key is the server's (made from the label), so its problems show on the label. */}
+            <TextField
+              label={t.questionLabel}
+              required
+              value={q.label}
+              error={fieldError(`questions[${i}].label`) ?? fieldError(`questions[${i}].key`) ?? fieldError(`questions[${i}]`)}
+              onValue={(v) => setQ(i, { label: v })}
+            />
+            <Field label={t.questionKind} error={fieldError(`questions[${i}].kind`)}>
+              {({ id, describedBy, invalid }) => (
+                <select id={id} value={q.kind} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setQ(i, { kind: (e.target as HTMLSelectElement).value as QuestionKind })}>
                   {Object.entries(t.questionKinds).map(([k, v]) => (
                     <option key={k} value={k}>
                       {v}
@@ -219,7 +254,7 @@ function ServiceForm({
               )}
             </Field>
             {q.kind === 'singleChoice' && (
-              <TextField label={t.questionChoices} required value={q.choices} onValue={(v) => setQ(i, { choices: v })} />
+              <TextField label={t.questionChoices} required value={q.choices} error={firstUnder(`questions[${i}].choices`)} onValue={(v) => setQ(i, { choices: v })} />
             )}
             <label class="choice">
               <input type="checkbox" checked={q.required} onChange={(e) => setQ(i, { required: (e.target as HTMLInputElement).checked })} />
@@ -238,7 +273,7 @@ function ServiceForm({
           {t.addQuestion}
         </button>
       </fieldset>
-      <ErrorMessage error={error} />
+      {!!error && !namesFields(error, shownField) && <ErrorMessage error={error} />}
       {error == null && busy && <Alert kind="info">{t.saving}</Alert>}
       <div class="actions">
         <button type="submit" class="btn-primary" disabled={busy}>

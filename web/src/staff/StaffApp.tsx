@@ -9,6 +9,7 @@ import { Appointments } from './Appointments';
 import { AuditSection, HoursSection, MyHoursSection, ProvidersSection, SettingsSection, TeamSection } from './Console';
 import { ServicesSection } from './Services';
 import { ProfileSection } from './Profile';
+import { InsightsSection } from './Insights';
 import { WebhooksSection } from './Webhooks';
 import { LoginPage } from './Login';
 import { StaffRoom } from './StaffRoom';
@@ -31,6 +32,7 @@ const sections: Section[] = [
   { path: '/staff/profile', label: t.navProfile, manager: true, view: ProfileSection },
   { path: '/staff/settings', label: t.navSettings, manager: true, view: SettingsSection },
   { path: '/staff/audit', label: t.navAudit, manager: true, view: AuditSection },
+  { path: '/staff/insights', label: t.navInsights, manager: true, view: InsightsSection },
   { path: '/staff/webhooks', label: t.navWebhooks, manager: true, view: WebhooksSection },
 ];
 

@@ -50,13 +50,17 @@ export function TemplatesSection({ ctx }: { ctx: StaffContext }) {
     for (const p of kParts) if (stored[p]) out[p] = stored[p];
     return out;
   }, [list.data, builtIn, kind, channel]);
-  const [form, setForm] = useState<Template>(start);
+  // Edits belong to the text they started from: another kind or channel, a save or a reset
+  // starts over from the new text. Derived while rendering (not synced by an effect) so the
+  // editor never shows one frame of an empty or stale text.
+  const [edit, setEdit] = useState<{ base: Template; form: Template } | null>(null);
+  const form = edit && edit.base === start ? edit.form : start;
+  const setForm = (next: Template) => setEdit({ base: start, form: next });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [preview, setPreview] = useState<Template | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => setForm(start), [start]);
   useEffect(() => {
     setSaved(false);
     setError(null);

@@ -1,0 +1,20 @@
+-- Mail to a staff member's account rather than about a booking (issue H), as SQLite's 0007:
+-- the notice of a temporary login lockout, later invitations; planned with its text, claimed
+-- by the outbox worker under a lease, retried with backoff, kept with its outcome.
+CREATE TABLE account_mail (
+  id              TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('lockout', 'invitation')),
+  address         TEXT NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('planned', 'sending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  lease_owner     TEXT,
+  lease_until     BIGINT,
+  last_error      TEXT NOT NULL DEFAULT '',
+  created_at      BIGINT NOT NULL,
+  sent_at         BIGINT
+);
+CREATE INDEX account_mail_due ON account_mail(status, next_attempt_at);
+CREATE INDEX account_mail_by_address ON account_mail(address, created_at);
