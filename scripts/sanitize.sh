@@ -24,9 +24,11 @@ case "$kind" in
     ;;
   tsan)
     [ -f build-tsan/build.ninja ] || cmake --preset tsan
-    # tsan_tests (tests/CMakeLists.txt) holds only these: Hub: the room hub; ThreadTimers;
-    # WorkerPool and SerialQueues; Outbox: claims by concurrent workers; Race: simultaneous
-    # bookings on the store's connection pool and over two stores.
+    # Two binaries of only the concurrent tests (tests/CMakeLists.txt). tsan_primitives:
+    # WorkerPool, SerialQueues, ThreadTimers (a few files: built first). tsan_tests: Hub: the
+    # room hub; Outbox: claims by concurrent workers; Race: simultaneous bookings on the
+    # store's connection pool and over two stores.
+    cmake --build build-tsan -j "$jobs" --target tsan_primitives
     cmake --build build-tsan -j "$jobs" --target tsan_tests
     ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R '^tsan:' "$@"
     ;;
