@@ -506,6 +506,12 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) && !registry_->stopping) {
     // The connection becomes a live room session until it closes; it never returns to HTTP.
     record(req.method, kLivePath, 101, started, req.request_id, req.remote_ip);
+    // This frame and the session's stay alive as long as the WebSocket does (often hours, by
+    // the thousand): give back what HTTP no longer needs, the parsed request's headers and the
+    // read buffer (a client sends nothing more before the 101, RFC 6455 4.1).
+    { const Request done_with = std::move(req); }
+    buffer.clear();
+    buffer.shrink_to_fit();
     co_await live::serve_websocket(*options_.live, owner, conn.stream, std::move(msg));
     co_return false;
   }
