@@ -15,7 +15,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 
-#include <deque>
+#include <list>
 #include <optional>
 
 #include "core/token_bucket.hpp"
@@ -70,7 +70,7 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   std::optional<net::steady_timer> auth_timer_;  // until the connection authenticated
   core::TokenBucket bucket_;                     // messages this connection may send (strand-only)
   // Strand-only state.
-  std::deque<Out> queue_;
+  std::list<Out> queue_;  // not a deque: an empty std::deque still holds a 512-byte block
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closing_ = false;  // a close frame is queued or sent: nothing more goes out
