@@ -88,14 +88,16 @@ def seed_rooms(srv, rooms):
     host = srv.admin("create-user", "--email", "host@livebench.test", "--name", "Host", "--password", PASSWORD,
                      "--business", "livebench", "--role", "manager")["id"]
     today = datetime.datetime.now(datetime.timezone.utc).date()
-    horizon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=23)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    # Not the next minutes: seeding takes a while, and a slot that has begun is no longer free.
+    earliest, horizon = now + datetime.timedelta(minutes=15), now + datetime.timedelta(hours=23)
     wanted = []
     for pid in shop.provider_ids:
         starts = shop.slots(shop.staff, today.isoformat(), (today + datetime.timedelta(days=1)).isoformat(),
                             provider_id=pid)
         for slot in starts:
             start = slot["start"]
-            if datetime.datetime.fromisoformat(start.replace("Z", "+00:00")) < horizon:
+            if earliest < datetime.datetime.fromisoformat(start.replace("Z", "+00:00")) < horizon:
                 wanted.append((pid, start))
     assert len(wanted) >= rooms, "only %d free slots for %d rooms" % (len(wanted), rooms)
 
