@@ -75,6 +75,14 @@ class RoomsAcrossInstances(unittest.TestCase):
         self.assertEqual(200, status, host)
         return room, guest["roomToken"], host["roomToken"]
 
+    async def member_row(self, room, participant):
+        deadline = time.monotonic() + WAIT_S
+        while not self.cluster.psql("SELECT 1 FROM room_members WHERE room_id = '%s' AND participant_id = '%s'"
+                                    % (room, participant)):
+            if time.monotonic() > deadline:
+                raise AssertionError("the member row of %s never appeared" % participant)
+            await asyncio.sleep(0.05)
+
     async def admitted_pair(self, guest_on, host_on):
         """Guest waits on one instance, the host arrives on the other and admits it."""
         room, guest_token, host_token = self.tokens()
@@ -82,6 +90,8 @@ class RoomsAcrossInstances(unittest.TestCase):
         welcome = await guest.auth(guest_token)
         self.assertEqual("waiting", welcome["you"]["state"])
         gid = welcome["you"]["id"]
+        # The guest's arrival is published (and its member row written) just after its welcome.
+        await self.member_row(room, gid)
         host = await live_on(self.cluster, host_on)
         host_welcome = await host.auth(host_token)
         # The host's instance had no part in this room: it read the lobby from the database.
@@ -154,7 +164,9 @@ class InstanceKilled(unittest.TestCase):
             guest = await live_on(self.cluster, guest_on)
             gid = (await guest.auth(guest_token))["you"]["id"]
             host = await live_on(self.cluster, host_on)
-            await host.auth(host_token)
+            welcome = await host.auth(host_token)
+            if gid not in [p["id"] for p in welcome["waiting"]]:
+                await host.expect("lobby.waiting")  # the guest's arrival was still on its way
             await host.send({"type": "lobby.admit", "participantId": gid})
             await guest.expect("lobby.admitted")
             await host.expect("presence", status="joined")
