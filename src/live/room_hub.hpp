@@ -15,6 +15,11 @@
 // Store failures reach the client as an `error` message (code `unavailable`, `ref` = the
 // message type) and are logged; the room's state is left as it was.
 //
+// Several instances (a shared RoomBus): each member change is published with a MemberSync;
+// another instance's changes arrive on the bus's thread and are applied on the room's work
+// (on_remote). A hub meeting a room first reads the members other instances hold. Connection
+// numbers start at a random value so they are unique across instances.
+//
 // Threads: a connection's messages and its departure run on the hub's RoomWork (the live
 // worker pool in production), one job at a time per room and in arrival order, so the store
 // is never touched on a network thread. Only the room a valid auth token names is read on the

@@ -4,6 +4,7 @@ instance's participants resume on the other. Real WebSocket clients through ngin
 instance nginx picked is read from each instance's own /metrics. Run under
 tests/postgres/with_postgres.sh (ctest `cluster`)."""
 import asyncio
+import copy
 import os
 import sys
 import time
@@ -147,6 +148,19 @@ class RoomsAcrossInstances(unittest.TestCase):
             left = await host.expect("presence", status="left")
             self.assertEqual(gid, left["participant"]["id"])
             await host.close()
+        run(scenario())
+
+    def test_a_cancel_through_the_instance_without_the_room_ends_it_on_the_other(self):
+        async def scenario():
+            room, guest, host, _, _ = await self.admitted_pair(guest_on=0, host_on=0)
+            staff = copy.copy(self.shop.staff)  # the same session, sent to the other instance
+            staff.server = self.cluster.instances[1]
+            status, _, body = staff.post(self.shop.staff_path("/bookings/%s/cancel" % room), {"reason": "ill"})
+            self.assertEqual(200, status, body)
+            for who in (guest, host):
+                code, got = await who.closed()
+                self.assertEqual(4004, code)
+                self.assertEqual(["cancelled"], [m["reason"] for m in got if m["type"] == "room.ended"])
         run(scenario())
 
 
