@@ -489,6 +489,11 @@ std::vector<Setting> make_settings() {
       kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
       "room messages waiting for a worker thread; more are answered with an `unavailable` error",
       [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
+  rows.push_back(duration(
+      kLive, "VISITD_LIVE_INSTANCE_LEASE_S", "live_instance_lease_s",
+      "with PostgreSQL: seconds after which an instance that stopped renewing its lease is taken for dead and its "
+      "room participants leave (renewed every third of it)",
+      [](Config & c) -> auto& { return c.live.instance_lease; }, 3, 3600));
   // External calendars (issue I)
   rows.push_back(boolean(
       kCalendars, "VISITD_FETCH_ALLOW_PRIVATE", "fetch_allow_private",

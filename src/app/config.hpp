@@ -122,6 +122,9 @@ struct LiveConfig {
   std::size_t queue_bytes = 1 << 20;
   int worker_threads = 2;           // room work that touches the store (chat, lobby, auth)
   std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
+  // Several instances on PostgreSQL (issue F): an instance that stops renewing its lease this
+  // long is taken for dead, and its room participants leave everyone's presence.
+  std::chrono::seconds instance_lease{15};
 };
 
 // External calendars (issue I): the background fetcher of providers' busy calendars.

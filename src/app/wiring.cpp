@@ -19,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
+#include "live/postgres_room_bus.hpp"
 #include "notify/calendar_sync.hpp"
 #include "notify/ssrf_guard.hpp"
 #include "notify/webhook_worker.hpp"
@@ -138,8 +139,19 @@ int serve(const Config& config) {
   // External calendars are fetched in the background from the start (issue I).
   auto calendar_sync = start_calendar_sync(config, store, clock, use.external_calendars);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
-  // The bus (one process) and the timer thread are built here and nowhere else.
-  live::InProcessBus room_bus;
+  // The bus and the timer thread are built here and nowhere else. One SQLite process keeps
+  // its rooms in process; instances on PostgreSQL share theirs over LISTEN/NOTIFY (issue F).
+  std::unique_ptr<live::RoomBus> room_bus_owner;
+  live::PostgresRoomBus* shared_bus = nullptr;
+  if (store::is_postgres_url(config.store.database)) {
+    auto bus = std::make_unique<live::PostgresRoomBus>(
+        live::PostgresBusSettings{config.store.database, config.live.instance_lease});
+    shared_bus = bus.get();
+    room_bus_owner = std::move(bus);
+  } else {
+    room_bus_owner = std::make_unique<live::InProcessBus>();
+  }
+  live::RoomBus& room_bus = *room_bus_owner;
   live::ThreadTimers live_timers(clock);
   // Room messages that touch the store run here, one room at a time, off the network threads.
   workers::PoolMetrics pool_metrics;
@@ -150,6 +162,14 @@ int serve(const Config& config) {
   live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms}, room_bus,
                          live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
+  if (shared_bus) {
+    try {
+      shared_bus->start();  // the hub has subscribed
+    } catch (const std::exception& e) {
+      std::cerr << "visitd: " << e.what() << "\n";
+      return 1;
+    }
+  }
   room_events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
@@ -230,6 +250,7 @@ int serve(const Config& config) {
     webhook_worker.start();
     spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
+  if (shared_bus) shared_bus->stop();        // sends the departures queued while draining; no more remote events
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
   webhook_worker.stop();                     // the delivery in hand finishes; the rest stay pending
   calendar_sync->stop();                     // fetches in hand finish (each bounded by its timeout)
