@@ -86,6 +86,15 @@ int current_version(PGconn* db) {
   return q.integer(0);
 }
 
+// Whether one numbered migration was applied. Steps are applied by absence, not by being above
+// the highest applied number: migrations written on parallel branches land with numbers below
+// one already applied elsewhere, and must still run.
+bool applied(PGconn* db, int version) {
+  Statement q(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+  q.bind(1, version);
+  return q.step();
+}
+
 bool migrations_table_exists(PGconn* db) {
   Statement q(db, "SELECT to_regclass('schema_migrations') IS NOT NULL");
   q.step();
@@ -127,7 +136,7 @@ Status PostgresStore::migrate() {
       Transaction tx(db, Transaction::Kind::read_committed);
       const int current = current_version(db);
       if (current > known) return newer_schema(current, known);
-      if (m.version <= current) continue;
+      if (applied(db, m.version)) continue;
       exec(db, m.sql);
       Statement record(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
       record.bind(1, m.version).bind(2, m.name).bind(3, now()).run();

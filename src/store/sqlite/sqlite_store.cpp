@@ -50,6 +50,15 @@ int current_version(sqlite3* db) {
   return q.integer(0);
 }
 
+// Whether one numbered migration was applied. Steps are applied by absence, not by being above
+// the highest applied number: migrations written on parallel branches land with numbers below
+// one already applied elsewhere, and must still run.
+bool applied(sqlite3* db, int version) {
+  Statement q(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+  q.bind(1, version);
+  return q.step();
+}
+
 bool migrations_table_exists(sqlite3* db) {
   Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
   return q.step();
@@ -82,7 +91,7 @@ Status SqliteStore::migrate() {
                                                               std::to_string(known) +
                                                               "); upgrade visitd before using this database");
       }
-      if (m.version <= current) continue;
+      if (applied(db, m.version)) continue;
       exec(db, m.sql);
       Statement record(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
       record.bind(1, m.version).bind(2, m.name).bind(3, now()).run();
