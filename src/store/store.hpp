@@ -17,6 +17,7 @@
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
 //   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
+//   InvitationStore staff invitations (issue H)                  store/invitations.hpp
 //   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
 //
@@ -36,6 +37,7 @@
 #include "store/calendars.hpp"
 #include "store/catalog.hpp"
 #include "store/insights.hpp"
+#include "store/invitations.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
 #include "store/rate_limits.hpp"
@@ -57,7 +59,8 @@ class Store : public SettingsStore,
               public CalendarStore,
               public AccountMailStore,
               public InsightStore,
-              public RateLimitStore {
+              public RateLimitStore,
+              public InvitationStore {
  public:
   ~Store() override = default;
 };

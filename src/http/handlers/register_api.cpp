@@ -15,6 +15,7 @@ void register_api(Router& router, ApiContext& ctx) {
   register_room_routes(router, ctx);
   register_branding_routes(router, ctx);
   register_calendar_feed(router, ctx);  // issue I
+  register_invitation_routes(router, ctx);  // issue H: staff invitations
 }
 
 }  // namespace visitd::http

@@ -15,6 +15,7 @@ void register_staff_routes(Router& r, ApiContext& ctx);   // /api/v1/businesses/
 void register_sms_routes(Router& r, ApiContext& ctx);     // /api/v1/sms/* (gateway webhooks)
 void register_dev_outbox(Router& r, ApiContext& ctx);     // /dev/outbox, demo mode only
 void register_room_routes(Router& r, ApiContext& ctx);
+void register_invitation_routes(Router& r, ApiContext& ctx);  // /api/v1/invitations/{token}... (issue H)
 void register_branding_routes(
     Router& r,
     ApiContext& ctx);  // profile, logo (branding_routes.cpp)    // /api/v1/join/{token}, /api/v1/rooms/{roomId}/...
