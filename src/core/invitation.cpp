@@ -18,8 +18,7 @@ Status check_invitation_open(const Invitation& i, Instant now) {
     case InvitationStatus::revoked:
       return Error::typed(ErrorCode::gone, "invitation-revoked", "This invitation was withdrawn");
     case InvitationStatus::expired:
-      return Error::typed(ErrorCode::gone, "invitation-expired",
-                          "This invitation has expired: ask for a new one");
+      return Error::typed(ErrorCode::gone, "invitation-expired", "This invitation has expired: ask for a new one");
   }
   return ok_status();
 }

@@ -20,7 +20,9 @@ const char* role_words(core::Role r) {
 }
 
 // Both refusals of an unknown link read alike: nothing tells a forged link from a replaced one.
-core::Error unknown_link() { return core::Error::make(core::ErrorCode::not_found, "This invitation link is not valid"); }
+core::Error unknown_link() {
+  return core::Error::make(core::ErrorCode::not_found, "This invitation link is not valid");
+}
 
 }  // namespace
 
@@ -40,8 +42,8 @@ store::AccountMail Invitations::invitation_mail(const core::Invitation& inv, con
   std::string base = settings_.public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   m.body = "Hello,\n\nYou are invited to join " + business_name + " as " + role_words(inv.role) +
-           ".\n\nTo accept, open this link (it works once, until " + core::format_rfc3339_utc(inv.expires_at) +
-           "):\n" + base + "/invite/" + token +
+           ".\n\nTo accept, open this link (it works once, until " + core::format_rfc3339_utc(inv.expires_at) + "):\n" +
+           base + "/invite/" + token +
            "\n\nIf you already have an account with this address, sign in with its password there; "
            "otherwise choose your name and a password.\n\n"
            "If you did not expect this invitation, ignore this mail: nothing happens unless the link is opened "

@@ -19,7 +19,7 @@ namespace visitd::service {
 
 struct InvitationSettings {
   std::string public_url = "http://127.0.0.1:8080";  // base of the link: <public_url>/invite/<token>
-  core::Seconds lifetime{7 * 24 * 3600};              // from sending (or resending) to expiry
+  core::Seconds lifetime{7 * 24 * 3600};             // from sending (or resending) to expiry
 };
 
 struct InvitationPreview {
@@ -55,8 +55,8 @@ class Invitations {
   [[nodiscard]] core::Result<core::Invitation> resend(const core::Id& business_id, core::Role caller_role,
                                                       const core::Id& invitation_id, const store::Actor& by) const;
   // The link answers 410 invitation-revoked from now on. Same refusals as resend.
-  [[nodiscard]] core::Status revoke(const core::Id& business_id, core::Role caller_role,
-                                    const core::Id& invitation_id, const store::Actor& by) const;
+  [[nodiscard]] core::Status revoke(const core::Id& business_id, core::Role caller_role, const core::Id& invitation_id,
+                                    const store::Actor& by) const;
 
   // What the link invites to. not_found for an unknown (forged or replaced) link; gone with
   // type invitation-used / invitation-revoked / invitation-expired.

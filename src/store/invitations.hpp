@@ -44,8 +44,8 @@ class InvitationStore {
   // A new link (hash) and expiry, the mail planned in the same transaction; audited as
   // invitation.resend. not_found; policy once accepted or revoked (core::check_invitation_changeable).
   virtual Result<core::Invitation> renew_invitation(const Id& business_id, const Id& invitation_id,
-                                                    const std::string& token_hash, Instant expires_at,
-                                                    AccountMail mail, const Actor& by) = 0;
+                                                    const std::string& token_hash, Instant expires_at, AccountMail mail,
+                                                    const Actor& by) = 0;
   // Ends it (the link answers invitation-revoked); audited as invitation.revoke. not_found;
   // policy once accepted or revoked.
   virtual Status revoke_invitation(const Id& business_id, const Id& invitation_id, const Actor& by) = 0;

@@ -3,12 +3,12 @@
 // replaced) link reads 404, a used, revoked or expired one 410 saying which. Accepting checks
 // a password (the account's, or sets the new account's), so it passes the same budgets as a
 // login: the address's, and for an existing account the account's failed-guess budget.
+#include "core/validation.hpp"
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/handlers/sign_in.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
-#include "core/validation.hpp"
 #include "wire/names.hpp"
 
 namespace visitd::http {
@@ -23,12 +23,11 @@ Response get_invitation(ApiContext& ctx, Request& req) {
   if (auto limited = consumer::rate_limited(ctx, ctx.login_limiter, "login:" + req.remote_ip)) return *limited;
   auto seen = ctx.use.invitations.preview(req.param("token"));
   if (!seen) return problem_from(seen.error());
-  Response res = json_response(
-      200, json::object{{"businessName", seen->business_name},
-                        {"email", seen->invitation.email},
-                        {"role", wire::name(seen->invitation.role)},
-                        {"expiresAt", core::format_rfc3339_utc(seen->invitation.expires_at)},
-                        {"hasAccount", seen->has_account}});
+  Response res = json_response(200, json::object{{"businessName", seen->business_name},
+                                                 {"email", seen->invitation.email},
+                                                 {"role", wire::name(seen->invitation.role)},
+                                                 {"expiresAt", core::format_rfc3339_utc(seen->invitation.expires_at)},
+                                                 {"hasAccount", seen->has_account}});
   res.with_header("Cache-Control", "no-store");
   return res;
 }

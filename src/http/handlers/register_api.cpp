@@ -14,7 +14,7 @@ void register_api(Router& router, ApiContext& ctx) {
   register_dev_outbox(router, ctx);
   register_room_routes(router, ctx);
   register_branding_routes(router, ctx);
-  register_calendar_feed(router, ctx);  // issue I
+  register_calendar_feed(router, ctx);      // issue I
   register_invitation_routes(router, ctx);  // issue H: staff invitations
 }
 

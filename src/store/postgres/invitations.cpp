@@ -1,8 +1,8 @@
 // InvitationStore on PostgreSQL: the invitations table (migration 0009); the invitation's mail
 // goes to account_mail in the same transaction.
 #include "core/staff_policy.hpp"
-#include "store/postgres/rows.hpp"
 #include "store/postgres/postgres_store.hpp"
+#include "store/postgres/rows.hpp"
 
 namespace visitd::store::postgres {
 
@@ -46,7 +46,7 @@ std::optional<core::Invitation> load_by_token(PGconn* db, const std::string& tok
 }  // namespace
 
 Result<core::Invitation> PostgresStore::create_invitation(core::Invitation inv, const std::string& token_hash,
-                                                        AccountMail mail, const Actor& by) {
+                                                          AccountMail mail, const Actor& by) {
   return write([&](PGconn* db) -> Result<core::Invitation> {
     if (!load_business_by_id(db, inv.business_id)) {
       return core::Error::make(core::ErrorCode::not_found, "business not found");
@@ -103,8 +103,8 @@ Result<core::Invitation> PostgresStore::invitation_by_token(const std::string& t
 }
 
 Result<core::Invitation> PostgresStore::renew_invitation(const Id& business_id, const Id& invitation_id,
-                                                       const std::string& token_hash, Instant expires_at,
-                                                       AccountMail mail, const Actor& by) {
+                                                         const std::string& token_hash, Instant expires_at,
+                                                         AccountMail mail, const Actor& by) {
   return write([&](PGconn* db) -> Result<core::Invitation> {
     auto found = load_invitation(db, business_id, invitation_id);
     if (!found) return no_invitation();

@@ -130,8 +130,9 @@ TEST_P(Invitations, ExpiredRevokedAndReplacedLinksAreRefusedAndNothingIsGranted)
   EXPECT_EQ(store_->accept_invitation("hash-old", who).error().code, core::ErrorCode::not_found);
   EXPECT_EQ(store_->account_mail_to("renewed@example.test", 10).size(), 2u);
   EXPECT_TRUE(store_->accept_invitation("hash-new", who).ok());
-  EXPECT_EQ(store_->renew_invitation(business_.id, renewed.id, "hash-3", at(clock_.load() + 86400),
-                                     mail_to("renewed@example.test", "x"), staff_)
+  EXPECT_EQ(store_
+                ->renew_invitation(business_.id, renewed.id, "hash-3", at(clock_.load() + 86400),
+                                   mail_to("renewed@example.test", "x"), staff_)
                 .error()
                 .code,
             core::ErrorCode::policy);
