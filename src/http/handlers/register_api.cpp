@@ -14,8 +14,10 @@ void register_api(Router& router, ApiContext& ctx) {
   register_dev_outbox(router, ctx);
   register_room_routes(router, ctx);
   register_branding_routes(router, ctx);
-  register_calendar_feed(router, ctx);      // issue I
-  register_invitation_routes(router, ctx);  // issue H: staff invitations
+  register_calendar_feed(router, ctx);  // issue I
+
+  // Staff invitations (issue H, h-privacy).
+  register_invitation_routes(router, ctx);
 }
 
 }  // namespace visitd::http
