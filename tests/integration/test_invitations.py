@@ -5,11 +5,10 @@ password, a new person chooses a name and a password; used, revoked and expired 
 410 saying which, a replaced or forged one 404."""
 import unittest
 
-from api_fixtures import PASSWORD
 from harness import Server
 from invitations_support import accept, invitation_tokens, smtp_env, text_of
 from notify_fakes import SmtpSink, to_of
-from test_staff_common import StaffTestCase, World
+from test_staff_common import PASSWORD, StaffTestCase, World
 
 smtp = srv = world = None
 
@@ -39,15 +38,17 @@ def invite(email, role="provider", who="manager"):
 
 class InvitationTest(StaffTestCase):
     def test_the_answer_is_the_same_whether_or_not_the_address_has_an_account(self):
-        known = invite("boss@globex.test")  # the rival business's owner: an existing account
+        registered = srv.admin("create-user", "--email", "registered@example.test", "--name", "Reggie Registered",
+                               "--password", PASSWORD)["id"]
+        known = invite("registered@example.test")
         unknown = invite("nobody-yet@example.test")
         self.assertEqual(set(known), {"id", "email", "role", "status", "createdAt", "expiresAt"})
         self.assertEqual(set(known), set(unknown))
         self.assertEqual((known["status"], unknown["status"]), ("pending", "pending"))
         text = str(known)
-        self.assertNotIn(world.user_ids["rival"], text)
-        self.assertNotIn("Rival", text)  # the account's name
-        self.assertNotIn("boss@globex.test", members())  # nobody attached without consent
+        self.assertNotIn(registered, text)
+        self.assertNotIn("Reggie", text)  # the account's name
+        self.assertNotIn("registered@example.test", members())  # nobody attached without consent
         listed = {i["id"]: i for i in self.assertOk(world.client("manager").get(world.path("/invitations")))["items"]}
         self.assertEqual(listed[known["id"]], known)
         self.assertEqual(listed[unknown["id"]], unknown)
