@@ -1991,7 +1991,7 @@ export interface components {
         InvitationAcceptance: {
             /** @description a new account's name (required then; refused for an existing account) */
             name?: string;
-            /** @description the existing account's password */
+            /** @description the existing account's password, or the new one's (at least 10 characters) */
             password: string;
         };
         RoleChange: {
