@@ -27,6 +27,7 @@ struct StoreRoles {
         calendars(s),
         account_mail(s),
         insights(s),
+        webhooks(s),
         invitations(s) {}
 
   store::SettingsStore& settings;
@@ -41,6 +42,7 @@ struct StoreRoles {
   store::CalendarStore& calendars;  // feeds, external calendars, busy times (issue I)
   store::AccountMailStore& account_mail;
   store::InsightStore& insights;
+  store::WebhookStore& webhooks;  // endpoints and deliveries (issue I)
   store::InvitationStore& invitations;  // staff invitations (issue H)
 };
 

@@ -20,6 +20,7 @@
 //   InvitationStore staff invitations (issue H)                  store/invitations.hpp
 //   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
+//   WebhookStore   webhook endpoints and their deliveries         store/webhooks.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -44,6 +45,7 @@
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store {
 
@@ -60,6 +62,7 @@ class Store : public SettingsStore,
               public AccountMailStore,
               public InsightStore,
               public RateLimitStore,
+              public WebhookStore,
               public InvitationStore {
  public:
   ~Store() override = default;
