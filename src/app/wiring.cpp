@@ -239,6 +239,7 @@ int serve(const Config& config) {
     if (default_public_url) {  // port 0: links name the real port
       ctx.settings.public_url = address;
       use.links.set_public_url(address);
+      use.invitations.set_public_url(address);  // issue H: invitation links
     }
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);

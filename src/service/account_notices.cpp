@@ -20,9 +20,12 @@ void AccountNotices::lockout(const core::User& user, core::Seconds locked_for) c
            ", even with the right password.\n\n"
            "If this was you, wait and try again. If it was not, someone may be guessing your password: "
            "once you are signed in, make sure it is long and used nowhere else.\n\n"
-           "You get this notice once each time sign-in is paused.\n";
-  m.next_attempt_at = clock_.now();
-  (void)mail_.plan_account_mail(std::move(m));
+           "You get this notice at most once an hour, however often sign-in is paused.\n";
+  const core::Instant now = clock_.now();
+  m.next_attempt_at = now;
+  // A guesser who waits out each lockout re-locks the account every few minutes: one notice
+  // an hour tells the owner as much without flooding their mailbox.
+  (void)mail_.plan_account_mail_unless_since(std::move(m), now - kLockoutNoticeInterval);
 }
 
 }  // namespace visitd::service

@@ -27,7 +27,8 @@ struct StoreRoles {
         calendars(s),
         account_mail(s),
         insights(s),
-        webhooks(s) {}
+        webhooks(s),
+        invitations(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -42,6 +43,7 @@ struct StoreRoles {
   store::AccountMailStore& account_mail;
   store::InsightStore& insights;
   store::WebhookStore& webhooks;  // endpoints and deliveries (issue I)
+  store::InvitationStore& invitations;  // staff invitations (issue H)
 };
 
 struct Ports {

@@ -10,6 +10,7 @@
 #include "service/calendars.hpp"
 #include "service/catalog.hpp"
 #include "service/insights.hpp"
+#include "service/invitations.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
 #include "service/notes.hpp"
@@ -22,6 +23,7 @@ namespace visitd::service {
 struct UseCases {
   UseCases(const Ports& p, LinkSettings link_settings)
       : access(p),
+        invitations(p, InvitationSettings{link_settings.public_url}),
         bookings(p),
         branding(p),
         catalog(p),
@@ -38,6 +40,7 @@ struct UseCases {
         settings(p.store.settings) {}
 
   Access access;                   // sessions, API tokens, memberships
+  Invitations invitations;         // staff invitations (issue H)
   Bookings bookings;               // slots, book, reschedule, cancel, complete, no-show, booking reads
   Branding branding;               // the clinic's public face
   Catalog catalog;                 // business settings, catalogue reads, provider schedules

@@ -1,6 +1,6 @@
 #pragma once
 // Store role: mail to a staff member's account rather than about a booking (issue H): the
-// notice of a temporary login lockout (later: invitations). Its own small outbox: the text
+// notice of a temporary login lockout and staff invitations (store/invitations.hpp). Its own small outbox: the text
 // is written when the mail is planned (there is no booking to compose it from), the outbox
 // worker claims due mails under a lease, sends them and records the outcome; a mail whose
 // lease expired (a crashed worker) is claimed again. Each call is its own transaction.
@@ -34,6 +34,10 @@ class AccountMailStore {
   virtual ~AccountMailStore() = default;
   // Plans `m` (status planned, due at m.next_attempt_at); answers it with id and created_at.
   virtual AccountMail plan_account_mail(AccountMail m) = 0;
+  // Plans `m` as plan_account_mail does unless a mail of m.kind to m.address was planned at
+  // or after `since` (the check and the insert are one transaction): nullopt then. Caps a
+  // notice however often its cause recurs (one lockout notice per account per hour).
+  virtual std::optional<AccountMail> plan_account_mail_unless_since(AccountMail m, Instant since) = 0;
   // Up to `limit` mails due at `now` (planned and due, or sending with a lease that ran out),
   // now leased to `owner` until now + lease, attempts counted; oldest due first.
   virtual std::vector<AccountMail> claim_account_mail(const std::string& owner, Instant now, core::Seconds lease,

@@ -17,6 +17,7 @@
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
 //   CalendarStore  feed tokens, external calendars, busy times   store/calendars.hpp
 //   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
+//   InvitationStore staff invitations (issue H)                  store/invitations.hpp
 //   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
 //   WebhookStore   webhook endpoints and their deliveries         store/webhooks.hpp
@@ -37,6 +38,7 @@
 #include "store/calendars.hpp"
 #include "store/catalog.hpp"
 #include "store/insights.hpp"
+#include "store/invitations.hpp"
 #include "store/notes.hpp"
 #include "store/outbox.hpp"
 #include "store/rate_limits.hpp"
@@ -60,7 +62,8 @@ class Store : public SettingsStore,
               public AccountMailStore,
               public InsightStore,
               public RateLimitStore,
-              public WebhookStore {
+              public WebhookStore,
+              public InvitationStore {
  public:
   ~Store() override = default;
 };

@@ -3,24 +3,31 @@ import unittest
 
 from harness import Server
 from api_fixtures import PASSWORD, Shop, fields_of
+from invitations_support import accept, invitation_tokens, smtp_env
+from notify_fakes import SmtpSink
 
 
 class AuthTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.srv = Server().start()
+        cls.smtp = SmtpSink().start()
+        cls.srv = Server(env=smtp_env(cls.smtp)).start()
         cls.shop = Shop(cls.srv, "authshop")
         cls.other = Shop(cls.srv, "othershop")
-        # A manager of authshop who is also a provider at othershop.
+        # A manager of authshop who is also a provider at othershop (invited, and accepted).
         cls.srv.admin("create-user", "--email", "multi@authshop.test", "--name", "Multi", "--password", PASSWORD,
                       "--business", "authshop", "--role", "manager")
         status, _, body = cls.other.staff.post(cls.other.staff_path("/staff"),
                                                {"email": "multi@authshop.test", "role": "provider"})
-        assert status in (200, 201), (status, body)
+        assert status == 202, (status, body)
+        (token,) = invitation_tokens(cls.smtp, "multi@authshop.test")
+        status, body, _ = accept(cls.srv, token, {"password": PASSWORD})
+        assert status == 200, (status, body)
 
     @classmethod
     def tearDownClass(cls):
         cls.srv.cleanup()
+        cls.smtp.cleanup()
 
     def login(self, email, password):
         c = self.srv.client()

@@ -16,7 +16,8 @@ from test_staff_common import World, london_time, rfc3339
 # session = any signed-in staff; manage/join = the capability link in the path; room-host =
 # staff hosting that booking's room; room-token = a room token for that room; open = anyone
 # (public booking, login, health); sms = the gateway's signature; ws = the WebSocket upgrade;
-# feed = the secret calendar-feed token in the path (issue I; tested in test_calendar_feed).
+# feed = the secret calendar-feed token in the path (issue I; tested in test_calendar_feed);
+# invitation = the secret invitation token in the path (issue H; tested in test_invitations).
 ACCESS = {
     ("GET", "/healthz"): "open",
     ("GET", "/readyz"): "open",
@@ -115,6 +116,12 @@ ACCESS = {
         "staff:provider+own",
     # h-harden: revocable links, staff invitations, privacy
     ("POST", "/api/v1/businesses/{businessId}/bookings/{bookingId}/links"): "staff:provider+own",
+    # h-privacy: staff invitations (adding a person is POST .../staff, above)
+    ("GET", "/api/v1/businesses/{businessId}/invitations"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/invitations/{invitationId}/resend"): "staff:manager",
+    ("DELETE", "/api/v1/businesses/{businessId}/invitations/{invitationId}"): "staff:manager",
+    ("GET", "/api/v1/invitations/{token}"): "invitation",
+    ("POST", "/api/v1/invitations/{token}/accept"): "invitation",
     # insights (k-insights)
     ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
     ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
@@ -250,6 +257,13 @@ class AuthorizationMatrix(unittest.TestCase):
         status, _, rt = rival.post(w.path("/api-tokens", biz=w.other), {"name": "rival", "role": "owner"})
         assert status == 201, (status, rt)
         cls.rival_token = rt["token"]
+        # An open invitation of each business (issue H).
+        status, _, inv = w.client("owner").post(w.path("/staff"), {"email": "invitee@example.test", "role": "provider"})
+        assert status == 202, (status, inv)
+        cls.invitation = inv["id"]
+        status, _, rinv = rival.post(w.path("/staff", biz=w.other), {"email": "invitee@example.test", "role": "provider"})
+        assert status == 202, (status, rinv)
+        cls.r_invitation = rinv["id"]
         # A signed-in session that has since ended (the cookie the browser may still send).
         gone = srv.client()
         gone.login(w.emails["manager"], "correct-horse-battery")
@@ -263,18 +277,19 @@ class AuthorizationMatrix(unittest.TestCase):
         if unknown:
             v = dict.fromkeys(["businessId", "providerId", "serviceId", "bookingId", "userId", "tokenId",
                                "overrideId", "timeOffId", "messageId", "roomId", "calendarId", "webhookId",
-                               "deliveryId"], UNKNOWN)
+                               "deliveryId", "invitationId"], UNKNOWN)
         elif foreign:
             v = {"businessId": self.w.biz, "providerId": self.r_provider, "serviceId": self.r_service,
                  "bookingId": self.r_booking, "userId": self.w.user_ids["rival"], "tokenId": UNKNOWN,
                  "overrideId": UNKNOWN, "timeOffId": UNKNOWN, "messageId": UNKNOWN, "roomId": self.r_booking,
-                 "calendarId": self.r_calendar, "webhookId": UNKNOWN, "deliveryId": UNKNOWN}
+                 "calendarId": self.r_calendar, "webhookId": UNKNOWN, "deliveryId": UNKNOWN,
+                 "invitationId": self.r_invitation}
         else:
             v = {"businessId": self.w.biz, "providerId": self.p_pat, "serviceId": self.service,
                  "bookingId": self.booking, "userId": self.w.user_ids["pat"], "tokenId": self.lower_token_id,
                  "overrideId": self.override, "timeOffId": self.time_off, "messageId": self.message,
                  "roomId": self.booking, "calendarId": self.calendar, "webhookId": self.webhook,
-                 "deliveryId": self.delivery}
+                 "deliveryId": self.delivery, "invitationId": self.invitation}
         v.update({"slug": "acme", "kind": "confirmation", "channel": "email"})
         return v
 

@@ -146,6 +146,10 @@ def populate(srv, skewed_env):
     assert staff.put(shop.staff_path("/providers/%s/profile" % provider),
                      {"title": "GP", "bio": "Line one\nline two\twith a tab and a \\ backslash"})[0] == 200
 
+    # A staff invitation (issue H): the invitation and its mail in account_mail.
+    status, _, invited = staff.post(shop.staff_path("/staff"), {"email": "invited@example.test", "role": "provider"})
+    assert status == 202, invited
+
     # Access: an API token (the session cookies exist since the logins).
     status, _, token = staff.post(shop.staff_path("/api-tokens"), {"name": "calendar sync", "role": "manager"})
     assert status == 201, token

@@ -1,4 +1,5 @@
-// Top-level routes. Consumers: /b/{slug}, /manage/{token}, /join/{token}. Staff: /staff/*.
+// Top-level routes. Consumers: /b/{slug}, /manage/{token}, /join/{token}. Staff: /staff/*,
+// and /invite/{token} (accepting a staff invitation).
 import { t } from './i18n';
 import { match, usePath } from './lib/router';
 import { SiteHeader } from './components/SiteHeader';
@@ -9,6 +10,7 @@ import { ManagePage } from './pages/Manage';
 import { JoinPage } from './pages/Join';
 import { HomePage, NotFoundPage } from './pages/Home';
 import { StaffApp } from './staff/StaffApp';
+import { InvitePage } from './pages/Invite'; // h-privacy: staff invitations
 
 function route(path: string) {
   let m;
@@ -18,6 +20,7 @@ function route(path: string) {
   if ((m = match('/manage/:token', path))) return <ManagePage key={m.token} token={m.token} />;
   if ((m = match('/join/:token', path))) return <JoinPage token={m.token} />;
   setBrand({ kind: 'app' });
+  if ((m = match('/invite/:token', path))) return <InvitePage key={m.token} token={m.token} />;
   if (path === '/staff' || path.startsWith('/staff/')) return <StaffApp path={path} />;
   if (path === '/') return <HomePage />;
   return <NotFoundPage />;

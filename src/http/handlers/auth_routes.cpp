@@ -5,6 +5,7 @@
 #include "http/auth.hpp"
 #include "http/handlers/consumer_support.hpp"
 #include "http/handlers/routes.hpp"
+#include "http/handlers/sign_in.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "security/crypto.hpp"
@@ -51,6 +52,30 @@ json::object identity(ApiContext& ctx, const core::User& user, const Caller* cal
   return json::object{{"user", to_json(user)}, {"memberships", std::move(memberships)}};
 }
 
+}  // namespace
+
+Response signed_in_response(ApiContext& ctx, const core::User& user) {
+  const std::string token = security::random_token(32);
+  auto session = ctx.use.access.open_session(user.id, security::sha256_hex(token), security::random_token(24),
+                                             std::chrono::hours{ctx.settings.session_hours});
+  if (!session) return problem_from(session.error());
+
+  json::object answer = identity(ctx, user, nullptr);
+  answer["csrfToken"] = session->csrf_token;
+  Response res = json_response(200, answer);
+  res.with_header("Set-Cookie", session_cookie(ctx, token, static_cast<long long>(ctx.settings.session_hours) * 3600));
+  res.with_header("Cache-Control", "no-store");
+  return res;
+}
+
+void tell_lockout(ApiContext& ctx, const std::string& account, const core::User* owner) {
+  if (ctx.throttles != nullptr && ctx.throttles->login_failed(account) && owner != nullptr) {
+    ctx.use.account_notices.lockout(*owner, core::Seconds{ctx.throttles->locked_for_s(account)});
+  }
+}
+
+namespace {
+
 Response post_login(ApiContext& ctx, Request& req) {
   if (auto limited = consumer::rate_limited(ctx, ctx.login_limiter, "login:" + req.remote_ip)) return *limited;
   auto body = parse_object(req);
@@ -81,9 +106,7 @@ Response post_login(ApiContext& ctx, Request& req) {
   // The failure that locks an account tells its owner (once per lockout); an unknown
   // account has nobody to tell, and the answer is the same either way.
   const auto refused = [&ctx, &account](const core::User* owner) {
-    if (ctx.throttles != nullptr && ctx.throttles->login_failed(account) && owner != nullptr) {
-      ctx.use.account_notices.lockout(*owner, core::Seconds{ctx.throttles->locked_for_s(account)});
-    }
+    tell_lockout(ctx, account, owner);
     return problem_from(core::Error::make(core::ErrorCode::unauthorized, "wrong email or password"));
   };
   auto stored = ctx.use.access.user_by_email(account);
@@ -93,18 +116,7 @@ Response post_login(ApiContext& ctx, Request& req) {
   }
   if (!security::verify_password(*password, stored->password_hash)) return refused(&stored->user);
   if (ctx.throttles != nullptr) ctx.throttles->login_succeeded(account);
-
-  const std::string token = security::random_token(32);
-  auto session = ctx.use.access.open_session(stored->user.id, security::sha256_hex(token), security::random_token(24),
-                                             std::chrono::hours{ctx.settings.session_hours});
-  if (!session) return problem_from(session.error());
-
-  json::object answer = identity(ctx, stored->user, nullptr);
-  answer["csrfToken"] = session->csrf_token;
-  Response res = json_response(200, answer);
-  res.with_header("Set-Cookie", session_cookie(ctx, token, static_cast<long long>(ctx.settings.session_hours) * 3600));
-  res.with_header("Cache-Control", "no-store");
-  return res;
+  return signed_in_response(ctx, stored->user);
 }
 
 Response post_logout(ApiContext& ctx, Request& req) {

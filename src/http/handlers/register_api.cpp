@@ -15,6 +15,9 @@ void register_api(Router& router, ApiContext& ctx) {
   register_room_routes(router, ctx);
   register_branding_routes(router, ctx);
   register_calendar_feed(router, ctx);  // issue I
+
+  // Staff invitations (issue H, h-privacy).
+  register_invitation_routes(router, ctx);
 }
 
 }  // namespace visitd::http

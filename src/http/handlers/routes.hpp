@@ -19,4 +19,7 @@ void register_branding_routes(
     Router& r,
     ApiContext& ctx);  // profile, logo (branding_routes.cpp)    // /api/v1/join/{token}, /api/v1/rooms/{roomId}/...
 
+// Staff invitations (issue H, h-privacy): /api/v1/invitations/{token}...
+void register_invitation_routes(Router& r, ApiContext& ctx);
+
 }  // namespace visitd::http

@@ -1,4 +1,4 @@
-// Staff of a business (owners, managers, providers): list, add, change role, remove.
+// Staff of a business (owners, managers, providers): list, add (an invitation), change role, remove.
 // The rules (who may grant ownership, what a new user needs) are service::Staff's.
 #include <algorithm>
 #include <cctype>
@@ -30,25 +30,24 @@ Response list_members(ApiContext& ctx, Request&, const BusinessAccess& a) {
   return json_response(200, json::object{{"items", std::move(items)}});
 }
 
+// Adding a person is inviting their address (issue H): 202 with the invitation, the same
+// answer whether or not the address has an account (nothing about it is revealed).
 Response add_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
   FieldReader r(*body, errors);
   auto email = r.string("email", true, core::kMaxEmailLength);
-  auto name = r.string("name", false, core::kMaxNameLength);
   auto role = read_role(r, true);
-  auto password = r.string("password", false, core::kMaxPasswordLength);
   if (email) {
     std::transform(email->begin(), email->end(), email->begin(), [](unsigned char c) { return std::tolower(c); });
     if (!core::is_plausible_email(*email)) r.fail("email", "must be an email address");
   }
   r.refuse_unknown_keys();
   if (!errors.empty()) return invalid_fields(errors);
-  auto added =
-      ctx.use.staff.add_member(a.business.id, a.role, service::NewMember{*email, name, *role, password}, actor_of(a));
-  if (!added) return fail(added.error());
-  return json_response(201, member_to_json(*added));
+  auto invited = ctx.use.invitations.invite(a.business.id, a.role, *email, *role, actor_of(a));
+  if (!invited) return fail(invited.error());
+  return json_response(202, invitation_to_json(*invited, ctx.now()));
 }
 
 Response change_member(ApiContext& ctx, Request& req, const BusinessAccess& a) {

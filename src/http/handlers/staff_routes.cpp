@@ -19,6 +19,7 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_template_preview(r, ctx);
   staff::register_calendars(r, ctx);  // issue I
   staff::register_insights(r, ctx);
+  staff::register_invitations(r, ctx);  // issue H
 }
 
 }  // namespace visitd::http

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/invitation.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "http/auth.hpp"
@@ -52,6 +53,8 @@ boost::json::object override_to_json(const core::DateOverride& o);
 boost::json::object time_off_to_json(const core::TimeOff& t, const core::Zone& zone);
 boost::json::object member_to_json(const store::StaffMember& m);
 boost::json::object token_to_json(const store::ApiToken& t);
+// {id, email, role, status (pending|expired|accepted|revoked), createdAt, expiresAt} (issue H).
+boost::json::object invitation_to_json(const core::Invitation& i, core::Instant now);
 
 // One registration function per resource (each in its own staff_<resource>.cpp).
 void register_business(Router& r, ApiContext& ctx);
@@ -68,5 +71,6 @@ void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp 
 void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
 void register_calendars(Router& r, ApiContext& ctx);         // staff_calendars.cpp (feeds, external calendars; issue I)
 void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
+void register_invitations(Router& r, ApiContext& ctx);       // staff_invitations.cpp (issue H)
 
 }  // namespace visitd::http::staff

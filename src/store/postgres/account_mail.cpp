@@ -29,23 +29,37 @@ AccountMail account_mail_row(Statement& q) {
 
 }  // namespace
 
+void PostgresStore::insert_account_mail(PGconn* db, AccountMail& m) const {
+  m.id = new_id("am_");
+  m.created_at = now();
+  m.status = "planned";
+  m.attempts = 0;
+  Statement q(db,
+              "INSERT INTO account_mail (id, kind, address, subject, body, status, attempts, next_attempt_at, "
+              "created_at) VALUES (?, ?, ?, ?, ?, 'planned', 0, ?, ?)");
+  q.bind(1, m.id)
+      .bind(2, to_string(m.kind))
+      .bind(3, m.address)
+      .bind(4, m.subject)
+      .bind(5, m.body)
+      .bind(6, m.next_attempt_at)
+      .bind(7, m.created_at)
+      .run();
+}
+
 AccountMail PostgresStore::plan_account_mail(AccountMail m) {
   return write([&](PGconn* db) {
-    m.id = new_id("am_");
-    m.created_at = now();
-    m.status = "planned";
-    m.attempts = 0;
-    Statement q(db,
-                "INSERT INTO account_mail (id, kind, address, subject, body, status, attempts, next_attempt_at, "
-                "created_at) VALUES (?, ?, ?, ?, ?, 'planned', 0, ?, ?)");
-    q.bind(1, m.id)
-        .bind(2, to_string(m.kind))
-        .bind(3, m.address)
-        .bind(4, m.subject)
-        .bind(5, m.body)
-        .bind(6, m.next_attempt_at)
-        .bind(7, m.created_at)
-        .run();
+    insert_account_mail(db, m);
+    return m;
+  });
+}
+
+std::optional<AccountMail> PostgresStore::plan_account_mail_unless_since(AccountMail m, Instant since) {
+  return write([&](PGconn* db) -> std::optional<AccountMail> {
+    Statement recent(db, "SELECT 1 FROM account_mail WHERE address = ? AND kind = ? AND created_at >= ? LIMIT 1");
+    recent.bind(1, m.address).bind(2, to_string(m.kind)).bind(3, since);
+    if (recent.step()) return std::nullopt;
+    insert_account_mail(db, m);
     return m;
   });
 }

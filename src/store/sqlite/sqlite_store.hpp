@@ -136,11 +136,23 @@ class SqliteStore final : public Store {
 
   // mail to staff accounts: lockout notices, invitations (account_mail.cpp)
   AccountMail plan_account_mail(AccountMail m) override;
+  std::optional<AccountMail> plan_account_mail_unless_since(AccountMail m, Instant since) override;
   std::vector<AccountMail> claim_account_mail(const std::string& owner, Instant now, core::Seconds lease,
                                               int limit) override;
   bool record_account_mail(const Id& id, const std::string& owner, bool sent, const std::string& error,
                            std::optional<Instant> retry_at) override;
   std::vector<AccountMail> account_mail_to(const std::string& address, int limit) override;
+  // staff invitations (invitations.cpp)
+  Result<core::Invitation> create_invitation(core::Invitation inv, const std::string& token_hash, AccountMail mail,
+                                             const Actor& by) override;
+  std::vector<core::Invitation> open_invitations_of(const Id& business_id) override;
+  Result<core::Invitation> invitation(const Id& business_id, const Id& invitation_id) override;
+  Result<core::Invitation> invitation_by_token(const std::string& token_hash) override;
+  Result<core::Invitation> renew_invitation(const Id& business_id, const Id& invitation_id,
+                                            const std::string& token_hash, Instant expires_at, AccountMail mail,
+                                            const Actor& by) override;
+  Status revoke_invitation(const Id& business_id, const Id& invitation_id, const Actor& by) override;
+  Result<AcceptedInvitation> accept_invitation(const std::string& token_hash, const Joiner& who) override;
   // token buckets of the shared rate limits (rate_limits.cpp)
   Result<BucketVerdict> spend_token(const std::string& key, const BucketRule& rule, Instant now, bool take) override;
   Status forget_bucket(const std::string& key) override;
@@ -257,6 +269,8 @@ class SqliteStore final : public Store {
   // Outbox writes inside the caller's booking transaction (outbox.cpp).
   void withdraw_pending_messages(sqlite3* db, const Id& booking_id, std::string_view why) const;
   void plan_messages(sqlite3* db, const core::Booking& b, const std::vector<core::PlannedMessage>& messages) const;
+  // Plans an account mail in the caller's transaction (account_mail.cpp): fills id, created_at, status.
+  void insert_account_mail(sqlite3* db, AccountMail& m) const;
   static core::Error to_error(const SqliteError& e);
   [[nodiscard]] Instant now() const { return clock_(); }
   [[nodiscard]] Id new_id(std::string_view prefix) const { return ids_->next(prefix); }

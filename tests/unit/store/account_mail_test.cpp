@@ -61,6 +61,31 @@ TEST_P(AccountMailOutbox, AnExpiredLeaseIsTakenOverAndAFailureRetriesOrEnds) {
   EXPECT_TRUE(store_->claim_account_mail("w2", at(now + 9999), core::Seconds{60}, 10).empty());
 }
 
+TEST_P(AccountMailOutbox, AMailIsPlannedOnlyWhenNoneOfItsKindWentToTheAddressSince) {
+  const std::int64_t now = clock_.load();
+  AccountMail m;
+  m.kind = AccountMailKind::lockout;
+  m.address = "ada@example.test";
+  m.subject = "Sign-in paused";
+  m.body = "paused";
+  m.next_attempt_at = at(now);
+  auto first = store_->plan_account_mail_unless_since(m, at(now - 3600));
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(first->id.starts_with("am_"));
+  clock_ += 1800;
+  EXPECT_FALSE(store_->plan_account_mail_unless_since(m, at(clock_.load() - 3600)).has_value());
+  // Another kind to the same address, or the same kind to another address, is not capped.
+  AccountMail invitation = m;
+  invitation.kind = AccountMailKind::invitation;
+  EXPECT_TRUE(store_->plan_account_mail_unless_since(invitation, at(clock_.load() - 3600)).has_value());
+  AccountMail other = m;
+  other.address = "bob@example.test";
+  EXPECT_TRUE(store_->plan_account_mail_unless_since(other, at(clock_.load() - 3600)).has_value());
+  clock_ += 1801;  // an hour and a second after the first
+  EXPECT_TRUE(store_->plan_account_mail_unless_since(m, at(clock_.load() - 3600)).has_value());
+  EXPECT_EQ(store_->account_mail_to("ada@example.test", 10).size(), 3u);
+}
+
 VISITD_STORE_CONTRACT(AccountMailOutbox);
 
 }  // namespace

@@ -700,10 +700,118 @@ export interface paths {
         get: operations["listStaff"];
         put?: never;
         /**
-         * add an existing user by email, or create one (password required then); only an owner grants owner
-         * @description 409 when the user is already a member.
+         * invite a person by e-mail (a single-use link that expires in 7 days); only an owner invites an owner
+         * @description Adding a person creates an invitation mailed to the address; they accept it through /api/v1/invitations/{token}. The answer is the same whether or not the address has an account (nothing about an account is revealed). 409 naming `email` when the address is already a member of this business or has a pending invitation.
          */
         post: operations["addStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the invitations neither accepted nor revoked (pending or expired), newest first (manager+) */
+        get: operations["listInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                invitationId: components["parameters"]["invitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** revoke an invitation; its link answers 410 invitation-revoked (manager+; an owner's needs an owner) */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                invitationId: components["parameters"]["invitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail a new link with a new 7-day expiry; the previous link stops working (manager+)
+         * @description Takes no body (one sent is ignored). 409 once the invitation was accepted or revoked; an expired one may be resent.
+         */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of an invitation link (mailed to the invited address) */
+                token: components["parameters"]["invitationToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * what an invitation link invites to (the token is the only credential)
+         * @description 404 for an unknown, forged or replaced link; 410 `invitation-used`, `invitation-revoked` or `invitation-expired`.
+         */
+        get: operations["getInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of an invitation link (mailed to the invited address) */
+                token: components["parameters"]["invitationToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * accept an invitation, joining the business with the invited role, and sign in
+         * @description An address with an account accepts with that account's password (401 when wrong; the login budgets of the address and the account apply, 429); otherwise `name` and a new `password` (at least 10 characters) create the account. Refusals as for the GET; 409 when already a member. The answer is a login's: the session cookie and the csrfToken.
+         */
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1929,13 +2037,45 @@ export interface components {
         StaffMembers: {
             items: components["schemas"]["StaffMember"][];
         };
+        /** @description the address to invite; the invited person chooses their own name and password */
         NewStaffMember: {
             /** Format: email */
             email: string;
-            name?: string;
             role: components["schemas"]["Role"];
-            /** @description required (at least 10 characters) when the email has no account yet */
-            password?: string;
+        };
+        Invitation: {
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "pending" | "expired" | "accepted" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the link's end; a resend moves it
+             */
+            expiresAt: string;
+        };
+        Invitations: {
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationPreview: {
+            businessName: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description the address has an account: accept with its password (no name) */
+            hasAccount: boolean;
+        };
+        InvitationAcceptance: {
+            /** @description a new account's name (required then; refused for an existing account) */
+            name?: string;
+            /** @description the existing account's password, or the new one's (at least 10 characters) */
+            password: string;
         };
         RoleChange: {
             role: components["schemas"]["Role"];
@@ -2593,7 +2733,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more) */
+        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more); `invitation-used` / `invitation-revoked` / `invitation-expired`: a staff invitation link was already accepted, was withdrawn, or ran out */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -2665,6 +2805,9 @@ export interface components {
         roomId: string;
         slug: string;
         calendarId: string;
+        invitationId: string;
+        /** @description the secret of an invitation link (mailed to the invited address) */
+        invitationToken: string;
         /** @description the secret token of a calendar feed's URL (shown once, when the feed is issued) */
         feedToken: string;
         /** @description capability token from manageUrl */
@@ -4089,13 +4232,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the member */
-            201: {
+            /** @description the invitation, mailed */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffMember"];
+                    "application/json": components["schemas"]["Invitation"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4105,6 +4248,152 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitations"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                invitationId: components["parameters"]["invitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                invitationId: components["parameters"]["invitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitation, renewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of an invitation link (mailed to the invited address) */
+                token: components["parameters"]["invitationToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitation */
+            200: {
+                headers: {
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of an invitation link (mailed to the invited address) */
+                token: components["parameters"]["invitationToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptance"];
+            };
+        };
+        responses: {
+            /** @description accepted and signed in */
+            200: {
+                headers: {
+                    /** @description visitd_session=<token>; HttpOnly; SameSite=Lax; Path=/; Max-Age=<session hours> */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

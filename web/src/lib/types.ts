@@ -35,6 +35,9 @@ export type BusinessSettings = Schemas['Business'];
 export type StaffMember = Schemas['StaffMember'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type Insights = Schemas['Insights']; // k-insights
+// staff invitations (h-privacy)
+export type Invitation = Schemas['Invitation'];
+export type InvitationPreview = Schemas['InvitationPreview'];
 export type Slot = Schemas['Slot'];
 export type SlotsResponse = Schemas['Slots'];
 export type Problem = Schemas['Problem'];

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
 import { api, ApiError, enc, query } from '../lib/api';
 import { fromMinutes, toMinutes, type Duration } from '../lib/durations';
-import type { AuditEntry, BusinessSettings, Page, Provider, Role, StaffMember } from '../lib/types';
+import type { AuditEntry, BusinessSettings, Page, Provider, StaffMember } from '../lib/types';
 import { addDays, detectZone, formatDateTime, listZones, zonedTimeToUtc } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
@@ -14,6 +14,7 @@ import { useLoad } from './useLoad';
 import { TemplatesSection } from './Templates';
 import { ReminderOffsets } from './ReminderOffsets';
 import { focusFirstProblem, namesFields, problemFieldText } from './problem_fields';
+import { InvitationsCard } from './Invitations'; // h-privacy: adding a person is an invitation
 
 function ZoneSelect({ label, value, onValue, error }: { label: string; value: string; onValue: (z: string) => void; error?: string }) {
   return (
@@ -180,29 +181,7 @@ export function MyHoursSection({ ctx }: { ctx: StaffContext }) {
 
 export function TeamSection({ ctx }: { ctx: StaffContext }) {
   const list = useLoad(() => api<Page<StaffMember>>('GET', `${ctx.biz}/staff`), [ctx.biz]);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('provider');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [addError, setAddError] = useState<unknown>(null);
-  const addRef = useRef<HTMLFormElement>(null);
-  const addField = (f: string) => problemFieldText(addError, f);
-
-  const add = async (e: Event) => {
-    e.preventDefault();
-    setAddError(null);
-    try {
-      await api('POST', `${ctx.biz}/staff`, { email, name: name || undefined, role, password: password || undefined });
-      setEmail('');
-      setName('');
-      setPassword('');
-      list.reload();
-    } catch (err) {
-      setAddError(err);
-      focusFirstProblem(addRef.current);
-    }
-  };
   const change = async (m: StaffMember, r: string) => {
     setError(null);
     try {
@@ -266,27 +245,7 @@ export function TeamSection({ ctx }: { ctx: StaffContext }) {
         </table>
         </div>
       )}
-      <form onSubmit={add} class="card" ref={addRef} aria-label={t.addMember}>
-        <h2>{t.addMember}</h2>
-        <TextField label={t.memberEmail} type="email" required value={email} onValue={setEmail} error={addField('email')} />
-        <TextField label={t.memberName} required={false} value={name} onValue={setName} error={addField('name')} />
-        <Field label={t.memberRole} error={addField('role')}>
-          {({ id, describedBy, invalid }) => (
-            <select id={id} value={role} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
-              {Object.entries(t.roles).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TextField label={t.memberPassword} type="password" autoComplete="new-password" required={false} value={password} onValue={setPassword} error={addField('password')} />
-        {!!addError && !namesFields(addError, (f) => ['email', 'name', 'role', 'password'].includes(f)) && <ErrorMessage error={addError} />}
-        <button type="submit" class="btn-primary">
-          {t.addMember}
-        </button>
-      </form>
+      <InvitationsCard ctx={ctx} zone={detectZone()} />
     </>
   );
 }
