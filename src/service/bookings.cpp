@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/link_policy.hpp"
+#include "core/validation.hpp"
 #include "security/crypto.hpp"
 
 namespace visitd::service {
@@ -193,6 +194,11 @@ core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<c
 
 core::Result<core::Booking> Bookings::book_new(const BookRequest& req, std::vector<core::Slot>* nearest) const {
   const core::Service& service = req.service;
+  // The consumer's details and the answers hold to core's rules whichever entry point books
+  // (invalid naming "consumer.<field>" / "answers.<key>"; http has reported every bad field
+  // at once before calling).
+  if (auto ok = core::validate_consumer(req.consumer); !ok) return ok.error();
+  if (auto ok = core::validate_answers(service, req.answers); !ok) return ok.error();
   if (req.provider_id && !assigned(service, *req.provider_id)) return provider_not_in_service();
   const core::Interval time{req.start, req.start + core::Minutes{service.duration_minutes}};
 

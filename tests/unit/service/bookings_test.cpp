@@ -300,6 +300,23 @@ TEST_F(IdempotentBookingTest, AKeyOfTheWrongShapeIsRefusedBeforeAnythingIsWritte
   EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 0);
 }
 
+TEST_F(BookingFlowTest, ABookingWhoseConsumerBreaksTheRulesIsRefusedWhicheverEntryPointCalls) {
+  BookRequest r{business_,
+                service_,
+                provider_ids_[0],
+                at("2026-03-03T10:00:00Z"),
+                core::Consumer{"Ann", "not-an-address", "", "Europe/London"},
+                {},
+                std::nullopt,
+                "fp"};
+  auto b = use_->bookings.book(r);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code, core::ErrorCode::invalid);
+  EXPECT_EQ(b.error().fields.at(0).field, "consumer.email");
+  EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 0);
+  EXPECT_EQ(metrics_.created, 0);
+}
+
 // ---- staff listing ----
 
 TEST_F(BookingFlowTest, StaffListNamingNoProviderOfTheBusinessIsInvalidNamingProviderId) {
