@@ -104,6 +104,12 @@ class Server:
             time.sleep(0.002)
         raise RuntimeError("visitd never became ready")
 
+    def cpu_ms(self):
+        """User + system CPU the process has used so far: start-up's cost apart from waiting for a core."""
+        with open("/proc/%d/stat" % self.proc.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
     def rss_kib(self):
         for line in open("/proc/%d/status" % self.proc.pid):
             if line.startswith("VmRSS"):
@@ -270,6 +276,16 @@ def login_storm(build, tiny):
             "healthz_p50_ms": float(m.group(1)) if m else None, "healthz_p99_ms": float(m.group(2)) if m else None}
 
 
+def live(build, tiny):
+    cmd = ["/usr/bin/python3", os.path.join(HERE, "live_bench.py")]
+    cmd += ["--connections", "40", "--rooms", "4", "--duration", "2", "--interval", "0.5"] if tiny else []
+    env = dict(os.environ, VISITD_BIN=os.path.join(build, "visitd"), VISITD_SOURCE_DIR=ROOT)
+    out = sh(cmd, env=env, timeout=1800)  # exits non-zero on a refused connection or a lost message
+    tables = "\n".join(line for line in out.splitlines() if line.startswith("|") or not line.strip())
+    last = [line for line in out.splitlines() if line.startswith("{")]
+    return {"command": shlex.join(cmd), "tables": tables.strip(), "result": json.loads(last[-1]) if last else None}
+
+
 # ---- report ----------------------------------------------------------------------------
 
 def markdown(res):
@@ -295,17 +311,19 @@ def markdown(res):
                 r["connections"], 100.0 * r["req_s"] / healthz[r["connections"]]))
     lines += ["", "## Race: N clients book one slot at once", "", "| ways | winners | answers |", "| --- | --- | --- |"]
     lines += ["| %d | %d | %s |" % (r["ways"], r["winners"], r["answers"]) for r in res["race"]]
-    lines += ["", "## Start-up and memory", "", "| database | start to /readyz (ms) | idle RSS (MiB) |",
-              "| --- | --- | --- |"]
+    lines += ["", "## Start-up and memory", "",
+              "| database | start to /readyz (ms) | CPU used by then (ms) | idle RSS (MiB) |",
+              "| --- | --- | --- | --- |"]
     for r in res["startup"]:
-        lines.append("| %s | %.0f | %.1f |" % (r["database"], r["ready_ms"], r["rss_kib"] / 1024))
+        lines.append("| %s | %.0f | %.0f | %.1f |" % (r["database"], r["ready_ms"], r["cpu_ms"], r["rss_kib"] / 1024))
     lines.append("")
     lines.append("RSS of the populated server after the HTTP runs: %.1f MiB." % (res["rss_after_load_kib"] / 1024))
     o = res["outbox"]
     lines += ["", "## Outbox", "", "`%s`" % o["command"], "", "```", json.dumps(o["result"]), "```"]
     ls = res["login_storm"]
     lines += ["", "## Login storm", "", "`%s`" % ls["command"], "", "```", ls["output"], "```"]
-    lines += ["", "## Live (WebSockets)", "", res["live"]]
+    lv = res["live"]
+    lines += ["", "## Live (WebSockets)", "", "`%s`" % lv["command"], "", lv["tables"]]
     if problems:
         lines += ["", "## Problems", ""] + ["- " + p for p in problems]
     return "\n".join(lines)
@@ -331,7 +349,8 @@ def main():
 
         # Start-up on an empty database (migrations included).
         empty = Server(binary, os.path.join(work, "empty.db"))
-        res["startup"] = [{"database": "empty (new file, migrations run)", "ready_ms": empty.start() * 1000}]
+        res["startup"] = [{"database": "empty (new file, migrations run)", "ready_ms": empty.start() * 1000,
+                           "cpu_ms": empty.cpu_ms()}]
         time.sleep(0.5)  # let start-up allocations settle before reading RSS; not a synchronisation
         res["startup"][0]["rss_kib"] = empty.rss_kib()
         empty.stop()
@@ -344,9 +363,10 @@ def main():
 
         srv = Server(binary, db)
         ready = srv.start()
+        ready_cpu_ms = srv.cpu_ms()
         time.sleep(0.5)
         res["startup"].append({"database": "populated (%s bookings)" % history, "ready_ms": ready * 1000,
-                               "rss_kib": srv.rss_kib()})
+                               "cpu_ms": ready_cpu_ms, "rss_kib": srv.rss_kib()})
         try:
             page = srv.get_json("/api/v1/public/businesses/large")
             ids = {"service": page["services"][0]["id"], "providers": [p["id"] for p in page["providers"]]}
@@ -358,8 +378,7 @@ def main():
 
         res["outbox"] = outbox(build, args.tiny)
         res["login_storm"] = login_storm(build, args.tiny)
-        res["live"] = ("Not part of this suite yet: 10,000 idle WebSockets and 1,000 chatting rooms are "
-                       "not measured here (see docs/PERFORMANCE.md).")
+        res["live"] = live(build, args.tiny)
         res["load_average_end"] = os.getloadavg()[0]
         res["problems"] = problems
     finally:

@@ -171,6 +171,7 @@ constexpr const char* kRuntime = "Logs and clock";
 constexpr const char* kMail = "E-mail";
 constexpr const char* kSms = "SMS";
 constexpr const char* kOutbox = "Outbox worker";
+constexpr const char* kWebhooks = "Webhooks";
 constexpr const char* kLive = "Appointment rooms";
 constexpr const char* kCalendars = "External calendars";
 
@@ -414,6 +415,27 @@ std::vector<Setting> make_settings() {
   rows.push_back(boolean(
       kOutbox, "VISITD_DEMO_OUTBOX", "demo_outbox", "demo only: capture messages at /dev/outbox instead of sending",
       [](Config & c) -> auto& { return c.outbox.demo_outbox; }));
+  // Webhooks (issue I)
+  rows.push_back(boolean(
+      kWebhooks, "VISITD_WEBHOOK_ALLOW_PRIVATE_TARGETS", "webhook_allow_private_targets",
+      "deliver webhooks to loopback, private, link-local, CGNAT and ULA addresses too (refused by default, "
+      "checked after DNS resolution)",
+      [](Config & c) -> auto& { return c.webhooks.allow_private_targets; }));
+  rows.push_back(duration(
+      kWebhooks, "VISITD_WEBHOOK_TIMEOUT_S", "webhook_timeout_s",
+      "seconds a receiver has to answer a delivery (connecting included)",
+      [](Config & c) -> auto& { return c.webhooks.timeout; }, 1, 120));
+  rows.push_back(integer(
+      kWebhooks, "VISITD_WEBHOOK_MAX_ATTEMPTS", "webhook_max_attempts",
+      "attempts before a delivery is marked failed (a manager may redeliver it)",
+      [](Config & c) -> auto& { return c.webhooks.max_attempts; }, 1, 100));
+  rows.push_back(duration(
+      kWebhooks, "VISITD_WEBHOOK_RETRY_BASE_S", "webhook_retry_base_s",
+      "first retry delay in seconds; doubles per attempt, with jitter",
+      [](Config & c) -> auto& { return c.webhooks.retry_base; }, 0, 86400));
+  rows.push_back(duration(
+      kWebhooks, "VISITD_WEBHOOK_RETRY_MAX_S", "webhook_retry_max_s", "longest webhook retry delay in seconds",
+      [](Config & c) -> auto& { return c.webhooks.retry_max; }, 0, 604800));
   // Appointment rooms
   rows.push_back(text(
       kLive, "VISITD_TURN_SECRET", "turn_secret", "(none: no TURN credentials)",
@@ -467,6 +489,11 @@ std::vector<Setting> make_settings() {
       kLive, "VISITD_LIVE_WORKER_QUEUE", "live_worker_queue",
       "room messages waiting for a worker thread; more are answered with an `unavailable` error",
       [](Config & c) -> auto& { return c.live.worker_queue; }, 1, 100000));
+  rows.push_back(duration(
+      kLive, "VISITD_LIVE_INSTANCE_LEASE_S", "live_instance_lease_s",
+      "with PostgreSQL: seconds after which an instance that stopped renewing its lease is taken for dead and its "
+      "room participants leave (renewed every third of it)",
+      [](Config & c) -> auto& { return c.live.instance_lease; }, 3, 3600));
   // External calendars (issue I)
   rows.push_back(boolean(
       kCalendars, "VISITD_FETCH_ALLOW_PRIVATE", "fetch_allow_private",

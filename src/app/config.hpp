@@ -95,6 +95,17 @@ struct OutboxConfig {
   bool demo_outbox = false;  // capture messages at /dev/outbox instead of sending
 };
 
+// Webhooks (issue I): deliveries to endpoints managers register.
+struct WebhookConfig {
+  // Loopback, private, link-local, CGNAT and ULA targets are refused after DNS resolution
+  // unless this is on (tests and on-premises receivers).
+  bool allow_private_targets = false;
+  std::chrono::seconds timeout{10};
+  int max_attempts = 8;
+  std::chrono::seconds retry_base{30};
+  std::chrono::seconds retry_max{3600};
+};
+
 struct LiveConfig {
   std::string turn_secret;             // shared with coturn (static-auth-secret); empty: no TURN
   std::vector<std::string> turn_urls;  // turn:/stun: URLs handed to browsers
@@ -111,6 +122,9 @@ struct LiveConfig {
   std::size_t queue_bytes = 1 << 20;
   int worker_threads = 2;           // room work that touches the store (chat, lobby, auth)
   std::size_t worker_queue = 1024;  // room messages waiting for a worker; refused beyond
+  // Several instances on PostgreSQL (issue F): an instance that stops renewing its lease this
+  // long is taken for dead, and its room participants leave everyone's presence.
+  std::chrono::seconds instance_lease{15};
 };
 
 // External calendars (issue I): the background fetcher of providers' busy calendars.
@@ -133,6 +147,7 @@ struct Config {
   SmsConfig sms;
   OutboxConfig outbox;
   LiveConfig live;
+  WebhookConfig webhooks;
   CalendarConfig calendars;
 };
 

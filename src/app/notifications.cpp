@@ -38,9 +38,10 @@ void configure_notification_api(const Config& config, store::Store& store, http:
   };
 }
 
-std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, store::Store& store,
-                                                          const core::Clock& clock, const service::Links& links,
-                                                          const std::string& public_url) {
+std::shared_ptr<notify::OutboxWorker> start_outbox_worker(
+    const Config& config, store::Store& store, const core::Clock& clock, const service::Links& links,
+    const std::string& public_url,
+    std::function<void(const store::OutboxMessage&, const std::string& error)> on_failed) {
   std::shared_ptr<notify::MailTransport> mail;
   if (!config.mail.smtp_host.empty()) {
     notify::SmtpSettings s;
@@ -86,6 +87,7 @@ std::shared_ptr<notify::OutboxWorker> start_outbox_worker(const Config& config, 
   const notify::ComposeStores roles{store, store, store, store, store, store};
   auto worker = std::make_shared<notify::OutboxWorker>(roles, clock, compose, consumer_links, mail, sms, ws,
                                                        config.outbox.demo_outbox);
+  if (on_failed) worker->set_failure_listener(std::move(on_failed));
   worker->start();
   spdlog::info("outbox worker started (email {}, sms {}{})", mail ? "on" : "off", sms ? "on" : "off",
                config.outbox.demo_outbox ? ", demo capture at /dev/outbox" : "");

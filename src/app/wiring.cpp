@@ -12,12 +12,17 @@
 #include "app/room_events.hpp"
 #include "app/shared_buckets.hpp"
 #include "app/system_clock.hpp"
+#include "app/webhook_events.hpp"
 #include "http/connection_limits.hpp"
 #include "http/context.hpp"
+#include "http/handlers/webhook_routes.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "live/live_service.hpp"
+#include "live/postgres_room_bus.hpp"
 #include "notify/calendar_sync.hpp"
+#include "notify/ssrf_guard.hpp"
+#include "notify/webhook_worker.hpp"
 #include "notify/worker.hpp"
 #include "security/crypto.hpp"
 #include "service/use_cases.hpp"
@@ -116,16 +121,37 @@ int serve(const Config& config) {
   http::RateLimiter booking_limiter(config.http.booking_rate_per_minute, config.http.booking_burst);
   // The use cases and their ports (service/): every entry point below calls these.
   service::CapabilityLinkSigner link_signer(signer);
-  RoomEvents events;  // subscribers: live rooms (webhooks and the cross-instance bus come later)
+  RoomEvents room_events;  // live rooms
+  // Webhooks (issue I): booking events from the use cases and
+  // failed messages from the outbox become deliveries.
+  WebhookEvents webhook_events(store, clock);
+  EventFanOut events(room_events, webhook_events);
   service::UseCases use(service::Ports{store, clock, link_signer, metrics, events}, link_settings(config));
+  service::Webhooks webhooks(store);
+  webhooks.set_target_check([allow = config.webhooks.allow_private_targets](std::string_view url) -> core::Status {
+    auto checked = notify::check_target(url, allow);
+    if (!checked) return checked.error();
+    return core::ok_status();
+  });
   http::ApiContext ctx{use, metrics, login_limiter, booking_limiter, clock, api_settings(config)};
   configure_notification_api(config, store, ctx.settings);
   configure_calendar_api(config, ctx.settings);  // issue I: subscription feeds
   // External calendars are fetched in the background from the start (issue I).
   auto calendar_sync = start_calendar_sync(config, store, clock, use.external_calendars);
   // Appointment rooms: room tokens are signed with the same server secret as consumer links.
-  // The bus (one process) and the timer thread are built here and nowhere else.
-  live::InProcessBus room_bus;
+  // The bus and the timer thread are built here and nowhere else. One SQLite process keeps
+  // its rooms in process; instances on PostgreSQL share theirs over LISTEN/NOTIFY (issue F).
+  std::unique_ptr<live::RoomBus> room_bus_owner;
+  live::PostgresRoomBus* shared_bus = nullptr;
+  if (store::is_postgres_url(config.store.database)) {
+    auto bus = std::make_unique<live::PostgresRoomBus>(
+        live::PostgresBusSettings{config.store.database, config.live.instance_lease});
+    shared_bus = bus.get();
+    room_bus_owner = std::move(bus);
+  } else {
+    room_bus_owner = std::make_unique<live::InProcessBus>();
+  }
+  live::RoomBus& room_bus = *room_bus_owner;
   live::ThreadTimers live_timers(clock);
   // Room messages that touch the store run here, one room at a time, off the network threads.
   workers::PoolMetrics pool_metrics;
@@ -136,7 +162,15 @@ int serve(const Config& config) {
   live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms}, room_bus,
                          live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
-  events.attach(&live);
+  if (shared_bus) {
+    try {
+      shared_bus->start();  // the hub has subscribed
+    } catch (const std::exception& e) {
+      std::cerr << "visitd: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  room_events.attach(&live);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
   http::ThrottleSettings budgets;
@@ -162,8 +196,19 @@ int serve(const Config& config) {
   metrics.add_source([&pool_metrics] { return pool_metrics.render(); });
   http::Router router;
   http::register_api(router, ctx);
+  http::register_webhook_routes(router, ctx, webhooks);
 
   std::shared_ptr<notify::OutboxWorker> outbox_worker;
+  notify::WebhookWorkerSettings webhook_settings;
+  webhook_settings.interval = config.outbox.interval;
+  webhook_settings.lease = config.outbox.lease;
+  webhook_settings.max_attempts = config.webhooks.max_attempts;
+  webhook_settings.retry_base = config.webhooks.retry_base;
+  webhook_settings.retry_max = config.webhooks.retry_max;
+  notify::WebhookWorker webhook_worker(
+      store, clock,
+      std::make_shared<notify::CurlWebhookSender>(config.webhooks.allow_private_targets, config.webhooks.timeout),
+      webhook_settings);
   http::ServerOptions options;
   options.host = config.http.listen_host;
   options.port = config.http.listen_port;
@@ -198,15 +243,21 @@ int serve(const Config& config) {
     std::printf("visitd listening on %s\n", address.c_str());
     std::fflush(stdout);
     // Links need the final public URL.
-    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url);
+    outbox_worker = start_outbox_worker(config, store, clock, use.links, ctx.settings.public_url,
+                                        [&webhook_events](const store::OutboxMessage& m, const std::string& error) {
+                                          webhook_events.message_failed(m, error);
+                                        });
+    webhook_worker.start();
     spdlog::info("listening on {} (database {})", address, store::database_for_display(config.store.database));
   });
+  if (shared_bus) shared_bus->stop();        // sends the departures queued while draining; no more remote events
   if (outbox_worker) outbox_worker->stop();  // finishes the message in hand; the rest stay planned
+  webhook_worker.stop();                     // the delivery in hand finishes; the rest stay pending
   calendar_sync->stop();                     // fetches in hand finish (each bounded by its timeout)
   use.external_calendars.set_wake({});       // nothing wakes the stopped fetcher
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
-  events.attach(nullptr);                    // the live service is destroyed before the events
+  room_events.attach(nullptr);               // the live service is destroyed before the events
   return rc;
 }
 
@@ -227,9 +278,11 @@ int print_routes(const Config& config, bool with_bodies) {
   service::UseCases use(service::Ports{*opened.value(), clock, link_signer, metrics, events}, {});
   http::ApiContext ctx{use, metrics, limiter, limiter, clock, {}};
   configure_notification_api(config, *opened.value(), ctx.settings);  // /dev/outbox exists only in demo mode
+  service::Webhooks webhooks(*opened.value());
   configure_calendar_api(config, ctx.settings);
   http::Router router;
   http::register_api(router, ctx);
+  http::register_webhook_routes(router, ctx, webhooks);
   for (const auto& r : router.routes()) {
     std::cout << r.method << " " << r.pattern;
     if (with_bodies) std::cout << " " << http::to_string(r.body);

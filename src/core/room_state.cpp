@@ -42,6 +42,21 @@ const RoomMember* RoomState::current(const std::string& id, std::uint64_t connec
   return &it->second;
 }
 
+std::vector<RoomMember> RoomState::members() const {
+  std::vector<RoomMember> out;
+  out.reserve(members_.size());
+  for (const auto& [id, m] : members_) out.push_back(m);
+  return out;
+}
+
+std::optional<RoomMember> RoomState::forget(const std::string& id) {
+  auto it = members_.find(id);
+  if (it == members_.end()) return std::nullopt;
+  RoomMember m = it->second;
+  members_.erase(it);
+  return m;
+}
+
 const RoomMember* RoomState::find(const std::string& id) const {
   auto it = members_.find(id);
   return it == members_.end() ? nullptr : &it->second;

@@ -88,9 +88,16 @@ class RoomState {
   // The grace period of that connection ran out: the member leaves unless it came back.
   std::optional<RoomMember> grace_over(const std::string& id, std::uint64_t connection);
 
+  // Another instance's word about a member (several visitd instances share a room): taken as
+  // it is, no checks; the instance that decided it has checked. `forget` drops the member
+  // (left, denied, removed, or its instance's lease ran out) and returns it, if it was here.
+  void mirror(const RoomMember& m) { members_[m.id] = m; }
+  std::optional<RoomMember> forget(const std::string& id);
+
   // Everyone out (the meeting ended or the room closed); returns who was in it.
   std::vector<RoomMember> clear();
 
+  [[nodiscard]] std::vector<RoomMember> members() const;  // everyone, in any state
   [[nodiscard]] std::vector<RoomMember> admitted() const;
   [[nodiscard]] std::vector<RoomMember> waiting_online() const;  // the lobby a host sees
   [[nodiscard]] int admitted_count() const;

@@ -31,6 +31,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -273,8 +274,11 @@ class Server {
   void finish_drain();
   net::awaitable<void> accept_loop();
   net::awaitable<void> session(std::shared_ptr<Connection> conn, std::uint64_t id, std::string remote_ip);
+  // One request and its answer; false: the connection ends here. A WebSocket upgrade comes
+  // back in `upgrade` (with false) for session() to run, so this frame is gone meanwhile.
   net::awaitable<bool> serve_one(const std::shared_ptr<Connection>& owner, beast::flat_buffer& buffer,
-                                 const std::string& remote_ip);
+                                 const std::string& remote_ip,
+                                 std::optional<bhttp::request<bhttp::string_body>>& upgrade);
   net::awaitable<void> reject(Connection& conn, beast::flat_buffer& buffer, const beast::error_code& ec,
                               const bhttp::request<bhttp::string_body>& partial, Clock::time_point started);
   net::awaitable<void> answer_and_close(Connection& conn, beast::flat_buffer& buffer, Response res, unsigned version,
@@ -450,7 +454,18 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
       conn->idle = false;
       if (!first) conn->stream.expires_after(limits.header_timeout);
       first = false;
-      if (!co_await serve_one(conn, buffer, remote_ip)) break;
+      std::optional<bhttp::request<bhttp::string_body>> upgrade;
+      if (co_await serve_one(conn, buffer, remote_ip, upgrade)) continue;
+      if (upgrade) {
+        // The connection becomes a live room session until it closes; it never returns to
+        // HTTP. This frame lives as long as the WebSocket does (often hours, by the
+        // thousand): the read buffer goes first (a client sends nothing more before the 101,
+        // RFC 6455 4.1).
+        buffer.clear();
+        buffer.shrink_to_fit();
+        co_await live::serve_websocket(*options_.live, conn, conn->stream, std::move(*upgrade));
+      }
+      break;
     }
   } catch (const std::exception& e) {
     spdlog::error("connection failed: {}", e.what());
@@ -461,7 +476,8 @@ net::awaitable<void> Server::session(std::shared_ptr<Connection> conn, std::uint
 }
 
 net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner, beast::flat_buffer& buffer,
-                                       const std::string& remote_ip) {
+                                       const std::string& remote_ip,
+                                       std::optional<bhttp::request<bhttp::string_body>>& upgrade) {
   Connection& conn = *owner;
   const auto started = Clock::now();
   const auto& limits = options_.limits;
@@ -504,9 +520,8 @@ net::awaitable<bool> Server::serve_one(const std::shared_ptr<Connection>& owner,
   }
   bhttp::request<bhttp::string_body> msg = parser.release();
   if (req.path == kLivePath && options_.live != nullptr && beast::websocket::is_upgrade(msg) && !registry_->stopping) {
-    // The connection becomes a live room session until it closes; it never returns to HTTP.
     record(req.method, kLivePath, 101, started, req.request_id, req.remote_ip);
-    co_await live::serve_websocket(*options_.live, owner, conn.stream, std::move(msg));
+    upgrade.emplace(std::move(msg));  // session() runs it once this frame is gone
     co_return false;
   }
   req.body = std::move(msg.body());

@@ -20,12 +20,18 @@ std::uint64_t LiveService::track(std::weak_ptr<Peer> peer) {
     if (auto p = peer.lock()) p->close(close_code::kGoingAway, "server shutting down");
   }
   connections_.emplace(next_id_, std::move(peer));
+  trim_.opened(connections_.size());
   return next_id_++;
 }
 
 void LiveService::untrack(std::uint64_t id) {
-  std::lock_guard lock(mu_);
-  connections_.erase(id);
+  bool trim = false;
+  {
+    std::lock_guard lock(mu_);
+    connections_.erase(id);
+    trim = trim_.closed(connections_.size());
+  }
+  if (trim) return_freed_memory();
 }
 
 void LiveService::shutdown() {

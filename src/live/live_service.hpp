@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "live/freed_memory.hpp"
 #include "live/live_metrics.hpp"
 #include "live/room_bus.hpp"
 #include "live/room_hub.hpp"
@@ -52,7 +53,8 @@ class LiveService {
   RoomHub& hub() { return *hub_; }
   LiveMetrics& metrics() { return metrics_; }
 
-  // Every WebSocket connection registers itself, so shutdown can close them all.
+  // Every WebSocket connection registers itself, so shutdown can close them all. After many
+  // closed (half of a peak of 256 or more), untrack returns the freed memory to the system.
   std::uint64_t track(std::weak_ptr<Peer> peer);
   void untrack(std::uint64_t id);
   // Closes every live connection (1001) and waits for the room work in hand; the server calls
@@ -76,6 +78,7 @@ class LiveService {
   std::mutex mu_;
   std::map<std::uint64_t, std::weak_ptr<Peer>> connections_;
   std::uint64_t next_id_ = 1;
+  TrimPolicy trim_;  // under mu_: when closed connections' memory goes back to the system
   bool stopping_ = false;
 };
 

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <random>
+
 #include "live/ws_errors.hpp"
 
 namespace visitd::live {
@@ -75,7 +77,12 @@ RoomHub::RoomHub(HubStores store, const RoomTokenSigner& signer, RoomBus& bus, T
       now_(std::move(now)),
       settings_(settings),
       work_(work != nullptr ? *work : inline_work_) {
-  bus_.subscribe([this](const RoomEvent& e) { deliver(e); });
+  if (bus_.shared()) {
+    // A participant's connection number must tell connections apart across instances too.
+    std::random_device rd;
+    next_number_ = ((static_cast<std::uint64_t>(rd()) << 32) | rd()) >> 2;
+  }
+  bus_.subscribe([this](const RoomEvent& e) { on_bus(e); });
 }
 
 std::shared_ptr<Attachment> RoomHub::attach(std::shared_ptr<Peer> peer) {
@@ -101,7 +108,8 @@ std::shared_ptr<RoomHub::Room> RoomHub::room_for(const std::string& room_id, boo
 }
 
 void RoomHub::drop_room_if_empty(const std::string& room_id, Room& room) {
-  if (!room.state.empty() || has_watchers(room)) return;
+  // Members on other instances do not keep the room here: a later arrival reads them again.
+  if (has_local(room) || has_watchers(room)) return;
   room.dead = true;
   std::lock_guard lock(rooms_mu_);
   auto it = rooms_.find(room_id);
@@ -109,11 +117,128 @@ void RoomHub::drop_room_if_empty(const std::string& room_id, Room& room) {
   metrics_.rooms_open.store(static_cast<long long>(rooms_.size()));
 }
 
-void RoomHub::publish(const std::string& room_id, Audience to, const pr::ServerMessage& msg, int close_code) {
-  bus_.publish(RoomEvent{room_id, std::move(to), pr::encode(msg), close_code});
+void RoomHub::publish(const std::string& room_id, Audience to, const pr::ServerMessage& msg, int close_code,
+                      MemberSync sync) {
+  bus_.publish(RoomEvent{room_id, std::move(to), pr::encode(msg), close_code, std::move(sync), false});
+}
+
+bool RoomHub::has_local(Room& room) const {
+  for (const auto& m : room.state.members())
+    if (!room.owners.contains(m.id)) return true;
+  return false;
+}
+
+std::string RoomHub::owner_of(const Room& room, const std::string& participant_id) const {
+  auto it = room.owners.find(participant_id);
+  return it == room.owners.end() ? bus_.instance() : it->second;
+}
+
+MemberSync RoomHub::member_sync(const Room& room, const RoomMember& m) const {
+  return MemberSync{MemberSync::Kind::member, m, owner_of(room, m.id), 0};
+}
+
+MemberSync RoomHub::gone_sync(const std::string& participant_id) {
+  MemberSync s;
+  s.kind = MemberSync::Kind::gone;
+  s.member.id = participant_id;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------
+// Several instances: what the others changed in a room, applied to this instance's copy.
+
+void RoomHub::on_bus(const RoomEvent& e) {
+  if (!e.remote) return deliver(e);  // published here, under the room's lock, in order
+  // The bus's listener thread must not wait for a room: the room's work applies it, in order.
+  work_.post_or_run(e.room_id, [this, e] { on_remote(e); });
+}
+
+void RoomHub::on_remote(const RoomEvent& e) {
+  auto room = room_for(e.room_id, false);
+  if (!room) return;  // nobody of this room here
+  if (e.sync.kind == MemberSync::Kind::review) {
+    // The booking changed on another instance; its hub told only its own connections.
+    if (auto booking = store_.bookings.booking(e.room_id)) review(e.room_id, *booking);
+    return;
+  }
+  if (e.sync.kind == MemberSync::Kind::none) return deliver(e);
+  Lock lock(room->mu);
+  if (room->dead) return;
+  // A member's new standing applies before its message (an admission, then what the admitted
+  // see); a departure after it (the denied guest still gets its denial).
+  const bool leaving = e.sync.kind != MemberSync::Kind::member;
+  if (leaving && !e.payload.empty()) deliver(e);
+  apply_sync(*room, e.room_id, e.sync);
+  if (!leaving && !e.payload.empty()) deliver(e);
+}
+
+void RoomHub::apply_sync(Room& room, const std::string& room_id, const MemberSync& s) {
+  const std::string& id = s.member.id;
+  if (s.kind == MemberSync::Kind::cleared) {  // its last message closed our connections
+    {
+      std::lock_guard lock(room.delivery_mu);
+      room.targets.clear();
+      room.watchers.clear();
+    }
+    room.state.clear();
+    room.owners.clear();
+    room.versions.clear();
+    room.close_timer = 0;
+    return drop_room_if_empty(room_id, room);
+  }
+  if (s.version != 0) {
+    auto& known = room.versions[id];
+    if (s.version <= known) return;  // older than what this instance already knows
+    known = s.version;
+  }
+  const bool ours = !room.owners.contains(id);
+  const RoomMember* here = room.state.find(id);
+  if (s.kind == MemberSync::Kind::member) {
+    if (s.owner == bus_.instance()) {
+      // Our member, decided about elsewhere (a host on another instance admitted it).
+      if (!here || !ours) return;  // it left or moved meanwhile
+      RoomMember m = *here;
+      m.state = s.member.state;
+      m.audio = s.member.audio;
+      m.video = s.member.video;
+      room.state.mirror(m);
+      return set_target(room, m, nullptr);
+    }
+    if (here && ours) {
+      // Ours until now: the participant connected again through another instance.
+      if (auto old = target_peer(room, id)) old->close(close_code::kReplaced, "connected again elsewhere");
+      remove_target(room, id);
+    }
+    room.owners[id] = s.owner;
+    room.state.mirror(s.member);
+    return;
+  }
+  if (!here) return;
+  if (s.kind == MemberSync::Kind::expired && ours) return;  // alive here, whatever the lease said
+  const RoomMember gone = *room.state.forget(id);
+  room.owners.erase(id);
+  if (ours) remove_target(room, id);  // denied or removed by a host elsewhere: its close came first
+  if (s.kind == MemberSync::Kind::expired) {
+    // Its instance died without a word: this instance tells its own connections, as every
+    // other instance does for its own, so each client hears it once.
+    RoomMember offline = gone;
+    offline.online = false;
+    if (gone.state == LobbyState::admitted) {
+      deliver(RoomEvent{room_id,
+                        Audience{Audience::To::admitted, "", id},
+                        pr::encode(pr::Presence{view(offline), pr::PresenceStatus::left}),
+                        0,
+                        {},
+                        false});
+    } else {
+      deliver(RoomEvent{room_id, Audience{Audience::To::hosts, "", id}, pr::encode(pr::LobbyLeft{id}), 0, {}, false});
+    }
+  }
+  drop_room_if_empty(room_id, room);
 }
 
 void RoomHub::deliver(const RoomEvent& e) {
+  if (e.payload.empty()) return;  // membership news only
   auto room = room_for(e.room_id, false);
   if (!room) return;
   auto text = std::make_shared<const std::string>(e.payload);
@@ -194,13 +319,17 @@ void RoomHub::store_failed(Attachment& a, const core::Error& e, std::string_view
 }
 
 void RoomHub::close_room(Room& room, const std::string& room_id, const pr::ServerMessage& last, int close_code) {
-  publish(room_id, Audience{Audience::To::everyone, "", ""}, last, close_code);
+  MemberSync cleared;
+  cleared.kind = MemberSync::Kind::cleared;
+  publish(room_id, Audience{Audience::To::everyone, "", ""}, last, close_code, cleared);
   {
     std::lock_guard lock(room.delivery_mu);
     room.targets.clear();
     room.watchers.clear();
   }
   room.state.clear();
+  room.owners.clear();
+  room.versions.clear();
   room.close_timer = 0;
   drop_room_if_empty(room_id, room);
 }
@@ -308,6 +437,13 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
     }
   }
 
+  // Several instances: the members others hold, read once the room exists here (so no change
+  // published meanwhile is missed; the versions sort out which word is newer).
+  std::optional<std::vector<SharedMember>> elsewhere = std::vector<SharedMember>{};
+  if (bus_.shared()) {
+    auto early = room_for(claims->room_id, true);
+    elsewhere = bus_.members(claims->room_id);
+  }
   std::shared_ptr<Room> room;
   Lock lock;
   for (;;) {  // a room emptied and dropped meanwhile is replaced by a fresh one
@@ -315,6 +451,15 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
     lock = Lock(room->mu);
     if (!room->dead) break;
     lock.unlock();
+  }
+  if (!elsewhere) {
+    drop_room_if_empty(claims->room_id, *room);
+    lock.unlock();
+    return fail_auth(a, core::Error::make(core::ErrorCode::unavailable, "could not join the room; try again"), kRef);
+  }
+  for (const auto& sm : *elsewhere) {
+    if (sm.owner != bus_.instance())
+      apply_sync(*room, claims->room_id, MemberSync{MemberSync::Kind::member, sm.member, sm.owner, sm.version});
   }
   room->last_seq = std::max(room->last_seq, record.last_seq);
   learn_window(*room, claims->room_id, *booking, window, now);
@@ -345,6 +490,7 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
       old->close(close_code::kReplaced, "connected again elsewhere");
     }
   }
+  room->owners.erase(claims->participant_id);  // its connection is here now
   const RoomMember& m = arrival->member;
   a.authed = true;
   a.room_id = claims->room_id;
@@ -379,9 +525,10 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   set_target(*room, m, a.peer);
 
   if (admitted) {
-    publish(a.room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(m), pr::PresenceStatus::joined});
+    publish(a.room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(m), pr::PresenceStatus::joined}, 0,
+            member_sync(*room, m));
   } else {
-    publish(a.room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyWaiting{view(m)});
+    publish(a.room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyWaiting{view(m)}, 0, member_sync(*room, m));
   }
 }
 
@@ -416,7 +563,7 @@ void RoomHub::handle(Attachment& a, Room& room, Lock& lock, const pr::Inbound& i
     case pr::ClientType::call_media: {
       const auto& media = std::get<pr::MediaIn>(body);
       const RoomMember now = room.state.set_media(me.id, media.audio, media.video);
-      return publish(room_id, others, pr::MediaOut{me.id, now.audio, now.video});
+      return publish(room_id, others, pr::MediaOut{me.id, now.audio, now.video}, 0, member_sync(room, now));
     }
     case pr::ClientType::call_hangup: {
       const auto& hangup = std::get<pr::HangupIn>(body);
@@ -456,7 +603,8 @@ void RoomHub::decide_lobby(Attachment& a, Room& room, Lock& lock, const std::str
     auto denied = room.state.deny(guest);
     if (!denied) return reply_error(a, denied.error(), ref);
     publish(room_id, Audience{Audience::To::hosts, "", ""}, pr::LobbyDecided{guest, false, by});
-    publish(room_id, Audience{Audience::To::one, guest, ""}, pr::LobbyDenied{}, close_code::kDenied);
+    publish(room_id, Audience{Audience::To::one, guest, ""}, pr::LobbyDenied{}, close_code::kDenied, gone_sync(guest));
+    room.owners.erase(guest);
     remove_target(room, guest);
     drop_room_if_empty(room_id, room);
     return;
@@ -464,7 +612,8 @@ void RoomHub::decide_lobby(Attachment& a, Room& room, Lock& lock, const std::str
   auto admitted = room.state.admit(guest);
   if (!admitted) return reply_error(a, admitted.error(), ref);
   set_target(room, *admitted, nullptr);
-  publish(room_id, Audience{Audience::To::hosts, "", ""}, pr::LobbyDecided{guest, true, by});
+  publish(room_id, Audience{Audience::To::hosts, "", ""}, pr::LobbyDecided{guest, true, by}, 0,
+          member_sync(room, *admitted));
   publish(room_id, Audience{Audience::To::one, guest, ""},
           pr::LobbyAdmitted{views(room.state.admitted()), room.last_seq});
   publish(room_id, Audience{Audience::To::admitted, "", guest},
@@ -482,10 +631,12 @@ void RoomHub::remove_guest(Attachment& a, Room& room, Lock& lock, const std::str
   if (room.dead) return;
   auto removed = room.state.remove(guest);
   if (!removed) return reply_error(a, removed.error(), kRef);
-  publish(room_id, Audience{Audience::To::one, guest, ""}, pr::ParticipantRemoved{guest, by}, close_code::kDenied);
+  publish(room_id, Audience{Audience::To::one, guest, ""}, pr::ParticipantRemoved{guest, by}, close_code::kDenied,
+          gone_sync(guest));
   if (removed->state == LobbyState::admitted) {
     publish(room_id, Audience{Audience::To::admitted, "", guest}, pr::ParticipantRemoved{guest, by});
   }
+  room.owners.erase(guest);
   remove_target(room, guest);
   drop_room_if_empty(room_id, room);
 }
@@ -630,9 +781,10 @@ void RoomHub::leave(Room& room, const std::string& room_id, const RoomMember& m)
   if (m.state == LobbyState::admitted) {
     RoomMember gone = m;
     gone.online = false;
-    publish(room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(gone), pr::PresenceStatus::left});
+    publish(room_id, Audience{Audience::To::admitted, "", m.id}, pr::Presence{view(gone), pr::PresenceStatus::left}, 0,
+            gone_sync(m.id));
   } else {
-    publish(room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyLeft{m.id});
+    publish(room_id, Audience{Audience::To::hosts, "", m.id}, pr::LobbyLeft{m.id}, 0, gone_sync(m.id));
   }
   drop_room_if_empty(room_id, room);
 }
@@ -666,7 +818,7 @@ void RoomHub::closed_now(Attachment& a, bool clean) {
   }
   remove_target(*room, m.id, a.peer);
   publish(a.room_id, Audience{Audience::To::admitted, "", m.id},
-          pr::Presence{view(m), pr::PresenceStatus::reconnecting});
+          pr::Presence{view(m), pr::PresenceStatus::reconnecting}, 0, member_sync(*room, m));
   timers_.after(
       std::chrono::duration_cast<std::chrono::milliseconds>(settings_.grace),
       [this, room_id = a.room_id, pid = a.participant_id, number = a.number] { grace_expired(room_id, pid, number); });
@@ -733,7 +885,16 @@ void RoomHub::close_time(const std::string& room_id, std::uint64_t timer) {
   review(room_id, *booking);
 }
 
-void RoomHub::booking_changed(const core::Booking& booking) { review(booking.id, booking); }
+void RoomHub::booking_changed(const core::Booking& booking) {
+  if (bus_.shared()) {
+    // The room's people may be on other instances: each reviews the room for its own.
+    RoomEvent e;
+    e.room_id = booking.id;
+    e.sync.kind = MemberSync::Kind::review;
+    bus_.publish(e);
+  }
+  review(booking.id, booking);
+}
 
 void RoomHub::review(const std::string& room_id, const core::Booking& b) {
   auto room = room_for(room_id, false);

@@ -15,6 +15,11 @@
 // Store failures reach the client as an `error` message (code `unavailable`, `ref` = the
 // message type) and are logged; the room's state is left as it was.
 //
+// Several instances (a shared RoomBus): each member change is published with a MemberSync;
+// another instance's changes arrive on the bus's thread and are applied on the room's work
+// (on_remote). A hub meeting a room first reads the members other instances hold. Connection
+// numbers start at a random value so they are unique across instances.
+//
 // Threads: a connection's messages and its departure run on the hub's RoomWork (the live
 // worker pool in production), one job at a time per room and in arrival order, so the store
 // is never touched on a network thread. Only the room a valid auth token names is read on the
@@ -124,6 +129,11 @@ class RoomHub {
     std::mutex delivery_mu;
     std::map<std::string, Target> targets;
     std::map<std::uint64_t, std::shared_ptr<Peer>> watchers;  // by connection number; under delivery_mu
+    // Several instances: the members whose connection another instance holds (id -> instance),
+    // and the latest bus version seen of each member (kept after it left, so an older word
+    // about it is not taken). Under mu.
+    std::map<std::string, std::string> owners;
+    std::map<std::string, std::uint64_t> versions;
   };
   using Lock = std::unique_lock<std::mutex>;
 
@@ -146,11 +156,19 @@ class RoomHub {
   void stop_watching(Attachment& a);
   bool has_watchers(Room& room);  // takes delivery_mu
   void deliver(const RoomEvent& e);
+  // Another instance's events (several instances): applied on the room's work.
+  void on_bus(const RoomEvent& e);
+  void on_remote(const RoomEvent& e);
+  void apply_sync(Room& room, const std::string& room_id, const MemberSync& s);  // room.mu held
+  bool has_local(Room& room) const;                                              // room.mu held
+  std::string owner_of(const Room& room, const std::string& participant_id) const;
+  MemberSync member_sync(const Room& room, const core::RoomMember& m) const;
+  static MemberSync gone_sync(const std::string& participant_id);
 
   std::shared_ptr<Room> room_for(const std::string& room_id, bool create);
   void drop_room_if_empty(const std::string& room_id, Room& room);  // room.mu held
-  void publish(const std::string& room_id, Audience to, const protocol::ServerMessage& msg,
-               int close_code = 0);                                                           // room.mu held
+  void publish(const std::string& room_id, Audience to, const protocol::ServerMessage& msg, int close_code = 0,
+               MemberSync sync = {});                                                         // room.mu held
   void set_target(Room& room, const core::RoomMember& m, const std::shared_ptr<Peer>& peer);  // room.mu held
   void remove_target(Room& room, const std::string& participant_id, const std::shared_ptr<Peer>& only = nullptr);
   std::shared_ptr<Peer> target_peer(Room& room, const std::string& participant_id);

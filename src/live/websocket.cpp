@@ -1,6 +1,9 @@
 // One WebSocket connection: reads on its strand (a coroutine), writes through a bounded
 // queue with one write in flight (a client that falls behind by more than the queue limit is
 // dropped), Beast's ping/pong keepalive, a message size limit and a per-connection rate limit.
+// Thousands sit idle at once, so an idle one holds little: the upgrade request is released
+// after the handshake, the read buffer between messages, the auth deadline's timer once the
+// connection authenticated (then Beast's keepalive timer is its only one).
 #include "live/websocket.hpp"
 
 #include <spdlog/spdlog.h>
@@ -12,7 +15,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 
-#include <deque>
+#include <list>
 #include <optional>
 
 #include "core/token_bucket.hpp"
@@ -35,7 +38,6 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
       : live_(live),
         owner_(std::move(owner)),
         ws_(stream),
-        auth_timer_(ws_.get_executor()),
         bucket_(live.settings().rate_per_second, live.settings().burst, live.clock().monotonic()) {}
 
   net::awaitable<void> run(beast::http::request<beast::http::string_body> req);
@@ -65,10 +67,10 @@ class Session final : public Peer, public std::enable_shared_from_this<Session> 
   LiveService& live_;
   std::shared_ptr<void> owner_;  // the server's connection, which owns the TCP stream
   websocket::stream<beast::tcp_stream&> ws_;
-  net::steady_timer auth_timer_;
-  core::TokenBucket bucket_;  // messages this connection may send (strand-only)
+  std::optional<net::steady_timer> auth_timer_;  // until the connection authenticated
+  core::TokenBucket bucket_;                     // messages this connection may send (strand-only)
   // Strand-only state.
-  std::deque<Out> queue_;
+  std::list<Out> queue_;  // not a deque: an empty std::deque still holds a 512-byte block
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closing_ = false;  // a close frame is queued or sent: nothing more goes out
@@ -145,16 +147,20 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(beast::http::field::server, "visitd"); }));
 
-  if (auto [ec] = co_await ws_.async_accept(req, kUseTuple); ec) co_return;
+  auto [accept_ec] = co_await ws_.async_accept(req, kUseTuple);
+  { const auto done_with = std::move(req); }  // its headers would otherwise live as long as the session
+  if (accept_ec) co_return;
 
   live_.metrics().connections.fetch_add(1);
   const std::uint64_t tracked = live_.track(weak_from_this());
   auto attachment = live_.hub().attach(shared_from_this());
 
   // The token must come in the first message, soon.
-  auth_timer_.expires_after(settings.auth_timeout);
-  auth_timer_.async_wait([self = shared_from_this(), attachment](beast::error_code ec) {
-    if (!ec && !attachment->authed) self->close(close_code::kAuthFailed, "no auth in time");
+  auth_timer_.emplace(ws_.get_executor(), settings.auth_timeout);
+  auth_timer_->async_wait([self = shared_from_this(), attachment](beast::error_code ec) {
+    if (ec) return;  // cancelled: authenticated or gone
+    if (!attachment->authed) self->close(close_code::kAuthFailed, "no auth in time");
+    self->auth_timer_.reset();  // its operation is already finished: the timer can go
   });
 
   beast::flat_buffer buffer;
@@ -189,14 +195,16 @@ net::awaitable<void> Session::run(beast::http::request<beast::http::string_body>
     }
     const std::string text = beast::buffers_to_string(buffer.data());
     buffer.consume(buffer.size());
+    buffer.shrink_to_fit();  // an idle connection keeps no message-sized buffer
     try {
       live_.hub().on_text(*attachment, text);
     } catch (const std::exception& e) {
       spdlog::error("live: message handling failed: {}", e.what());
       enqueue(Out{nullptr, 1011, "internal error"});
     }
+    if (auth_timer_ && attachment->authed) auth_timer_.reset();  // cancels the wait, frees the timer
   }
-  auth_timer_.cancel();
+  auth_timer_.reset();
   try {
     live_.hub().on_closed(*attachment, clean);
   } catch (const std::exception& e) {

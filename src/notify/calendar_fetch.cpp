@@ -64,7 +64,7 @@ std::string mebibytes(std::size_t bytes) {
 FetchResult fetch_calendar(const FetchRequest& request, const FetchLimits& limits) {
   std::string url = request.url;
   for (int hop = 0; hop <= kMaxRedirects; ++hop) {
-    auto target = resolve_fetch_target(url, limits.allow_private);
+    auto target = check_target(url, limits.allow_private);
     if (!target) return failed(target.error().detail);
 
     std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);

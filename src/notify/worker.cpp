@@ -171,6 +171,11 @@ void OutboxWorker::handle(const store::OutboxMessage& m) {
   if (outcome.status == store::MessageStatus::failed) {
     spdlog::warn("outbox: message {} ({} {}) failed after {} attempts: {}", m.id, wire::name(m.kind),
                  wire::name(m.channel), m.attempts, outcome.error);
+    if (on_failed_) {
+      store::OutboxMessage failed = m;
+      failed.error_code = outcome.error_code;
+      on_failed_(failed, outcome.error);
+    }
   }
 }
 

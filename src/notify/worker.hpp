@@ -45,6 +45,12 @@ class OutboxWorker {
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
+  // Told of each message the worker gives up on (status failed) with its last error, after the
+  // outcome is recorded (webhooks: message.failed). Set before start().
+  void set_failure_listener(std::function<void(const store::OutboxMessage&, const std::string& error)> listener) {
+    on_failed_ = std::move(listener);
+  }
+
   void start();
   void stop();
   // One claim-and-send pass; returns how many messages it handled (booking messages and
@@ -74,6 +80,7 @@ class OutboxWorker {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool capture_ = false;
+  std::function<void(const store::OutboxMessage&, const std::string&)> on_failed_;
 };
 
 }  // namespace visitd::notify

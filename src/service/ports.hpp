@@ -26,7 +26,8 @@ struct StoreRoles {
         notes(s),
         calendars(s),
         account_mail(s),
-        insights(s) {}
+        insights(s),
+        webhooks(s) {}
 
   store::SettingsStore& settings;
   store::CatalogStore& catalog;
@@ -40,6 +41,7 @@ struct StoreRoles {
   store::CalendarStore& calendars;  // feeds, external calendars, busy times (issue I)
   store::AccountMailStore& account_mail;
   store::InsightStore& insights;
+  store::WebhookStore& webhooks;  // endpoints and deliveries (issue I)
 };
 
 struct Ports {

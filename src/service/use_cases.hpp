@@ -31,10 +31,10 @@ struct UseCases {
         staff(p),
         notes(p),
         audit(p),
-        feeds(p),
-        external_calendars(p),
         account_notices(p),
         insights(p),
+        feeds(p),
+        external_calendars(p),
         settings(p.store.settings) {}
 
   Access access;                   // sessions, API tokens, memberships

@@ -19,6 +19,7 @@
 //   AccountMailStore mail to staff accounts (lockout notices)    store/account_mail.hpp
 //   InsightStore   facts for a manager's insights (reads only)  store/insights.hpp
 //   RateLimitStore token buckets every instance shares            store/rate_limits.hpp
+//   WebhookStore   webhook endpoints and their deliveries         store/webhooks.hpp
 //
 // Ids of new records are minted through the core::IdGenerator given to open_store
 // (random by default, sequential in tests).
@@ -42,6 +43,7 @@
 #include "store/rooms.hpp"
 #include "store/settings.hpp"
 #include "store/staff.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store {
 
@@ -57,7 +59,8 @@ class Store : public SettingsStore,
               public CalendarStore,
               public AccountMailStore,
               public InsightStore,
-              public RateLimitStore {
+              public RateLimitStore,
+              public WebhookStore {
  public:
   ~Store() override = default;
 };

@@ -118,6 +118,15 @@ ACCESS = {
     # insights (k-insights)
     ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
     ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
+    # webhooks (issue I)
+    ("GET", "/api/v1/businesses/{businessId}/webhooks"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/webhooks"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/webhooks/{webhookId}"): "staff:manager",
+    ("PATCH", "/api/v1/businesses/{businessId}/webhooks/{webhookId}"): "staff:manager",
+    ("DELETE", "/api/v1/businesses/{businessId}/webhooks/{webhookId}"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/webhooks/{webhookId}/deliveries"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"):
+        "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
@@ -145,7 +154,8 @@ def problem_key(answer):
 class AuthorizationMatrix(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.srv = Server().start()
+        # Private targets allowed: the world's webhook points at a closed loopback port.
+        cls.srv = Server(env={"VISITD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true"}).start()
         try:
             cls._build_world()
         except Exception:
@@ -168,6 +178,12 @@ class AuthorizationMatrix(unittest.TestCase):
         cls.p_quinn = w.create_provider("Dr Quinn", user_key="quinn")["id"]
         # The room opens a day ahead and the booking is the first free slot: its room is open.
         cls.service = w.create_service("Consult", [cls.p_pat, cls.p_quinn], roomOpenBeforeMinutes=1440)["id"]
+        # A webhook endpoint (nothing listens on the discard port: deliveries wait for retries),
+        # registered before the booking so that the booking leaves a delivery to redeliver.
+        status, _, hook = w.client("owner").post(w.path("/webhooks"), {
+            "url": "http://127.0.0.1:9/hooks", "eventTypes": ["booking.created"]})
+        assert status == 201, (status, hook)
+        cls.webhook = hook["id"]
         today = london_time(0, 0).date()
         status, _, slots = srv.client().get("/api/v1/public/businesses/acme/slots?" + qs(
             serviceId=cls.service, providerId=cls.p_pat, timeZone="Europe/London", **{
@@ -195,6 +211,9 @@ class AuthorizationMatrix(unittest.TestCase):
         status, _, msgs = manager.get(w.path("/bookings/%s/messages" % cls.booking))
         assert status == 200, (status, msgs)
         cls.message = msgs["items"][0]["id"] if msgs["items"] else UNKNOWN
+        status, _, deliveries = manager.get(w.path("/webhooks/%s/deliveries" % cls.webhook))
+        assert status == 200 and deliveries["items"], (status, deliveries)
+        cls.delivery = deliveries["items"][0]["id"]
         owner = w.client("owner")
         status, _, tok = owner.post(w.path("/api-tokens"), {"name": "low", "role": "provider"})
         assert status == 201, (status, tok)
@@ -243,17 +262,19 @@ class AuthorizationMatrix(unittest.TestCase):
         """Path parameters naming this business's resources (or the rival's, or unknown ids)."""
         if unknown:
             v = dict.fromkeys(["businessId", "providerId", "serviceId", "bookingId", "userId", "tokenId",
-                               "overrideId", "timeOffId", "messageId", "roomId", "calendarId"], UNKNOWN)
+                               "overrideId", "timeOffId", "messageId", "roomId", "calendarId", "webhookId",
+                               "deliveryId"], UNKNOWN)
         elif foreign:
             v = {"businessId": self.w.biz, "providerId": self.r_provider, "serviceId": self.r_service,
                  "bookingId": self.r_booking, "userId": self.w.user_ids["rival"], "tokenId": UNKNOWN,
                  "overrideId": UNKNOWN, "timeOffId": UNKNOWN, "messageId": UNKNOWN, "roomId": self.r_booking,
-                 "calendarId": self.r_calendar}
+                 "calendarId": self.r_calendar, "webhookId": UNKNOWN, "deliveryId": UNKNOWN}
         else:
             v = {"businessId": self.w.biz, "providerId": self.p_pat, "serviceId": self.service,
                  "bookingId": self.booking, "userId": self.w.user_ids["pat"], "tokenId": self.lower_token_id,
                  "overrideId": self.override, "timeOffId": self.time_off, "messageId": self.message,
-                 "roomId": self.booking, "calendarId": self.calendar}
+                 "roomId": self.booking, "calendarId": self.calendar, "webhookId": self.webhook,
+                 "deliveryId": self.delivery}
         v.update({"slug": "acme", "kind": "confirmation", "channel": "email"})
         return v
 

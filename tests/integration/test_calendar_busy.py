@@ -218,7 +218,7 @@ class RefusedTargetTest(unittest.TestCase):
                         break
                     time.sleep(0.1)
                 self.assertEqual(c["status"], "error", c)
-                self.assertIn("private, loopback or link-local", c["lastError"])
+                self.assertIn("resolves to a loopback address", c["lastError"])
             self.assertEqual(feeds.requests, [])  # nothing ever reached the target
         finally:
             srv.cleanup()

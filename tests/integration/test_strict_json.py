@@ -57,7 +57,7 @@ class StrictJson(unittest.TestCase):
         if "{token}" in path:
             path = path.replace("{token}", self.tokens["join" if path.startswith("/api/v1/join/") else "manage"])
         # Ids of things the refused request never reaches (a body is refused before the lookup).
-        for name in ("overrideId", "timeOffId", "tokenId", "messageId"):
+        for name in ("overrideId", "timeOffId", "tokenId", "messageId", "webhookId"):
             path = path.replace("{%s}" % name, "no-such-" + name)
         self.assertNotIn("{", path, "no value for a parameter of " + pattern)
         return path

@@ -687,4 +687,31 @@ export const t = {
   insightsOutcome: { sent: 'Sent', delivered: 'Delivered', failed: 'Failed', pending: 'Waiting', skipped: 'Not needed' } as Record<string, string>,
   insightsNoProviders: 'No provider matches these filters.',
   insightsChartOf: (title: string) => `Chart: ${title}. The numbers are in the table below it.`,
+
+  // webhooks (issue I)
+  navWebhooks: 'Webhooks',
+  webhooksTitle: 'Webhooks',
+  webhooksIntro:
+    'Other systems (a CRM, a practice-management system) can be told when bookings change. visitd sends each event, signed, to the addresses below and tries again until they answer.',
+  webhooksNone: 'No webhook endpoints yet.',
+  webhookAdd: 'Add endpoint',
+  webhookUrl: 'Address (URL)',
+  webhookUrlHint: 'An https address of the receiving system.',
+  webhookEvents: 'Events to send',
+  webhookSecretOnce: 'Signing secret, shown only now: give it to the receiving system.',
+  webhookDisabled: 'paused',
+  webhookDisable: 'Pause',
+  webhookEnable: 'Resume',
+  webhookDelete: 'Delete',
+  webhookDeleteConfirm: (url: string) => `Delete the endpoint ${url} and its delivery log?`,
+  webhookDeliveries: 'Deliveries',
+  webhookNoDeliveries: 'Nothing sent yet.',
+  webhookWhen: 'When',
+  webhookEvent: 'Event',
+  webhookStatus: 'Status',
+  webhookAttempts: 'Attempts',
+  webhookSendAgain: 'Send again',
+  webhookStatuses: { pending: 'Waiting', sending: 'Sending', delivered: 'Delivered', failed: 'Failed' } as Record<string, string>,
+  webhookAttempt: (code: number | null, ms: number, error: string) =>
+    `${code === null ? 'no answer' : `HTTP ${code}`} in ${ms} ms${error && code === null ? ` (${error})` : ''}`,
 };

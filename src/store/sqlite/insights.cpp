@@ -17,8 +17,8 @@ std::string filters(const InsightQuery& q) {
 }
 
 void bind_filters(Statement& s, const InsightQuery& q) {
-  int i = 1;
-  s.bind(i++, q.business_id).bind(i++, q.range.begin).bind(i++, q.range.end);
+  s.bind(1, q.business_id).bind(2, q.range.begin).bind(3, q.range.end);
+  int i = 4;
   if (q.provider_id) s.bind(i++, *q.provider_id);
   if (q.service_id) s.bind(i++, *q.service_id);
 }

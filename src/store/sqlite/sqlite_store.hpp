@@ -16,6 +16,7 @@
 #include "store/sqlite/statement.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "store/store.hpp"
+#include "store/webhooks.hpp"
 
 namespace visitd::store::sqlite {
 
@@ -144,6 +145,22 @@ class SqliteStore final : public Store {
   Result<BucketVerdict> spend_token(const std::string& key, const BucketRule& rule, Instant now, bool take) override;
   Status forget_bucket(const std::string& key) override;
   Result<int> prune_buckets(Instant now) override;
+  // webhooks: endpoints and their deliveries (webhooks.cpp)
+  Result<WebhookEndpoint> create_webhook(WebhookEndpoint e, const Actor& by) override;
+  std::vector<WebhookEndpoint> webhooks_of(const Id& business_id) override;
+  Result<WebhookEndpoint> webhook(const Id& business_id, const Id& webhook_id) override;
+  Result<WebhookEndpoint> update_webhook(const Id& business_id, const Id& webhook_id, const WebhookEndpointPatch& patch,
+                                         const Actor& by) override;
+  Status delete_webhook(const Id& business_id, const Id& webhook_id, const Actor& by) override;
+  int enqueue_webhook_event(const WebhookEvent& e, Instant now) override;
+  std::vector<WebhookDelivery> claim_webhook_deliveries(const std::string& owner, Instant now, core::Seconds lease,
+                                                        int limit) override;
+  Status record_webhook_attempt(const Id& delivery_id, const std::string& owner,
+                                const WebhookOutcome& outcome) override;
+  Result<std::vector<WebhookDelivery>> webhook_deliveries(const Id& business_id, const Id& webhook_id,
+                                                          int limit) override;
+  Result<WebhookDelivery> redeliver_webhook(const Id& business_id, const Id& webhook_id, const Id& delivery_id,
+                                            const Actor& by) override;
 
   // staff-only notes on bookings (notes.cpp)
   std::optional<BookingNote> booking_note(const Id& business_id, const Id& booking_id) override;

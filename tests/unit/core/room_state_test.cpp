@@ -122,6 +122,31 @@ TEST_F(RoomStateTest, MediaFlagsSurviveAReconnect) {
   EXPECT_TRUE(back->member.video);
 }
 
+TEST_F(RoomStateTest, AMemberMirroredFromAnotherInstanceCountsForSignalingAndTheMesh) {
+  host();
+  RoomMember remote{"guest-bk", "Sam", RoomRole::guest, LobbyState::admitted, true, 77, true, false};
+  room_.mirror(remote);
+  EXPECT_TRUE(room_.check_signal("host-1", "guest-bk").ok());
+  EXPECT_EQ(room_.admitted_count(), 2);
+  // The same participant connecting here takes over the mirrored member (a resume).
+  auto here = room_.arrive("guest-bk", "Sam", RoomRole::guest, LobbyState::admitted, 5);
+  ASSERT_TRUE(here.ok());
+  EXPECT_TRUE(here->resumed);
+  EXPECT_EQ(here->replaced, std::optional<std::uint64_t>(77));
+  EXPECT_FALSE(here->member.video);  // its media flags came along
+}
+
+TEST_F(RoomStateTest, AForgottenMemberIsGoneForSignalingAndReturnedOnce) {
+  host();
+  guest(LobbyState::admitted);
+  auto gone = room_.forget("guest-bk");
+  ASSERT_TRUE(gone.has_value());
+  EXPECT_EQ(gone->id, "guest-bk");
+  EXPECT_FALSE(room_.check_signal("host-1", "guest-bk").ok());
+  EXPECT_FALSE(room_.forget("guest-bk").has_value());
+  EXPECT_EQ(room_.members().size(), 1u);
+}
+
 TEST(RoomReview, TheRoomFollowsItsBookingsWindow) {
   const Interval window{at("2026-12-20T09:45:00Z"), at("2026-12-20T10:35:00Z")};
   const Interval later{at("2026-12-20T11:45:00Z"), at("2026-12-20T12:35:00Z")};

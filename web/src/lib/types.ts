@@ -49,6 +49,11 @@ export type RoomPreview = Schemas['RoomPreview'];
 export type IceServer = Schemas['IceServer'];
 export type ChatMessage = Schemas['ChatMessage'];
 export type ChatPage = Schemas['ChatPage'];
+// webhooks (issue I)
+export type Webhook = Schemas['Webhook'];
+export type CreatedWebhook = Schemas['CreatedWebhook'];
+export type WebhookEventType = Schemas['WebhookEventType'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
 
 /** Every list answer is `{items, ...}`; the paged ones add total, limit and offset. */
 export interface Page<T> {

@@ -10,6 +10,7 @@ import { AuditSection, HoursSection, MyHoursSection, ProvidersSection, SettingsS
 import { ServicesSection } from './Services';
 import { ProfileSection } from './Profile';
 import { InsightsSection } from './Insights';
+import { WebhooksSection } from './Webhooks';
 import { LoginPage } from './Login';
 import { StaffRoom } from './StaffRoom';
 import { isManager, loadMe, logout, type StaffContext } from './session';
@@ -32,6 +33,7 @@ const sections: Section[] = [
   { path: '/staff/settings', label: t.navSettings, manager: true, view: SettingsSection },
   { path: '/staff/audit', label: t.navAudit, manager: true, view: AuditSection },
   { path: '/staff/insights', label: t.navInsights, manager: true, view: InsightsSection },
+  { path: '/staff/webhooks', label: t.navWebhooks, manager: true, view: WebhooksSection },
 ];
 
 export function StaffApp({ path }: { path: string }) {
