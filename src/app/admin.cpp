@@ -24,18 +24,19 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-core::Result<std::string> admin_create_business(store::Store& store, const NewBusinessArgs& a) {
+core::Result<std::string> admin_create_business(store::CatalogStore& catalog, const NewBusinessArgs& a) {
   core::Business b;
   b.slug = a.slug;
   b.name = a.name;
   b.zone = a.zone;
   if (auto v = core::validate_business(b); !v) return v.error();
-  auto made = store.create_business(b, kAdmin);
+  auto made = catalog.create_business(b, kAdmin);
   if (!made) return made.error();
   return boost::json::serialize(boost::json::object{{"id", made->id}, {"slug", made->slug}});
 }
 
-core::Result<std::string> admin_create_user(store::Store& store, const NewUserArgs& a) {
+core::Result<std::string> admin_create_user(store::CatalogStore& catalog, store::StaffStore& staff,
+                                            const NewUserArgs& a) {
   std::optional<core::Role> role = wire::parse<core::Role>(a.role);
   if (!role) return core::Error::invalid("role", "expected owner, manager or provider");
   std::string email = lower(a.email);
@@ -44,29 +45,30 @@ core::Result<std::string> admin_create_user(store::Store& store, const NewUserAr
     return core::Error::invalid("name", "1 to 200 characters");
   std::optional<core::Business> business;
   if (a.business_slug) {
-    auto found = store.business_by_slug(*a.business_slug);
+    auto found = catalog.business_by_slug(*a.business_slug);
     if (!found) return core::Error::invalid("business", "no business with slug " + *a.business_slug);
     business = *found;
   }
   std::string password = a.password.empty() ? security::random_token(12) : a.password;
   if (auto v = check_password(password); !v) return v.error();
-  auto user = store.create_user(core::User{"", email, a.name}, security::hash_password(password));
+  auto user = staff.create_user(core::User{"", email, a.name}, security::hash_password(password));
   if (!user) return user.error();
   if (business) {
-    if (auto s = store.set_membership({business->id, user->id, *role}, kAdmin); !s) return s.error();
+    if (auto s = staff.set_membership({business->id, user->id, *role}, kAdmin); !s) return s.error();
   }
   boost::json::object out{{"id", user->id}, {"email", user->email}};
   if (a.password.empty()) out["password"] = password;
   return boost::json::serialize(out);
 }
 
-core::Result<std::string> admin_reset_password(store::Store& store, const std::string& email, std::string password) {
-  auto user = store.user_by_email(lower(email));
+core::Result<std::string> admin_reset_password(store::StaffStore& staff, const std::string& email,
+                                               std::string password) {
+  auto user = staff.user_by_email(lower(email));
   if (!user) return user.error();
   bool generated = password.empty();
   if (generated) password = security::random_token(12);
   if (auto v = check_password(password); !v) return v.error();
-  if (auto s = store.set_password_hash(user->user.id, security::hash_password(password)); !s) return s.error();
+  if (auto s = staff.set_password_hash(user->user.id, security::hash_password(password)); !s) return s.error();
   boost::json::object out{{"id", user->user.id}};
   if (generated) out["password"] = password;
   return boost::json::serialize(out);

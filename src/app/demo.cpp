@@ -40,10 +40,10 @@ constexpr DemoConsumer kConsumers[] = {
     {"Lucas Martin", "lucas@example.test", "America/New_York"},
 };
 
-core::Result<core::User> demo_user(store::Store& store, const std::string& email, const std::string& name,
+core::Result<core::User> demo_user(store::StaffStore& staff, const std::string& email, const std::string& name,
                                    std::vector<DemoLogin>& logins, const std::string& role) {
   auto password = security::random_token(9);
-  auto user = store.create_user(core::User{"", email, name}, security::hash_password(password));
+  auto user = staff.create_user(core::User{"", email, name}, security::hash_password(password));
   if (!user) return user.error();
   logins.push_back({email, role, password});
   return user;
@@ -51,9 +51,9 @@ core::Result<core::User> demo_user(store::Store& store, const std::string& email
 
 }  // namespace
 
-core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
+core::Result<DemoResult> seed_demo(DemoStores store, core::Instant now) {
   DemoResult result;
-  if (auto existing = store.business_by_slug("northwind")) {
+  if (auto existing = store.catalog.business_by_slug("northwind")) {
     result.business_id = existing->id;
     return result;
   }
@@ -61,18 +61,19 @@ core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
   biz.slug = "northwind";
   biz.name = "Northwind Health";
   biz.zone = "Europe/London";
-  auto created = store.create_business(biz, kSystem);
+  auto created = store.catalog.create_business(biz, kSystem);
   if (!created) return created.error();
   result.created = true;
   result.business_id = created->id;
   const auto& bid = created->id;
 
-  auto owner = demo_user(store, "owner@northwind.test", "Olga Owner", result.logins, "owner");
+  auto owner = demo_user(store.staff, "owner@northwind.test", "Olga Owner", result.logins, "owner");
   if (!owner) return owner.error();
-  if (auto s = store.set_membership({bid, owner->id, core::Role::owner}, kSystem); !s) return s.error();
-  auto provider_user = demo_user(store, "alice@northwind.test", "Alice Morgan", result.logins, "provider");
+  if (auto s = store.staff.set_membership({bid, owner->id, core::Role::owner}, kSystem); !s) return s.error();
+  auto provider_user = demo_user(store.staff, "alice@northwind.test", "Alice Morgan", result.logins, "provider");
   if (!provider_user) return provider_user.error();
-  if (auto s = store.set_membership({bid, provider_user->id, core::Role::provider}, kSystem); !s) return s.error();
+  if (auto s = store.staff.set_membership({bid, provider_user->id, core::Role::provider}, kSystem); !s)
+    return s.error();
 
   std::vector<core::Provider> providers;
   for (const auto& dp : kProviders) {
@@ -81,9 +82,10 @@ core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
     p.name = dp.name;
     p.zone = dp.zone;
     if (providers.empty()) p.user_id = provider_user->id;
-    auto made = store.create_provider(p, kSystem);
+    auto made = store.catalog.create_provider(p, kSystem);
     if (!made) return made.error();
-    if (auto s = store.set_weekly_hours(bid, made->id, weekdays(9 * 60, 17 * 60), kSystem); !s) return s.error();
+    if (auto s = store.catalog.set_weekly_hours(bid, made->id, weekdays(9 * 60, 17 * 60), kSystem); !s)
+      return s.error();
     made->weekly = weekdays(9 * 60, 17 * 60);
     providers.push_back(*made);
   }
@@ -109,9 +111,9 @@ core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
   long_visit.buffer_after_minutes = 10;
   long_visit.max_per_day = 3;
   long_visit.questions = {{"reason", "What would you like to discuss?", core::QuestionKind::long_text, true, {}}};
-  auto s1 = store.create_service(short_visit, kSystem);
+  auto s1 = store.catalog.create_service(short_visit, kSystem);
   if (!s1) return s1.error();
-  auto s2 = store.create_service(long_visit, kSystem);
+  auto s2 = store.catalog.create_service(long_visit, kSystem);
   if (!s2) return s2.error();
 
   // A week of bookings: for each provider and day, take every fifth free slot so the
@@ -137,7 +139,7 @@ core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now) {
       nb.booking.answers = {{"reason", "Follow-up on my last appointment"}};
       nb.candidates.push_back({provider.id, zone->day_span(zone->local_date(slots[i].time.begin))});
       nb.max_per_day = service.max_per_day;
-      if (auto b = store.create_booking(nb, store::Actor{"consumer"}); b) ++result.bookings;
+      if (auto b = store.bookings.create_booking(nb, store::Actor{"consumer"}); b) ++result.bookings;
     }
   }
   return result;

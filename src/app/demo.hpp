@@ -5,6 +5,9 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "store/bookings.hpp"
+#include "store/catalog.hpp"
+#include "store/staff.hpp"
 #include "store/store.hpp"
 
 namespace visitd::app {
@@ -22,6 +25,18 @@ struct DemoResult {
   int bookings = 0;
 };
 
-core::Result<DemoResult> seed_demo(store::Store& store, core::Instant now);
+// The store roles the demo writes (never the whole store): the business, its providers and
+// services; the demo logins and memberships; a week of bookings.
+struct DemoStores {
+  DemoStores(store::Store& s)  // NOLINT(google-explicit-constructor): any Store is every role
+      : catalog(s), staff(s), bookings(s) {}
+  DemoStores(store::CatalogStore& c, store::StaffStore& st, store::BookingStore& b)
+      : catalog(c), staff(st), bookings(b) {}
+  store::CatalogStore& catalog;
+  store::StaffStore& staff;
+  store::BookingStore& bookings;
+};
+
+core::Result<DemoResult> seed_demo(DemoStores store, core::Instant now);
 
 }  // namespace visitd::app

@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
   auto store = visitd::app::open_migrated_store(config, clock);
   if (!store) return fail(store.error());
   if (*create_business) return print_result(visitd::app::admin_create_business(*store.value(), nb));
-  if (*create_user) return print_result(visitd::app::admin_create_user(*store.value(), nu));
+  if (*create_user) return print_result(visitd::app::admin_create_user(*store.value(), *store.value(), nu));
   if (*reset) return print_result(visitd::app::admin_reset_password(*store.value(), reset_email, reset_password));
   return 0;
 }

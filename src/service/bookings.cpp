@@ -4,6 +4,8 @@
 #include <map>
 
 #include "core/link_policy.hpp"
+#include "core/validation.hpp"
+#include "security/crypto.hpp"
 
 namespace visitd::service {
 
@@ -64,6 +66,13 @@ const core::Slot* slot_at(const std::vector<core::Slot>& slots, core::Interval t
   for (const auto& s : slots)
     if (s.time == time) return &s;
   return nullptr;
+}
+
+core::Error key_reused() {
+  core::Error e = core::Error::typed(core::ErrorCode::invalid, "idempotency-key-reused",
+                                     "this Idempotency-Key was already used with a different request body");
+  e.fields.push_back({"Idempotency-Key", "was already used with a different request body"});
+  return e;
 }
 
 // A consumer refused by a cutoff learns until when online changes were possible, in their zone.
@@ -144,8 +153,52 @@ core::Result<std::vector<core::Slot>> Bookings::find_slots(const core::Service& 
   return slots_of(service, providers_for(service, provider_id), range, exclude_booking);
 }
 
+core::Status check_idempotency_key(const std::string& key) {
+  const bool printable = std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+  if (key.empty() || key.size() > kMaxIdempotencyKeyLength || !printable) {
+    return core::Error::invalid(
+        "Idempotency-Key", "must be 1 to " + std::to_string(kMaxIdempotencyKeyLength) + " printable ASCII characters");
+  }
+  return core::ok_status();
+}
+
+core::Result<std::optional<core::Booking>> Bookings::replay(const core::Id& business_id,
+                                                            const std::optional<std::string>& key,
+                                                            const std::string& request_fingerprint) const {
+  if (!key) return std::optional<core::Booking>{};
+  auto earlier = bookings_.booking_by_idempotency_key(business_id, *key);
+  if (!earlier) return std::optional<core::Booking>{};
+  if (!security::constant_time_equal(earlier->request_fingerprint, request_fingerprint)) return key_reused();
+  return std::optional<core::Booking>{std::move(earlier->booking)};
+}
+
 core::Result<core::Booking> Bookings::book(const BookRequest& req, std::vector<core::Slot>* nearest) const {
+  if (req.idempotency_key) {
+    if (auto ok = check_idempotency_key(*req.idempotency_key); !ok) return ok.error();
+  }
+  const auto again = [&]() -> std::optional<core::Result<core::Booking>> {
+    auto earlier = replay(req.business.id, req.idempotency_key, req.request_fingerprint);
+    if (!earlier) return core::Result<core::Booking>(earlier.error());
+    if (*earlier) return core::Result<core::Booking>(std::move(**earlier));
+    return std::nullopt;
+  };
+  if (auto first = again()) return std::move(*first);
+  auto booked = book_new(req, nearest);
+  // A concurrent request with the same key may have won the slot (conflict), or the store
+  // answered with the booking the key already made (which may carry another body).
+  if (req.idempotency_key && (booked || booked.error().code == core::ErrorCode::conflict)) {
+    if (auto first = again()) return std::move(*first);
+  }
+  return booked;
+}
+
+core::Result<core::Booking> Bookings::book_new(const BookRequest& req, std::vector<core::Slot>* nearest) const {
   const core::Service& service = req.service;
+  // The consumer's details and the answers hold to core's rules whichever entry point books
+  // (invalid naming "consumer.<field>" / "answers.<key>"; http has reported every bad field
+  // at once before calling).
+  if (auto ok = core::validate_consumer(req.consumer); !ok) return ok.error();
+  if (auto ok = core::validate_answers(service, req.answers); !ok) return ok.error();
   if (req.provider_id && !assigned(service, *req.provider_id)) return provider_not_in_service();
   const core::Interval time{req.start, req.start + core::Minutes{service.duration_minutes}};
 
@@ -219,6 +272,10 @@ core::Result<core::Booking> Bookings::staff_booking(const core::StaffScope& scop
 }
 
 core::Result<store::BookingPage> Bookings::staff_list(const core::StaffScope& scope, store::BookingFilter f) const {
+  // An unknown provider is a bad filter, whoever asks (before the scope's 403).
+  if (f.provider_id && !catalog_.provider(f.business_id, *f.provider_id)) {
+    return core::Error::invalid("providerId", "is not a provider of this business");
+  }
   auto provider = core::listing_provider(scope, f.provider_id);
   if (!provider) return provider.error();
   f.provider_id = *provider;

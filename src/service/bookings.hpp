@@ -20,6 +20,12 @@
 
 namespace visitd::service {
 
+// An Idempotency-Key is 1 to this many printable ASCII characters.
+inline constexpr std::size_t kMaxIdempotencyKeyLength = 200;
+
+// invalid naming "Idempotency-Key" unless the key has that shape.
+core::Status check_idempotency_key(const std::string& key);
+
 struct BookRequest {
   core::Business business;
   core::Service service;
@@ -27,9 +33,13 @@ struct BookRequest {
   core::Instant start;
   core::Consumer consumer;
   std::vector<core::Answer> answers;
+  // A client's retry key (check_idempotency_key's shape): a request repeating it gets the
+  // booking the first one made, as long as its fingerprint matches.
   std::optional<std::string> idempotency_key;
-  std::string request_fingerprint;  // sha256 of the request body, kept with the key
-  bool sms_consent = false;         // explicit; stored with its time
+  // What identifies the request's content to its entry point (http: sha256 hex of the
+  // body); compared in constant time with the one stored with the key.
+  std::string request_fingerprint;
+  bool sms_consent = false;  // explicit; stored with its time
 };
 
 struct RescheduleRequest {
@@ -58,20 +68,24 @@ class Bookings {
       : Bookings(p.store.catalog, p.store.bookings, p.store.outbox, p.store.calendars, p.clock, p.metrics, p.events) {}
 
   // Reads: one booking (with answers and history; not_found), a page of a business's
-  // bookings, the booking an Idempotency-Key already made (nullopt: none).
+  // bookings.
   [[nodiscard]] core::Result<core::Booking> booking(const core::Id& id) const { return bookings_.booking(id); }
   [[nodiscard]] store::BookingPage list(const store::BookingFilter& f) const { return bookings_.bookings(f); }
   // Staff reads within the caller's scope (core/staff_policy): a booking of the business
   // (not_found otherwise; forbidden when a provider asks for a colleague's), and a page whose
-  // provider filter the scope decides (forbidden when a provider asks for a colleague's).
+  // provider filter the scope decides (forbidden when a provider asks for a colleague's;
+  // invalid naming providerId when the filter names no provider of the business).
   [[nodiscard]] core::Result<core::Booking> staff_booking(const core::StaffScope& scope, const core::Id& business_id,
                                                           const core::Id& booking_id) const;
   [[nodiscard]] core::Result<store::BookingPage> staff_list(const core::StaffScope& scope,
                                                             store::BookingFilter f) const;
-  [[nodiscard]] std::optional<store::IdempotentBooking> by_idempotency_key(const core::Id& business_id,
-                                                                           const std::string& key) const {
-    return bookings_.booking_by_idempotency_key(business_id, key);
-  }
+  // The booking an earlier request with this Idempotency-Key made (nullopt: the key is new;
+  // also for no key). invalid typed "idempotency-key-reused" naming "Idempotency-Key" when
+  // that request's fingerprint differs. book() applies this itself; an entry point may ask
+  // first to answer a repeat before validating it again (the catalogue may have changed).
+  [[nodiscard]] core::Result<std::optional<core::Booking>> replay(const core::Id& business_id,
+                                                                  const std::optional<std::string>& key,
+                                                                  const std::string& request_fingerprint) const;
 
   // Free slots of a service in [range), for one provider or every assigned provider.
   // not_found naming providerId when it is not assigned to the service.
@@ -85,7 +99,8 @@ class Bookings {
   [[nodiscard]] core::Result<std::vector<core::Slot>> slots_to_move(const core::Booking& b, core::Interval range) const;
 
   // conflict when the slot is not (or no longer) free, with "nearest"; `nearest` (if given)
-  // receives the same slots as values.
+  // receives the same slots as values. With an Idempotency-Key already used (before or by a
+  // racing request), the first booking again, or replay()'s "idempotency-key-reused".
   [[nodiscard]] core::Result<core::Booking> book(const BookRequest& req,
                                                  std::vector<core::Slot>* nearest = nullptr) const;
 
@@ -117,6 +132,7 @@ class Bookings {
                                                            const core::Id& provider_id = {}) const;
 
  private:
+  core::Result<core::Booking> book_new(const BookRequest& req, std::vector<core::Slot>* nearest) const;
   core::Result<core::Booking> finish(const core::Booking& booking, core::BookingStatus to,
                                      const store::Actor& by) const;
   void publish(EventKind kind, const core::Booking& b, const store::Actor& by,

@@ -18,6 +18,12 @@ core::Error no_feed() { return core::Error::make(core::ErrorCode::not_found, "no
 constexpr const char* kFeedTokenPrefix = "vcf_";
 constexpr int kPage = 200;
 
+// A feed of one provider is theirs or their managers' (the whole business's is gated to managers).
+core::Status in_scope(const core::StaffScope& caller, const FeedScope& scope) {
+  if (scope.provider_id) return core::check_provider_scope(caller, *scope.provider_id);
+  return core::ok_status();
+}
+
 core::Instant last_change(const core::Booking& b) {
   core::Instant at = b.created_at;
   for (const auto& c : b.history) at = std::max(at, c.at);
@@ -28,14 +34,18 @@ core::Instant last_change(const core::Booking& b) {
 
 // ---- feeds -----------------------------------------------------------------
 
-core::Result<std::optional<store::CalendarFeed>> CalendarFeeds::feed(const FeedScope& scope) const {
+core::Result<std::optional<store::CalendarFeed>> CalendarFeeds::feed(const core::StaffScope& caller,
+                                                                     const FeedScope& scope) const {
+  if (auto own = in_scope(caller, scope); !own) return own.error();
   if (scope.provider_id) {
     if (auto p = catalog_.provider(scope.business_id, *scope.provider_id); !p) return p.error();
   }
   return calendars_.calendar_feed(scope.business_id, scope.provider_id);
 }
 
-core::Result<IssuedFeed> CalendarFeeds::issue(const FeedScope& scope, const store::Actor& by) const {
+core::Result<IssuedFeed> CalendarFeeds::issue(const core::StaffScope& caller, const FeedScope& scope,
+                                              const store::Actor& by) const {
+  if (auto own = in_scope(caller, scope); !own) return own.error();
   IssuedFeed out;
   out.token = kFeedTokenPrefix + security::random_token();
   auto feed = calendars_.put_calendar_feed(scope.business_id, scope.provider_id, security::sha256_hex(out.token), by);
@@ -44,7 +54,9 @@ core::Result<IssuedFeed> CalendarFeeds::issue(const FeedScope& scope, const stor
   return out;
 }
 
-core::Status CalendarFeeds::revoke(const FeedScope& scope, const store::Actor& by) const {
+core::Status CalendarFeeds::revoke(const core::StaffScope& caller, const FeedScope& scope,
+                                   const store::Actor& by) const {
+  if (auto f = feed(caller, scope); !f) return f.error();
   return calendars_.delete_calendar_feed(scope.business_id, scope.provider_id, by);
 }
 
@@ -95,15 +107,23 @@ core::Result<FeedCalendar> CalendarFeeds::read(const std::string& token) const {
 
 // ---- external calendars ----------------------------------------------------
 
-core::Result<std::vector<store::ExternalCalendar>> ExternalCalendars::list(const core::Id& business_id,
+core::Status ExternalCalendars::may_manage(const core::StaffScope& caller, const core::Id& provider_id) {
+  return core::check_provider_scope(caller, provider_id);
+}
+
+core::Result<std::vector<store::ExternalCalendar>> ExternalCalendars::list(const core::StaffScope& caller,
+                                                                           const core::Id& business_id,
                                                                            const core::Id& provider_id) const {
+  if (auto own = may_manage(caller, provider_id); !own) return own.error();
   if (auto p = catalog_.provider(business_id, provider_id); !p) return p.error();
   return calendars_.external_calendars(business_id, provider_id);
 }
 
-core::Result<store::ExternalCalendar> ExternalCalendars::add(const core::Id& business_id, const core::Id& provider_id,
+core::Result<store::ExternalCalendar> ExternalCalendars::add(const core::StaffScope& caller,
+                                                             const core::Id& business_id, const core::Id& provider_id,
                                                              const NewExternalCalendar& c,
                                                              const store::Actor& by) const {
+  if (auto own = may_manage(caller, provider_id); !own) return own.error();
   if (auto p = catalog_.provider(business_id, provider_id); !p) return p.error();
   std::vector<core::FieldError> errors;
   if (c.name.empty() || c.name.size() > core::kMaxCalendarNameLength)
@@ -135,15 +155,18 @@ core::Result<store::ExternalCalendar> ExternalCalendars::own(const core::Id& bus
   return c;
 }
 
-core::Status ExternalCalendars::remove(const core::Id& business_id, const core::Id& provider_id, const core::Id& id,
-                                       const store::Actor& by) const {
+core::Status ExternalCalendars::remove(const core::StaffScope& caller, const core::Id& business_id,
+                                       const core::Id& provider_id, const core::Id& id, const store::Actor& by) const {
+  if (auto own = may_manage(caller, provider_id); !own) return own.error();
   if (auto c = own(business_id, provider_id, id); !c) return c.error();
   return calendars_.delete_external_calendar(business_id, id, by);
 }
 
-core::Result<store::ExternalCalendar> ExternalCalendars::fetch_now(const core::Id& business_id,
+core::Result<store::ExternalCalendar> ExternalCalendars::fetch_now(const core::StaffScope& caller,
+                                                                   const core::Id& business_id,
                                                                    const core::Id& provider_id,
                                                                    const core::Id& id) const {
+  if (auto own = may_manage(caller, provider_id); !own) return own.error();
   auto c = own(business_id, provider_id, id);
   if (!c) return c.error();
   if (auto s = calendars_.request_calendar_fetch(business_id, id, clock_.now()); !s) return s.error();

@@ -6,11 +6,15 @@
 //    reaches only the feed of its own provider and of its own business.
 //  - ExternalCalendars: a provider's external calendars ("secret addresses") and their fetch
 //    state; the fetching itself is notify/calendar_sync's, in the background.
+// Staff act within their scope: a provider-role caller reaches only their own provider's feed
+// and calendars (forbidden otherwise, core::check_provider_scope, decided before whether the
+// provider exists); the whole business's feed is for managers (the caller's gate).
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/staff_policy.hpp"
 #include "service/ports.hpp"
 
 namespace visitd::service {
@@ -50,11 +54,14 @@ class CalendarFeeds {
       : CalendarFeeds(p.store.calendars, p.store.catalog, p.store.bookings, p.clock) {}
 
   // nullopt when no feed is issued; not_found for a provider not of the business.
-  [[nodiscard]] core::Result<std::optional<store::CalendarFeed>> feed(const FeedScope& scope) const;
+  [[nodiscard]] core::Result<std::optional<store::CalendarFeed>> feed(const core::StaffScope& caller,
+                                                                      const FeedScope& scope) const;
   // Issues the feed's token, replacing (and so revoking) any previous one. not_found.
-  [[nodiscard]] core::Result<IssuedFeed> issue(const FeedScope& scope, const store::Actor& by) const;
-  // not_found when none is issued.
-  [[nodiscard]] core::Status revoke(const FeedScope& scope, const store::Actor& by) const;
+  [[nodiscard]] core::Result<IssuedFeed> issue(const core::StaffScope& caller, const FeedScope& scope,
+                                               const store::Actor& by) const;
+  // not_found when none is issued (or for a provider not of the business).
+  [[nodiscard]] core::Status revoke(const core::StaffScope& caller, const FeedScope& scope,
+                                    const store::Actor& by) const;
   // The feed a token opens; not_found alike for an unknown, malformed, rotated or revoked
   // token and for a provider removed since.
   [[nodiscard]] core::Result<FeedCalendar> read(const std::string& token) const;
@@ -78,16 +85,24 @@ class ExternalCalendars {
       : calendars_(calendars), catalog_(catalog), clock_(clock) {}
   explicit ExternalCalendars(const Ports& p) : ExternalCalendars(p.store.calendars, p.store.catalog, p.clock) {}
 
-  [[nodiscard]] core::Result<std::vector<store::ExternalCalendar>> list(const core::Id& business_id,
+  // forbidden when a provider-role caller names a colleague (core::check_provider_scope).
+  // Every method below checks it first; an entry point may ask before reading a body.
+  [[nodiscard]] static core::Status may_manage(const core::StaffScope& caller, const core::Id& provider_id);
+
+  // not_found for the provider.
+  [[nodiscard]] core::Result<std::vector<store::ExternalCalendar>> list(const core::StaffScope& caller,
+                                                                        const core::Id& business_id,
                                                                         const core::Id& provider_id) const;
   // invalid naming name / url / refreshMinutes; not_found for the provider. Due at once.
-  [[nodiscard]] core::Result<store::ExternalCalendar> add(const core::Id& business_id, const core::Id& provider_id,
-                                                          const NewExternalCalendar& c, const store::Actor& by) const;
+  [[nodiscard]] core::Result<store::ExternalCalendar> add(const core::StaffScope& caller, const core::Id& business_id,
+                                                          const core::Id& provider_id, const NewExternalCalendar& c,
+                                                          const store::Actor& by) const;
   // not_found when it is not this provider's.
-  [[nodiscard]] core::Status remove(const core::Id& business_id, const core::Id& provider_id, const core::Id& id,
-                                    const store::Actor& by) const;
+  [[nodiscard]] core::Status remove(const core::StaffScope& caller, const core::Id& business_id,
+                                    const core::Id& provider_id, const core::Id& id, const store::Actor& by) const;
   // Due now ("fetch now"); the answer is the calendar as it is (the fetch follows).
-  [[nodiscard]] core::Result<store::ExternalCalendar> fetch_now(const core::Id& business_id,
+  [[nodiscard]] core::Result<store::ExternalCalendar> fetch_now(const core::StaffScope& caller,
+                                                                const core::Id& business_id,
                                                                 const core::Id& provider_id, const core::Id& id) const;
 
   // The refresh period when none is given (VISITD_CALENDAR_REFRESH_MINUTES), and the

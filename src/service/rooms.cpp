@@ -44,6 +44,24 @@ RoomView Rooms::view(const core::Booking& b, const std::string& participant_id) 
   return RoomView{std::move(service), facts};
 }
 
+JoinPreview Rooms::preview(const core::Booking& b, const std::string& participant_id) const {
+  JoinPreview p;
+  p.room = view(b, participant_id);
+  p.refusal = core::check_join(p.room.facts, clock_.now());
+  if (auto provider = catalog_.provider(b.business_id, b.provider_id)) p.provider_name = provider->name;
+  if (auto business = catalog_.business_by_id(b.business_id)) {
+    p.business_name = business->name;
+    p.business_slug = business->slug;
+  }
+  for (auto h = b.history.rbegin(); h != b.history.rend(); ++h) {
+    if (h->action == "rescheduled") {
+      p.moved_from = h->from.begin;
+      break;
+    }
+  }
+  return p;
+}
+
 core::Result<RoomView> Rooms::admit(const core::Booking& b, const std::string& participant_id) const {
   RoomView v = view(b, participant_id);
   if (auto r = core::check_join(v.facts, clock_.now())) return join_refusal(*r, v.facts);

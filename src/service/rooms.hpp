@@ -21,6 +21,18 @@ struct RoomView {
   core::RoomFacts facts;  // window from the booking's *current* time
 };
 
+// What a join link's landing page shows before anyone enters (no decision is taken).
+struct JoinPreview {
+  RoomView room;
+  std::optional<core::JoinRefusal> refusal;  // core::check_join now; nullopt: the room is open to them
+  std::string provider_name;                 // empty when the provider is gone
+  std::string business_name;                 // empty (with the slug) when the business is gone
+  std::string business_slug;
+  // The start before the booking's latest reschedule: the consumer may hold a reminder with
+  // that time. nullopt when it was never moved.
+  std::optional<core::Instant> moved_from;
+};
+
 // The caller behind a staff join: a session user, or an API token bound to a business and
 // capped at a role.
 struct StaffCaller {
@@ -38,6 +50,9 @@ class Rooms {
 
   // What the room looks like to this participant right now (no decision).
   [[nodiscard]] RoomView view(const core::Booking& b, const std::string& participant_id) const;
+
+  // The landing page's facts for this participant (the guest, for a join link).
+  [[nodiscard]] JoinPreview preview(const core::Booking& b, const std::string& participant_id) const;
 
   // The view when the participant may join now, else the refusal (see above).
   [[nodiscard]] core::Result<RoomView> admit(const core::Booking& b, const std::string& participant_id) const;

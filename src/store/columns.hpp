@@ -2,8 +2,8 @@
 // Column spellings of enumerations both backends store as text (the schemas' CHECK
 // constraints list the same words). They are the store's, not the wire's: the JSON and the
 // live protocol spell enumerations in wire/names.hpp, and a schema may keep its words when
-// the wire's change. Role, booking status and question kind have their columns in each
-// backend's rows.cpp.
+// the wire's change. Role, booking status and question kind have their columns in
+// store/rows.hpp, beside the row mapping that reads them.
 //
 // `*_column(e)` returns a static string; `*_from_column(text)` is nullopt for any other text
 // (a corrupt row: the caller reports it).

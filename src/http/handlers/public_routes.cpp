@@ -16,7 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxIdempotencyKeyLength = 200;
 constexpr const char* kBusinessPath = "/api/v1/public/businesses/{slug}";
 
 core::Result<core::Business> business_of(ApiContext& ctx, const Request& req) {
@@ -95,10 +94,6 @@ Response get_slots(ApiContext& ctx, Request& req) {
 
 // ---- POST .../bookings ------------------------------------------------------------
 
-bool printable_ascii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
-}
-
 Response created(ApiContext& ctx, const core::Booking& b) {
   const service::BookingLinks links = ctx.use.links.issue(b);
   Response r = json_response(201, json::object{{"booking", consumer::booking_view(ctx, b)},
@@ -108,21 +103,14 @@ Response created(ApiContext& ctx, const core::Booking& b) {
   return r;
 }
 
-core::Error key_reused() {
-  core::Error e = core::Error::typed(core::ErrorCode::invalid, "idempotency-key-reused",
-                                     "this Idempotency-Key was already used with a different request body");
-  e.fields.push_back({"Idempotency-Key", "was already used with a different request body"});
-  return e;
-}
-
-// A stored answer for this key, if any: the first answer again, or 422 for another body.
+// The first answer again when the key was used with this body before (see
+// service::Bookings::replay): a repeat is answered even if the catalogue has changed since.
 std::optional<Response> replay(ApiContext& ctx, const core::Business& business, const std::optional<std::string>& key,
                                const std::string& fingerprint) {
-  if (!key) return std::nullopt;
-  auto earlier = ctx.use.bookings.by_idempotency_key(business.id, *key);
-  if (!earlier) return std::nullopt;
-  if (!security::constant_time_equal(earlier->request_fingerprint, fingerprint)) return problem_from(key_reused());
-  return created(ctx, earlier->booking);
+  auto earlier = ctx.use.bookings.replay(business.id, key, fingerprint);
+  if (!earlier) return problem_from(earlier.error());
+  if (*earlier) return created(ctx, **earlier);
+  return std::nullopt;
 }
 
 std::vector<core::Answer> read_answers(FieldReader& r, std::vector<core::FieldError>& errors) {
@@ -169,9 +157,8 @@ Response post_booking(ApiContext& ctx, Request& req) {
   }
 
   std::optional<std::string> key = req.header("idempotency-key");
-  if (key && (key->empty() || key->size() > kMaxIdempotencyKeyLength || !printable_ascii(*key))) {
-    return bad_request("Idempotency-Key",
-                       "must be 1 to " + std::to_string(kMaxIdempotencyKeyLength) + " printable ASCII characters");
+  if (key) {
+    if (auto shaped = service::check_idempotency_key(*key); !shaped) return problem_from(shaped.error());
   }
   auto body = parse_object(req);
   if (!body) return problem_from(body.error());
@@ -221,18 +208,8 @@ Response post_booking(ApiContext& ctx, Request& req) {
   service::BookRequest book_req{*business,          *service, provider_id, *start,     consumer,
                                 std::move(answers), key,      fingerprint, sms_consent};
   auto booked = ctx.use.bookings.book(book_req);
-  if (!booked) {
-    if (booked.error().code == core::ErrorCode::conflict) {
-      // A concurrent retry with the same key may have won: answer as the first one did.
-      if (auto again = replay(ctx, *business, key, fingerprint)) return *again;
-    }
-    // A taken slot's "nearest" is shown in the consumer's zone.
-    return problem_from(booked.error(), consumer::zone_or_utc(consumer.zone));
-  }
-  if (key) {
-    // The store returns the keyed booking when the key won a race; it may carry another body.
-    if (auto again = replay(ctx, *business, key, fingerprint)) return *again;
-  }
+  // A taken slot's "nearest" is shown in the consumer's zone.
+  if (!booked) return problem_from(booked.error(), consumer::zone_or_utc(consumer.zone));
   return created(ctx, *booked);
 }
 

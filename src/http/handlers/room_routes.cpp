@@ -80,33 +80,23 @@ core::Result<core::Booking> booking_by_join_link(ApiContext& ctx, const Request&
 Response get_join_preview(ApiContext& ctx, Request& req) {
   auto booking = booking_by_join_link(ctx, req);
   if (!booking) return problem_from(booking.error());
-  const service::RoomView room = ctx.use.rooms.view(*booking, live::guest_participant_id(booking->id));
-  const core::Service& service = room.service;
-  const core::RoomFacts& facts = room.facts;
-  const core::Instant now = ctx.now();
+  const service::JoinPreview preview = ctx.use.rooms.preview(*booking, live::guest_participant_id(booking->id));
+  const core::RoomFacts& facts = preview.room.facts;
   // The protocol's own spelling, so the document test covers what this route answers.
-  const std::string status(live::protocol::preview_status(core::check_join(facts, now)));
-  auto provider = ctx.use.catalog.provider(booking->business_id, booking->provider_id);
-  auto business = ctx.use.catalog.business_by_id(booking->business_id);
+  const std::string status(live::protocol::preview_status(preview.refusal));
   json::object b{{"start", core::format_rfc3339_utc(booking->time.begin)},
                  {"end", core::format_rfc3339_utc(booking->time.end)},
-                 {"service", json::object{{"id", booking->service_id}, {"name", service.name}}},
-                 {"provider", json::object{{"id", booking->provider_id}, {"name", provider ? provider->name : ""}}}};
-  // A moved appointment says so: the consumer may hold a reminder with the old time.
-  for (auto h = booking->history.rbegin(); h != booking->history.rend(); ++h) {
-    if (h->action == "rescheduled") {
-      b["movedFrom"] = core::format_rfc3339_utc(h->from.begin);
-      break;
-    }
-  }
-  return json_response(200, json::object{{"roomId", booking->id},
-                                         {"status", status},
-                                         {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
-                                         {"closesAt", core::format_rfc3339_utc(facts.window.end)},
-                                         {"booking", std::move(b)},
-                                         {"bookingStatus", wire::name(booking->status)},
-                                         {"business", json::object{{"name", business ? business->name : ""},
-                                                                   {"slug", business ? business->slug : ""}}}});
+                 {"service", json::object{{"id", booking->service_id}, {"name", preview.room.service.name}}},
+                 {"provider", json::object{{"id", booking->provider_id}, {"name", preview.provider_name}}}};
+  if (preview.moved_from) b["movedFrom"] = core::format_rfc3339_utc(*preview.moved_from);
+  return json_response(
+      200, json::object{{"roomId", booking->id},
+                        {"status", status},
+                        {"opensAt", core::format_rfc3339_utc(facts.window.begin)},
+                        {"closesAt", core::format_rfc3339_utc(facts.window.end)},
+                        {"booking", std::move(b)},
+                        {"bookingStatus", wire::name(booking->status)},
+                        {"business", json::object{{"name", preview.business_name}, {"slug", preview.business_slug}}}});
 }
 
 Response post_consumer_join(ApiContext& ctx, Request& req) {

@@ -5,7 +5,6 @@
 //     calendars: list, add, remove, fetch now.
 // A provider reaches only their own; managers and owners every provider's. A feed's URL
 // (its token) is shown once, when issued; the stored hash cannot give it back.
-#include "core/staff_policy.hpp"
 #include "core/calendar_policy.hpp"
 #include "http/handlers/staff_support.hpp"
 #include "http/json_io.hpp"
@@ -29,12 +28,8 @@ std::optional<core::Id> scope_provider(Request& req) {
   return std::nullopt;
 }
 
-core::Result<service::FeedScope> feed_scope(ApiContext&, Request& req, const BusinessAccess& a) {
-  service::FeedScope scope{a.business.id, scope_provider(req)};
-  if (scope.provider_id) {
-    if (auto own = core::check_provider_scope(a.scope(), *scope.provider_id); !own) return own.error();
-  }
-  return scope;
+service::FeedScope feed_scope(Request& req, const BusinessAccess& a) {
+  return service::FeedScope{a.business.id, scope_provider(req)};
 }
 
 json::object feed_json(const std::optional<store::CalendarFeed>& f) {
@@ -43,17 +38,13 @@ json::object feed_json(const std::optional<store::CalendarFeed>& f) {
 }
 
 Response get_feed(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto scope = feed_scope(ctx, req, a);
-  if (!scope) return fail(scope.error());
-  auto f = ctx.use.feeds.feed(*scope);
+  auto f = ctx.use.feeds.feed(a.scope(), feed_scope(req, a));
   if (!f) return fail(f.error());
   return json_response(200, feed_json(*f));
 }
 
 Response issue_feed(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto scope = feed_scope(ctx, req, a);
-  if (!scope) return fail(scope.error());
-  auto issued = ctx.use.feeds.issue(*scope, actor_of(a));
+  auto issued = ctx.use.feeds.issue(a.scope(), feed_scope(req, a), actor_of(a));
   if (!issued) return fail(issued.error());
   std::string base = ctx.settings.public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
@@ -66,10 +57,7 @@ Response issue_feed(ApiContext& ctx, Request& req, const BusinessAccess& a) {
 }
 
 Response revoke_feed(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  auto scope = feed_scope(ctx, req, a);
-  if (!scope) return fail(scope.error());
-  if (auto s = ctx.use.feeds.feed(*scope); !s) return fail(s.error());
-  if (auto s = ctx.use.feeds.revoke(*scope, actor_of(a)); !s) return fail(s.error());
+  if (auto s = ctx.use.feeds.revoke(a.scope(), feed_scope(req, a), actor_of(a)); !s) return fail(s.error());
   return no_content();
 }
 
@@ -105,13 +93,8 @@ json::object calendar_json(const store::ExternalCalendar& c) {
                       {"busyCount", c.busy_count}};
 }
 
-core::Status own_provider(Request& req, const BusinessAccess& a) {
-  return core::check_provider_scope(a.scope(), req.param("providerId"));
-}
-
 Response list_calendars(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto own = own_provider(req, a); !own) return fail(own.error());
-  auto list = ctx.use.external_calendars.list(a.business.id, req.param("providerId"));
+  auto list = ctx.use.external_calendars.list(a.scope(), a.business.id, req.param("providerId"));
   if (!list) return fail(list.error());
   json::array items;
   for (const auto& c : *list) items.push_back(calendar_json(c));
@@ -119,7 +102,10 @@ Response list_calendars(ApiContext& ctx, Request& req, const BusinessAccess& a) 
 }
 
 Response add_calendar(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto own = own_provider(req, a); !own) return fail(own.error());
+  // A colleague's calendars are refused before the body is read.
+  if (auto own = service::ExternalCalendars::may_manage(a.scope(), req.param("providerId")); !own) {
+    return fail(own.error());
+  }
   auto body = body_object(req);
   if (!body) return problem_from(body.error());
   std::vector<core::FieldError> errors;
@@ -131,23 +117,22 @@ Response add_calendar(ApiContext& ctx, Request& req, const BusinessAccess& a) {
   if (!errors.empty()) return invalid_fields(errors);
   service::NewExternalCalendar c{*name, *url, std::nullopt};
   if (refresh) c.refresh_minutes = static_cast<int>(*refresh);
-  auto added = ctx.use.external_calendars.add(a.business.id, req.param("providerId"), c, actor_of(a));
+  auto added = ctx.use.external_calendars.add(a.scope(), a.business.id, req.param("providerId"), c, actor_of(a));
   if (!added) return fail(added.error());
   return json_response(201, calendar_json(*added));
 }
 
 Response remove_calendar(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto own = own_provider(req, a); !own) return fail(own.error());
-  if (auto s = ctx.use.external_calendars.remove(a.business.id, req.param("providerId"), req.param("calendarId"),
-                                                 actor_of(a));
+  if (auto s = ctx.use.external_calendars.remove(a.scope(), a.business.id, req.param("providerId"),
+                                                 req.param("calendarId"), actor_of(a));
       !s)
     return fail(s.error());
   return no_content();
 }
 
 Response fetch_calendar(ApiContext& ctx, Request& req, const BusinessAccess& a) {
-  if (auto own = own_provider(req, a); !own) return fail(own.error());
-  auto c = ctx.use.external_calendars.fetch_now(a.business.id, req.param("providerId"), req.param("calendarId"));
+  auto c =
+      ctx.use.external_calendars.fetch_now(a.scope(), a.business.id, req.param("providerId"), req.param("calendarId"));
   if (!c) return fail(c.error());
   return json_response(202, calendar_json(*c));
 }

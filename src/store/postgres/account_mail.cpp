@@ -2,31 +2,13 @@
 #include <algorithm>
 
 #include "store/postgres/postgres_store.hpp"
+#include "store/rows.hpp"
 
 namespace visitd::store::postgres {
 
 namespace {
 
 constexpr int kMaxListed = 200;
-constexpr const char* kColumns =
-    "id, kind, address, subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at";
-
-AccountMail account_mail_row(Statement& q) {
-  AccountMail m;
-  m.id = q.text(0);
-  m.kind = q.text(1) == "invitation" ? AccountMailKind::invitation : AccountMailKind::lockout;
-  m.address = q.text(2);
-  m.subject = q.text(3);
-  m.body = q.text(4);
-  m.status = q.text(5);
-  m.attempts = q.integer(6);
-  m.next_attempt_at = q.instant(7);
-  m.last_error = q.text(8);
-  m.created_at = q.instant(9);
-  m.sent_at = q.optional_instant(10);
-  return m;
-}
-
 }  // namespace
 
 void PostgresStore::insert_account_mail(PGconn* db, AccountMail& m) const {
@@ -73,7 +55,7 @@ std::vector<AccountMail> PostgresStore::claim_account_mail(const std::string& ow
                                 "WHERE (status = 'planned' AND next_attempt_at <= ?) "
                                 "OR (status = 'sending' AND lease_until < ?) "
                                 "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING ") +
-                        kColumns);
+                        kAccountMailColumns);
     q.bind(1, owner).bind(2, at + lease).bind(3, at).bind(4, at).bind(5, std::clamp(limit, 1, kMaxListed));
     std::vector<AccountMail> out;
     while (q.step()) out.push_back(account_mail_row(q));
@@ -104,7 +86,7 @@ bool PostgresStore::record_account_mail(const Id& id, const std::string& owner, 
 
 std::vector<AccountMail> PostgresStore::account_mail_to(const std::string& address, int limit) {
   return read([&](PGconn* db) {
-    Statement q(db, std::string("SELECT ") + kColumns +
+    Statement q(db, std::string("SELECT ") + kAccountMailColumns +
                         " FROM account_mail WHERE address = ? ORDER BY created_at DESC, id DESC LIMIT ?");
     q.bind(1, address).bind(2, std::clamp(limit, 1, kMaxListed));
     std::vector<AccountMail> out;

@@ -404,9 +404,7 @@ std::vector<core::AuditEntry> PostgresStore::audit_log(const Id& business_id, in
                 "ORDER BY seq DESC LIMIT ? OFFSET ?");
     q.bind(1, business_id).bind(2, std::clamp(limit, 1, kMaxPageSize)).bind(3, std::max(0, offset));
     std::vector<core::AuditEntry> out;
-    while (q.step()) {
-      out.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
-    }
+    while (q.step()) out.push_back(audit_row(q));
     return out;
   });
 }
@@ -433,9 +431,7 @@ AuditPage PostgresStore::audit_page(const Id& business_id, const AuditQuery& que
                         " ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
     bind(q);
     q.bind(6, std::clamp(query.limit, 1, kMaxPageSize)).bind(7, std::max(0, query.offset));
-    while (q.step()) {
-      page.items.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
-    }
+    while (q.step()) page.items.push_back(audit_row(q));
     return page;
   });
 }

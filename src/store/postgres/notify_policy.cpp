@@ -12,12 +12,6 @@ namespace {
 
 constexpr int kMaxCaptured = 500;
 
-std::vector<core::Route> routes_column(const std::string& text) {
-  auto r = routes_from_column(text);
-  if (!r) throw PgError(kDataCorrupted, "bad notification routes: " + text);
-  return *r;
-}
-
 // The policy row's routes (and, for a service row, its offsets); nullopt when absent.
 std::optional<core::NotificationPolicy> policy_row(PGconn* db, const Id& business_id, const Id& service_id) {
   Statement q(db,
@@ -25,13 +19,7 @@ std::optional<core::NotificationPolicy> policy_row(PGconn* db, const Id& busines
               "WHERE business_id = ? AND service_id = ?");
   q.bind(1, business_id).bind(2, service_id);
   if (!q.step()) return std::nullopt;
-  core::NotificationPolicy p;
-  p.confirmation = routes_column(q.text(0));
-  p.reschedule = routes_column(q.text(1));
-  p.cancellation = routes_column(q.text(2));
-  p.reminder = routes_column(q.text(3));
-  p.reminder_offsets_minutes = reminder_offsets_column(q.text(4));
-  return p;
+  return notification_policy_row(q);
 }
 
 void upsert_policy(PGconn* db, const Id& business_id, const Id& service_id, const core::NotificationPolicy& p) {
@@ -49,19 +37,6 @@ void upsert_policy(PGconn* db, const Id& business_id, const Id& service_id, cons
       .bind(6, routes_to_column(p.reminder))
       .bind(7, reminder_offsets_text(p.reminder_offsets_minutes))
       .run();
-}
-
-MessageTemplate template_row(Statement& q) {
-  MessageTemplate t;
-  auto kind = kind_from_column(q.text(0));
-  auto channel = channel_from_column(q.text(1));
-  if (!kind || !channel) throw PgError(kDataCorrupted, "bad message template key");
-  t.kind = *kind;
-  t.channel = *channel;
-  t.subject = q.text(2);
-  t.text_body = q.text(3);
-  t.html_body = q.text(4);
-  return t;
 }
 
 }  // namespace

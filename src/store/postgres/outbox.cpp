@@ -39,51 +39,6 @@ OutboxMessage fresh_message(core::Id id, const core::Id& business_id, const core
   return m;
 }
 
-template <class T>
-T enum_column(std::optional<T> parsed, const std::string& text) {
-  if (!parsed) throw PgError(kDataCorrupted, "unknown outbox value: " + text);
-  return *parsed;
-}
-
-constexpr const char* kOutboxColumns =
-    "id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, due_at, status, attempts, "
-    "next_attempt_at, address, carrier_id, message_id, last_error, created_at, sent_at, updated_at, error_code, "
-    "provider_id, changes";
-
-// What a reschedule notice reports as changed, as the `changes` column spells it.
-std::string changes_text(bool time, bool provider) {
-  return std::string(time ? "time" : "") + (time && provider ? "," : "") + (provider ? "provider" : "");
-}
-
-OutboxMessage outbox_row(Statement& q) {
-  OutboxMessage m;
-  m.id = q.text(0);
-  m.business_id = q.text(1);
-  m.booking_id = q.text(2);
-  m.kind = enum_column(kind_from_column(q.text(3)), q.text(3));
-  m.channel = enum_column(channel_from_column(q.text(4)), q.text(4));
-  m.recipient = enum_column(recipient_from_column(q.text(5)), q.text(5));
-  m.offset_minutes = q.integer(6);
-  m.sequence = q.integer(7);
-  m.due_at = q.instant(8);
-  m.status = enum_column(message_status_from_column(q.text(9)), q.text(9));
-  m.attempts = q.integer(10);
-  m.next_attempt_at = q.instant(11);
-  m.address = q.text(12);
-  m.carrier_id = q.text(13);
-  m.message_id = q.text(14);
-  m.last_error = q.text(15);
-  m.created_at = q.instant(16);
-  m.sent_at = q.optional_instant(17);
-  m.updated_at = q.instant(18);
-  m.error_code = q.text(19);
-  m.provider_id = q.text(20);
-  const std::string changes = q.text(21);
-  m.time_changed = changes.find("time") != std::string::npos;
-  m.provider_changed = changes.find("provider") != std::string::npos;
-  return m;
-}
-
 void insert_message(PGconn* db, const OutboxMessage& m) {
   Statement q(db,
               "INSERT INTO outbox (id, business_id, booking_id, kind, channel, recipient, offset_minutes, sequence, "

@@ -6,6 +6,7 @@
 
 #include "core/chat_policy.hpp"
 #include "store/postgres/postgres_store.hpp"
+#include "store/rows.hpp"
 
 namespace visitd::store::postgres {
 namespace {
@@ -31,24 +32,6 @@ std::int64_t next_seq(PGconn* db, const Id& room_id) {
   q.bind(1, room_id);
   q.step();
   return q.int64(0);
-}
-
-constexpr const char* kMessageSelect =
-    "SELECT room_id, seq, author_id, author_name, body, created_at, edited_at, deleted_at, changed_seq "
-    "FROM room_messages ";
-
-ChatMessage message_row(Statement& q) {
-  ChatMessage m;
-  m.room_id = q.text(0);
-  m.seq = q.int64(1);
-  m.author_id = q.text(2);
-  m.author_name = q.text(3);
-  m.body = q.text(4);
-  m.created_at = q.instant(5);
-  m.edited_at = q.optional_instant(6);
-  m.deleted_at = q.optional_instant(7);
-  m.changed_seq = q.int64(8);
-  return m;
 }
 
 core::Error no_room() { return core::Error::make(core::ErrorCode::not_found, "no such room"); }
@@ -148,10 +131,10 @@ Result<ChatMessage> PostgresStore::change_chat(const Id& room_id, std::int64_t s
                                                bool any_author, const std::optional<std::string>& new_body,
                                                Instant at) {
   return write([&](PGconn* db) -> Result<ChatMessage> {
-    Statement find(db, std::string(kMessageSelect) + "WHERE room_id = ? AND seq = ?");
+    Statement find(db, std::string(kChatMessageSelect) + "WHERE room_id = ? AND seq = ?");
     find.bind(1, room_id).bind(2, seq);
     if (!find.step()) return core::Error::make(core::ErrorCode::not_found, "no such message");
-    ChatMessage m = message_row(find);
+    ChatMessage m = chat_message_row(find);
     const auto change = new_body ? core::ChatChange::edit : core::ChatChange::remove;
     if (auto allowed =
             core::check_chat_change({m.author_id, m.deleted_at.has_value()}, by_participant, any_author, change);
@@ -183,10 +166,11 @@ Result<ChatMessage> PostgresStore::change_chat(const Id& room_id, std::int64_t s
 std::vector<ChatMessage> PostgresStore::chat_page(const Id& room_id, std::int64_t before, int limit) {
   limit = std::clamp(limit, 1, kMaxChatPage);
   return read([&](PGconn* db) {
-    Statement q(db, std::string(kMessageSelect) + "WHERE room_id = ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
+    Statement q(db,
+                std::string(kChatMessageSelect) + "WHERE room_id = ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
     q.bind(1, room_id).bind(2, before).bind(3, before).bind(4, limit);
     std::vector<ChatMessage> out;
-    while (q.step()) out.push_back(message_row(q));
+    while (q.step()) out.push_back(chat_message_row(q));
     return out;
   });
 }
@@ -196,12 +180,12 @@ std::vector<ChatMessage> PostgresStore::chat_since(const Id& room_id, std::int64
   return read([&](PGconn* db) {
     // A message new since `seq` replays at its own seq (with its current text); an older
     // message changed since then replays at the seq of its change.
-    Statement q(db, std::string(kMessageSelect) +
+    Statement q(db, std::string(kChatMessageSelect) +
                         "WHERE room_id = ? AND changed_seq > ? "
                         "ORDER BY CASE WHEN seq > ? THEN seq ELSE changed_seq END LIMIT ?");
     q.bind(1, room_id).bind(2, seq).bind(3, seq).bind(4, limit);
     std::vector<ChatMessage> out;
-    while (q.step()) out.push_back(message_row(q));
+    while (q.step()) out.push_back(chat_message_row(q));
     return out;
   });
 }

@@ -204,16 +204,6 @@ std::int64_t Statement::int64(int column) const {
   return out;
 }
 
-core::Instant Statement::instant(int column) const { return core::Instant(core::Seconds(int64(column))); }
-
-std::optional<std::string> Statement::optional_text(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return text(column);
-}
-
-std::optional<core::Instant> Statement::optional_instant(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return instant(column);
-}
+void Statement::corrupt(const std::string& what) const { throw PgError(kDataCorrupted, what); }
 
 }  // namespace visitd::store::postgres

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "store/row_reader.hpp"
 
 struct pg_conn;
 struct pg_result;
@@ -54,10 +55,10 @@ void forget_statements(PGconn* db);
 // `?` / `?N` placeholders to `$N`, outside quoted literals; `count` gets the highest number.
 std::string to_postgres_placeholders(std::string_view sql, int& count);
 
-class Statement {
+class Statement final : public RowReader {
  public:
   Statement(PGconn* db, std::string_view sql);
-  ~Statement();
+  ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -82,13 +83,12 @@ class Statement {
   // Forgets the result and the bound values, to run again.
   void reset();
 
-  [[nodiscard]] bool is_null(int column) const;
-  [[nodiscard]] std::string text(int column) const;
-  [[nodiscard]] std::int64_t int64(int column) const;
-  [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
-  [[nodiscard]] core::Instant instant(int column) const;
-  [[nodiscard]] std::optional<std::string> optional_text(int column) const;
-  [[nodiscard]] std::optional<core::Instant> optional_instant(int column) const;
+  // The current row (store/row_reader.hpp; integer, instant and the optional readers come
+  // from there). corrupt() throws this backend's corruption error.
+  [[nodiscard]] bool is_null(int column) const override;
+  [[nodiscard]] std::string text(int column) const override;
+  [[nodiscard]] std::int64_t int64(int column) const override;
+  [[noreturn]] void corrupt(const std::string& what) const override;
 
  private:
   void execute();

@@ -373,9 +373,7 @@ std::vector<core::AuditEntry> SqliteStore::audit_log(const Id& business_id, int 
                 "ORDER BY seq DESC LIMIT ? OFFSET ?");
     q.bind(1, business_id).bind(2, std::clamp(limit, 1, kMaxPageSize)).bind(3, std::max(0, offset));
     std::vector<core::AuditEntry> out;
-    while (q.step()) {
-      out.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
-    }
+    while (q.step()) out.push_back(audit_row(q));
     return out;
   });
 }
@@ -402,9 +400,7 @@ AuditPage SqliteStore::audit_page(const Id& business_id, const AuditQuery& query
                         " ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
     bind(q);
     q.bind(6, std::clamp(query.limit, 1, kMaxPageSize)).bind(7, std::max(0, query.offset));
-    while (q.step()) {
-      page.items.push_back({q.text(0), q.text(1), q.instant(2), q.text(3), q.text(4), q.text(5), q.text(6)});
-    }
+    while (q.step()) page.items.push_back(audit_row(q));
     return page;
   });
 }

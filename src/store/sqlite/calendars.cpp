@@ -2,6 +2,7 @@
 // last text, and the busy intervals expanded from them (migration 0008).
 #include <algorithm>
 
+#include "store/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store::sqlite {
@@ -9,10 +10,6 @@ namespace visitd::store::sqlite {
 namespace {
 
 constexpr int kMaxClaimed = 100;
-constexpr const char* kFeedColumns = "id, business_id, provider_id, created_at, created_by";
-constexpr const char* kCalendarColumns =
-    "id, business_id, provider_id, name, url, refresh_minutes, created_at, next_fetch_at, last_fetch_at, "
-    "last_success_at, last_error, etag, last_modified, last_result";
 
 std::string scope_of(const std::optional<Id>& provider_id) {
   return provider_id ? "provider:" + *provider_id : std::string("business");
@@ -20,29 +17,6 @@ std::string scope_of(const std::optional<Id>& provider_id) {
 
 std::string target_of(const Id& business_id, const std::optional<Id>& provider_id) {
   return provider_id ? "provider:" + *provider_id : "business:" + business_id;
-}
-
-CalendarFeed feed_row(Statement& q) {
-  return CalendarFeed{q.text(0), q.text(1), q.optional_text(2), q.instant(3), q.text(4)};
-}
-
-ExternalCalendar calendar_row(Statement& q) {
-  ExternalCalendar c;
-  c.id = q.text(0);
-  c.business_id = q.text(1);
-  c.provider_id = q.text(2);
-  c.name = q.text(3);
-  c.url = q.text(4);
-  c.refresh_minutes = q.integer(5);
-  c.created_at = q.instant(6);
-  c.next_fetch_at = q.instant(7);
-  c.last_fetch_at = q.optional_instant(8);
-  c.last_success_at = q.optional_instant(9);
-  c.last_error = q.text(10);
-  c.etag = q.text(11);
-  c.last_modified = q.text(12);
-  c.last_result = q.text(13);
-  return c;
 }
 
 // The audit names where a calendar points, never the secret path.

@@ -38,7 +38,7 @@ InsightFacts SqliteStore::insight_facts(const InsightQuery& q) {
       ib.service_id = b.text(1);
       ib.time = {b.instant(2), b.instant(3)};
       ib.created_at = b.instant(4);
-      ib.status = status_column(b.text(5));  // the column's spelling (no_show), not the wire's
+      ib.status = status_column(b, 5);  // the column's spelling (no_show), not the wire's
       facts.bookings.push_back(std::move(ib));
     }
     Statement r(db, "SELECT o.channel, o.status, COUNT(*) FROM outbox o JOIN bookings b ON b.id = o.booking_id WHERE " +

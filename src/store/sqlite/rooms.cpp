@@ -5,6 +5,7 @@
 #include "store/columns.hpp"
 
 #include "core/chat_policy.hpp"
+#include "store/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace visitd::store::sqlite {
@@ -31,24 +32,6 @@ std::int64_t next_seq(sqlite3* db, const Id& room_id) {
   q.bind(1, room_id);
   q.step();
   return q.int64(0);
-}
-
-constexpr const char* kMessageSelect =
-    "SELECT room_id, seq, author_id, author_name, body, created_at, edited_at, deleted_at, changed_seq "
-    "FROM room_messages ";
-
-ChatMessage message_row(Statement& q) {
-  ChatMessage m;
-  m.room_id = q.text(0);
-  m.seq = q.int64(1);
-  m.author_id = q.text(2);
-  m.author_name = q.text(3);
-  m.body = q.text(4);
-  m.created_at = q.instant(5);
-  m.edited_at = q.optional_instant(6);
-  m.deleted_at = q.optional_instant(7);
-  m.changed_seq = q.int64(8);
-  return m;
 }
 
 core::Error no_room() { return core::Error::make(core::ErrorCode::not_found, "no such room"); }
@@ -146,10 +129,10 @@ Result<ChatMessage> SqliteStore::append_chat(const Id& room_id, const std::strin
 Result<ChatMessage> SqliteStore::change_chat(const Id& room_id, std::int64_t seq, const std::string& by_participant,
                                              bool any_author, const std::optional<std::string>& new_body, Instant at) {
   return write([&](sqlite3* db) -> Result<ChatMessage> {
-    Statement find(db, std::string(kMessageSelect) + "WHERE room_id = ? AND seq = ?");
+    Statement find(db, std::string(kChatMessageSelect) + "WHERE room_id = ? AND seq = ?");
     find.bind(1, room_id).bind(2, seq);
     if (!find.step()) return core::Error::make(core::ErrorCode::not_found, "no such message");
-    ChatMessage m = message_row(find);
+    ChatMessage m = chat_message_row(find);
     const auto change = new_body ? core::ChatChange::edit : core::ChatChange::remove;
     if (auto allowed =
             core::check_chat_change({m.author_id, m.deleted_at.has_value()}, by_participant, any_author, change);
@@ -181,10 +164,11 @@ Result<ChatMessage> SqliteStore::change_chat(const Id& room_id, std::int64_t seq
 std::vector<ChatMessage> SqliteStore::chat_page(const Id& room_id, std::int64_t before, int limit) {
   limit = std::clamp(limit, 1, kMaxChatPage);
   return read([&](sqlite3* db) {
-    Statement q(db, std::string(kMessageSelect) + "WHERE room_id = ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
+    Statement q(db,
+                std::string(kChatMessageSelect) + "WHERE room_id = ? AND (? = 0 OR seq < ?) ORDER BY seq DESC LIMIT ?");
     q.bind(1, room_id).bind(2, before).bind(3, before).bind(4, limit);
     std::vector<ChatMessage> out;
-    while (q.step()) out.push_back(message_row(q));
+    while (q.step()) out.push_back(chat_message_row(q));
     return out;
   });
 }
@@ -194,12 +178,12 @@ std::vector<ChatMessage> SqliteStore::chat_since(const Id& room_id, std::int64_t
   return read([&](sqlite3* db) {
     // A message new since `seq` replays at its own seq (with its current text); an older
     // message changed since then replays at the seq of its change.
-    Statement q(db, std::string(kMessageSelect) +
+    Statement q(db, std::string(kChatMessageSelect) +
                         "WHERE room_id = ? AND changed_seq > ? "
                         "ORDER BY CASE WHEN seq > ? THEN seq ELSE changed_seq END LIMIT ?");
     q.bind(1, room_id).bind(2, seq).bind(3, seq).bind(4, limit);
     std::vector<ChatMessage> out;
-    while (q.step()) out.push_back(message_row(q));
+    while (q.step()) out.push_back(chat_message_row(q));
     return out;
   });
 }

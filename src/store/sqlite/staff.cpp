@@ -8,20 +8,11 @@ namespace {
 
 core::Error user_not_found() { return core::Error::make(core::ErrorCode::not_found, "user not found"); }
 
-StoredUser user_row(Statement& q) {
-  StoredUser s;
-  s.user.id = q.text(0);
-  s.user.email = q.text(1);
-  s.user.name = q.text(2);
-  s.password_hash = q.text(3);
-  return s;
-}
-
 std::optional<core::Role> current_role(sqlite3* db, const Id& business_id, const Id& user_id) {
   Statement q(db, "SELECT role FROM memberships WHERE business_id = ? AND user_id = ?");
   q.bind(1, business_id).bind(2, user_id);
   if (!q.step()) return std::nullopt;
-  return role_column(q.text(0));
+  return role_column(q, 0);
 }
 
 int owner_count(sqlite3* db, const Id& business_id) {
@@ -36,22 +27,6 @@ bool exists(sqlite3* db, const char* sql, const Id& id) {
   q.bind(1, id);
   return q.step();
 }
-
-ApiToken token_row(Statement& q) {
-  ApiToken t;
-  t.id = q.text(0);
-  t.business_id = q.text(1);
-  t.user_id = q.text(2);
-  t.name = q.text(3);
-  t.role = role_column(q.text(4));
-  t.token_hash = q.text(5);
-  t.created_at = q.instant(6);
-  t.last_used_at = q.optional_instant(7);
-  return t;
-}
-
-constexpr const char* kTokenColumns =
-    "SELECT id, business_id, user_id, name, role, token_hash, created_at, last_used_at FROM api_tokens ";
 
 }  // namespace
 
@@ -110,7 +85,7 @@ std::vector<core::Membership> SqliteStore::memberships_of(const Id& user_id) {
                 "JOIN businesses b ON b.id = m.business_id WHERE m.user_id = ? ORDER BY b.name, b.id");
     q.bind(1, user_id);
     std::vector<core::Membership> out;
-    while (q.step()) out.push_back({q.text(0), q.text(1), role_column(q.text(2))});
+    while (q.step()) out.push_back({q.text(0), q.text(1), role_column(q, 2)});
     return out;
   });
 }
@@ -126,7 +101,7 @@ std::vector<StaffMember> SqliteStore::staff_of(const Id& business_id) {
                 "WHERE m.business_id = ? ORDER BY u.name, u.email");
     q.bind(1, business_id);
     std::vector<StaffMember> out;
-    while (q.step()) out.push_back({{q.text(0), q.text(1), q.text(2)}, role_column(q.text(3))});
+    while (q.step()) out.push_back({{q.text(0), q.text(1), q.text(2)}, role_column(q, 3)});
     return out;
   });
 }

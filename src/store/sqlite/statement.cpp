@@ -141,16 +141,6 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-core::Instant Statement::instant(int column) const { return core::Instant(core::Seconds(int64(column))); }
-
-std::optional<std::string> Statement::optional_text(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return text(column);
-}
-
-std::optional<core::Instant> Statement::optional_instant(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return instant(column);
-}
+void Statement::corrupt(const std::string& what) const { throw SqliteError(SQLITE_CORRUPT, what); }
 
 }  // namespace visitd::store::sqlite

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/time.hpp"
+#include "store/row_reader.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -33,10 +34,10 @@ void exec(sqlite3* db, const char* sql);
 // running most of our queries). Call before closing a connection.
 void forget_statements(sqlite3* db);
 
-class Statement {
+class Statement final : public RowReader {
  public:
   Statement(sqlite3* db, std::string_view sql);
-  ~Statement();
+  ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -60,13 +61,12 @@ class Statement {
   int run();
   void reset();
 
-  [[nodiscard]] bool is_null(int column) const;
-  [[nodiscard]] std::string text(int column) const;
-  [[nodiscard]] std::int64_t int64(int column) const;
-  [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
-  [[nodiscard]] core::Instant instant(int column) const;
-  [[nodiscard]] std::optional<std::string> optional_text(int column) const;
-  [[nodiscard]] std::optional<core::Instant> optional_instant(int column) const;
+  // The current row (store/row_reader.hpp; integer, instant and the optional readers come
+  // from there). corrupt() throws this backend's corruption error.
+  [[nodiscard]] bool is_null(int column) const override;
+  [[nodiscard]] std::string text(int column) const override;
+  [[nodiscard]] std::int64_t int64(int column) const override;
+  [[noreturn]] void corrupt(const std::string& what) const override;
 
  private:
   sqlite3* db_;

@@ -246,5 +246,100 @@ TEST_F(BookingFlowTest, CompleteAndNoShowOnlyOnceTheAppointmentStarted) {
   EXPECT_EQ(metrics_.rescheduled, 0);
 }
 
+// ---- Idempotency-Key: the use case answers a repeat, whichever entry point books ----
+
+class IdempotentBookingTest : public BookingFlowTest {
+ protected:
+  core::Result<core::Booking> book_keyed(core::Instant start, const std::string& key, const std::string& fingerprint) {
+    BookRequest r{
+        business_, service_, provider_ids_[0], start, core::Consumer{"Ann", "ann@example.com", "", "Europe/London"},
+        {},        key,      fingerprint};
+    return use_->bookings.book(r);
+  }
+};
+
+TEST_F(IdempotentBookingTest, ARepeatWithTheSameKeyAndBodyGetsTheFirstBookingOnce) {
+  auto first = book_keyed(at("2026-03-03T10:00:00Z"), "retry-1", "fp-a");
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  // The slot is now taken, yet the repeat is not a conflict: it is the same booking.
+  auto again = book_keyed(at("2026-03-03T10:00:00Z"), "retry-1", "fp-a");
+  ASSERT_TRUE(again.ok()) << again.error().detail;
+  EXPECT_EQ(again->id, first->id);
+  EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 1);
+  EXPECT_EQ(metrics_.created, 1);
+  EXPECT_EQ(metrics_.conflicts, 0);
+  EXPECT_EQ(events_.kinds().size(), 1u);
+}
+
+TEST_F(IdempotentBookingTest, TheSameKeyWithAnotherBodyIsRefusedNamingTheKey) {
+  ASSERT_TRUE(book_keyed(at("2026-03-03T10:00:00Z"), "retry-2", "fp-a").ok());
+  // Even for a slot that is free: the key already belongs to another request.
+  auto other = book_keyed(at("2026-03-03T12:00:00Z"), "retry-2", "fp-b");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, core::ErrorCode::invalid);
+  EXPECT_EQ(other.error().type, "idempotency-key-reused");
+  ASSERT_EQ(other.error().fields.size(), 1u);
+  EXPECT_EQ(other.error().fields[0].field, "Idempotency-Key");
+  EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 1);
+  // replay() says the same to an entry point that asks before validating.
+  EXPECT_EQ(use_->bookings.replay(business_.id, std::string("retry-2"), "fp-b").error().type, "idempotency-key-reused");
+  auto replayed = use_->bookings.replay(business_.id, std::string("retry-2"), "fp-a");
+  ASSERT_TRUE(replayed.ok() && replayed->has_value());
+  EXPECT_FALSE(use_->bookings.replay(business_.id, std::string("retry-new"), "fp-a")->has_value());
+}
+
+TEST_F(IdempotentBookingTest, AKeyOfTheWrongShapeIsRefusedBeforeAnythingIsWritten) {
+  for (const std::string& key :
+       {std::string(), std::string(kMaxIdempotencyKeyLength + 1, 'k'), std::string("tab\there")}) {
+    auto b = book_keyed(at("2026-03-03T10:00:00Z"), key, "fp");
+    ASSERT_FALSE(b.ok()) << key;
+    EXPECT_EQ(b.error().code, core::ErrorCode::invalid);
+    EXPECT_EQ(b.error().fields.at(0).field, "Idempotency-Key");
+  }
+  EXPECT_TRUE(check_idempotency_key(std::string(kMaxIdempotencyKeyLength, 'k')).ok());
+  EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 0);
+}
+
+TEST_F(BookingFlowTest, ABookingWhoseConsumerBreaksTheRulesIsRefusedWhicheverEntryPointCalls) {
+  BookRequest r{business_,
+                service_,
+                provider_ids_[0],
+                at("2026-03-03T10:00:00Z"),
+                core::Consumer{"Ann", "not-an-address", "", "Europe/London"},
+                {},
+                std::nullopt,
+                "fp"};
+  auto b = use_->bookings.book(r);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code, core::ErrorCode::invalid);
+  EXPECT_EQ(b.error().fields.at(0).field, "consumer.email");
+  EXPECT_EQ(store_->bookings(store::BookingFilter{business_.id}).total, 0);
+  EXPECT_EQ(metrics_.created, 0);
+}
+
+// ---- staff listing ----
+
+TEST_F(BookingFlowTest, StaffListNamingNoProviderOfTheBusinessIsInvalidNamingProviderId) {
+  ASSERT_TRUE(book(at("2026-03-03T10:00:00Z"), provider_ids_[0]).ok());
+  store::BookingFilter f;
+  f.business_id = business_.id;
+  f.provider_id = "prv_nobody";
+  // Asked by a manager and by a provider alike: a bad filter, not a forbidden colleague.
+  for (const auto& scope : {core::StaffScope{core::Role::manager, std::nullopt},
+                            core::StaffScope{core::Role::provider, provider_ids_[0]}}) {
+    auto page = use_->bookings.staff_list(scope, f);
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().code, core::ErrorCode::invalid);
+    EXPECT_EQ(page.error().fields.at(0).field, "providerId");
+  }
+  f.provider_id = provider_ids_[0];
+  auto own = use_->bookings.staff_list(core::StaffScope{core::Role::manager, std::nullopt}, f);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->total, 1);
+  f.provider_id = provider_ids_[1];
+  EXPECT_EQ(use_->bookings.staff_list(core::StaffScope{core::Role::provider, provider_ids_[0]}, f).error().code,
+            core::ErrorCode::forbidden);
+}
+
 }  // namespace
 }  // namespace visitd::service

@@ -2,6 +2,7 @@
 // the WebSocket refusal table every room error goes through.
 #include <gtest/gtest.h>
 
+#include "service/calendars.hpp"
 #include "service/rooms.hpp"
 #include "service/staff.hpp"
 #include "service_fixture.hpp"
@@ -37,6 +38,29 @@ TEST_F(RoomsTest, TooEarlyCarriesOpensAtAndTheWindowFollowsAReschedule) {
   ASSERT_TRUE(moved.ok());
   clock_.set(opens);
   EXPECT_EQ(use_->rooms.admit(*moved, guest).error().type, "room-too-early");
+}
+
+TEST_F(RoomsTest, PreviewSaysWhereAMovedAppointmentWasAndWhetherItIsOpen) {
+  auto b = book(at("2026-03-03T10:00:00Z"), provider_ids_[0]);
+  ASSERT_TRUE(b.ok());
+  const std::string guest = "guest:" + b->id;
+  auto fresh = use_->rooms.preview(*b, guest);
+  EXPECT_FALSE(fresh.moved_from.has_value());
+  EXPECT_EQ(fresh.refusal, core::JoinRefusal::too_early);
+  EXPECT_EQ(fresh.provider_name, store_->provider(business_.id, provider_ids_[0])->name);
+  EXPECT_EQ(fresh.business_name, "Flow");
+  EXPECT_EQ(fresh.business_slug, "flow");
+
+  auto once = reschedule(*b, at("2026-03-03T11:00:00Z"), core::Actor::staff);
+  ASSERT_TRUE(once.ok());
+  auto twice = reschedule(*once, at("2026-03-03T12:00:00Z"), core::Actor::staff);
+  ASSERT_TRUE(twice.ok());
+  auto moved = use_->rooms.preview(*store_->booking(b->id), guest);
+  // The latest move is what a reminder in hand may still show.
+  ASSERT_TRUE(moved.moved_from.has_value());
+  EXPECT_EQ(*moved.moved_from, at("2026-03-03T11:00:00Z"));
+  clock_.set(at("2026-03-03T12:00:00Z"));
+  EXPECT_FALSE(use_->rooms.preview(*twice, guest).refusal.has_value());
 }
 
 TEST_F(RoomsTest, CancelledBookingsRoomHasEnded) {
@@ -100,6 +124,39 @@ TEST_F(StaffTest, ALoginLinksToOneProviderOnly) {
   core::Provider other = q;
   other.user_id = user->id;
   EXPECT_EQ(use_->staff.update_provider(q, other, by_).error().code, core::ErrorCode::conflict);
+}
+
+// ---- calendars: a provider reaches only their own, whichever entry point asks ----
+
+class CalendarScopeTest : public testing::ServiceTest {};
+
+TEST_F(CalendarScopeTest, AProviderReachesOnlyTheirOwnFeedAndCalendars) {
+  const core::StaffScope ada{core::Role::provider, provider_ids_[0]};
+  const core::StaffScope manager{core::Role::manager, std::nullopt};
+  const store::Actor by{"user:ada"};
+  const FeedScope colleague{business_.id, provider_ids_[1]};
+  EXPECT_EQ(use_->feeds.feed(ada, colleague).error().code, core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->feeds.issue(ada, colleague, by).error().code, core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->feeds.revoke(ada, colleague, by).error().code, core::ErrorCode::forbidden);
+  EXPECT_FALSE(use_->feeds.feed(manager, colleague)->has_value());  // nothing was issued
+  ASSERT_TRUE(use_->feeds.issue(ada, FeedScope{business_.id, provider_ids_[0]}, by).ok());
+
+  const NewExternalCalendar cal{"Home", "https://calendar.example.test/secret.ics", std::nullopt};
+  EXPECT_EQ(use_->external_calendars.add(ada, business_.id, provider_ids_[1], cal, by).error().code,
+            core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->external_calendars.list(ada, business_.id, provider_ids_[1]).error().code,
+            core::ErrorCode::forbidden);
+  // The scope is decided before whether the provider exists: a provider learns nothing.
+  EXPECT_EQ(use_->external_calendars.list(ada, business_.id, "prv_nobody").error().code, core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->external_calendars.list(manager, business_.id, "prv_nobody").error().code,
+            core::ErrorCode::not_found);
+  auto added = use_->external_calendars.add(manager, business_.id, provider_ids_[1], cal, by);
+  ASSERT_TRUE(added.ok()) << added.error().detail;
+  EXPECT_EQ(use_->external_calendars.fetch_now(ada, business_.id, provider_ids_[1], added->id).error().code,
+            core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->external_calendars.remove(ada, business_.id, provider_ids_[1], added->id, by).error().code,
+            core::ErrorCode::forbidden);
+  EXPECT_EQ(use_->external_calendars.list(manager, business_.id, provider_ids_[1])->size(), 1u);
 }
 
 }  // namespace
