@@ -9,6 +9,7 @@
 #include "service/branding.hpp"
 #include "service/calendars.hpp"
 #include "service/catalog.hpp"
+#include "service/external_rooms.hpp"
 #include "service/insights.hpp"
 #include "service/links.hpp"
 #include "service/messages.hpp"
@@ -35,6 +36,7 @@ struct UseCases {
         external_calendars(p),
         account_notices(p),
         insights(p),
+        external_rooms(p, links),
         settings(p.store.settings) {}
 
   Access access;                   // sessions, API tokens, memberships
@@ -53,6 +55,8 @@ struct UseCases {
   // Calendars (issue I): subscription feeds; a provider's external busy calendars.
   CalendarFeeds feeds;
   ExternalCalendars external_calendars;
+  // Rooms for appointments booked elsewhere (issue I); after `links`, whose settings it reads.
+  ExternalRooms external_rooms;
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

@@ -19,6 +19,7 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_template_preview(r, ctx);
   staff::register_calendars(r, ctx);  // issue I
   staff::register_insights(r, ctx);
+  staff::register_rooms(r, ctx);  // issue I: rooms for appointments booked elsewhere
 }
 
 }  // namespace visitd::http

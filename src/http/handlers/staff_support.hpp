@@ -68,5 +68,6 @@ void register_notes(Router& r, ApiContext& ctx);             // staff_notes.cpp 
 void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_preview.cpp
 void register_calendars(Router& r, ApiContext& ctx);         // staff_calendars.cpp (feeds, external calendars; issue I)
 void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
+void register_rooms(Router& r, ApiContext& ctx);             // staff_rooms.cpp (rooms booked elsewhere; issue I)
 
 }  // namespace visitd::http::staff
