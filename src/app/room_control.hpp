@@ -15,8 +15,7 @@ class LiveRoomControl final : public service::RoomControl {
   void room_changed(const core::Id& room_id) override {
     if (auto* live = live_.load()) live->external_room_changed(room_id);
   }
-  void participant_removed(const core::Id& room_id, const std::string& participant_id,
-                           const std::string& by) override {
+  void participant_removed(const core::Id& room_id, const std::string& participant_id, const std::string& by) override {
     if (auto* live = live_.load()) live->participant_removed(room_id, participant_id, by);
   }
   void room_ended(const core::Id& room_id, const std::string& by) override {

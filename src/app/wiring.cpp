@@ -134,9 +134,8 @@ int serve(const Config& config) {
   pool_metrics.add(live_pool.counters());
   live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
   const service::StoreRoles roles(store);  // the hub gets the roles it uses, not the store
-  live::LiveService live(
-      live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms, roles.external_rooms}, room_bus,
-      live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
+  live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms, roles.external_rooms},
+                         room_bus, live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
   events.attach(&live);
   // Rooms booked elsewhere (issue I): API changes reach the people connected.

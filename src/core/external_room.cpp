@@ -75,8 +75,8 @@ Status check_add_participant(std::size_t present, bool ended) {
   return ok_status();
 }
 
-Status check_participant_link(int link_version, int current_version, bool removed, bool ended,
-                              Instant window_end, Minutes grace, Instant now) {
+Status check_participant_link(int link_version, int current_version, bool removed, bool ended, Instant window_end,
+                              Minutes grace, Instant now) {
   if (link_version < 1 || link_version > current_version) return Error::make(ErrorCode::not_found, "invalid link");
   if (removed) {
     return Error::typed(ErrorCode::gone, "participant-removed", "you were removed from this meeting");

@@ -55,8 +55,8 @@ Status check_room_change(bool ended);
 // for a version the participant never had; gone "participant-removed" once removed, gone
 // "room-ended" once the room was ended, gone "link-expired" from the window's end + `grace`
 // (a moved window moves it), in that order.
-Status check_participant_link(int link_version, int current_version, bool removed, bool ended,
-                              Instant window_end, Minutes grace, Instant now);
+Status check_participant_link(int link_version, int current_version, bool removed, bool ended, Instant window_end,
+                              Minutes grace, Instant now);
 
 // Who manages rooms of a business through the API: managers and owners (a token capped at
 // provider may not).

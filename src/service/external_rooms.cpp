@@ -63,8 +63,8 @@ core::Result<store::ExternalRoom> ExternalRooms::update(const core::Id& business
   return updated;
 }
 
-core::Result<store::RoomParticipant> ExternalRooms::add_participant(const core::Id& business_id,
-                                                                    core::Role caller_role, const core::Id& room_id,
+core::Result<store::RoomParticipant> ExternalRooms::add_participant(const core::Id& business_id, core::Role caller_role,
+                                                                    const core::Id& room_id,
                                                                     const core::RoomParticipantSpec& p,
                                                                     const store::Actor& by) {
   if (auto ok = may_manage(caller_role); !ok) return ok.error();
@@ -73,8 +73,7 @@ core::Result<store::RoomParticipant> ExternalRooms::add_participant(const core::
 }
 
 core::Result<store::RoomParticipant> ExternalRooms::remove_participant(const core::Id& business_id,
-                                                                       core::Role caller_role,
-                                                                       const core::Id& room_id,
+                                                                       core::Role caller_role, const core::Id& room_id,
                                                                        const core::Id& participant_id,
                                                                        const store::Actor& by) {
   if (auto ok = may_manage(caller_role); !ok) return ok.error();

@@ -67,8 +67,7 @@ class ExternalRooms {
                                                                      const core::RoomParticipantSpec& p,
                                                                      const store::Actor& by);
   [[nodiscard]] core::Result<store::RoomParticipant> remove_participant(const core::Id& business_id,
-                                                                        core::Role caller_role,
-                                                                        const core::Id& room_id,
+                                                                        core::Role caller_role, const core::Id& room_id,
                                                                         const core::Id& participant_id,
                                                                         const store::Actor& by);
   // Ends the room for good (the room record's end); ending an ended room is gone "room-ended".

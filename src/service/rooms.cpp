@@ -90,7 +90,8 @@ core::Result<core::Booking> Rooms::hosted_booking(const core::Id& room_id, const
   return booking;
 }
 
-core::Result<store::ExternalRoom> Rooms::hosted_external_room(const core::Id& room_id, const StaffCaller& caller) const {
+core::Result<store::ExternalRoom> Rooms::hosted_external_room(const core::Id& room_id,
+                                                              const StaffCaller& caller) const {
   const auto no_such_room = core::Error::make(core::ErrorCode::not_found, "no such room");
   auto room = external_rooms_.external_room_by_id(room_id);
   if (!room) return no_such_room;

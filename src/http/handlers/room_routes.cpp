@@ -156,8 +156,8 @@ Response post_consumer_join(ApiContext& ctx, Request& req) {
     if (!join) return problem_from(booking.error());
     if (!*join) return problem_from(join->error());
     const auto& [room, participant] = **join;
-    return join_answer(ctx, room.id, ctx.use.rooms.admit(room, participant.id), participant.id,
-                       participant.spec.role, participant.spec.display_name);
+    return join_answer(ctx, room.id, ctx.use.rooms.admit(room, participant.id), participant.id, participant.spec.role,
+                       participant.spec.display_name);
   }
   const std::string guest = live::guest_participant_id(booking->id);
   return join_answer(ctx, booking->id, ctx.use.rooms.admit(*booking, guest), guest, core::RoomRole::guest,

@@ -199,8 +199,7 @@ void register_rooms(Router& r, ApiContext& ctx) {
   r.add("GET", route("/rooms/{roomId}"), gated(ctx, Role::manager, get_room));
   r.add("PATCH", route("/rooms/{roomId}"), gated(ctx, Role::manager, patch_room));
   r.add("POST", route("/rooms/{roomId}/participants"), gated(ctx, Role::manager, add_participant));
-  r.add("DELETE", route("/rooms/{roomId}/participants/{participantId}"),
-        gated(ctx, Role::manager, remove_participant));
+  r.add("DELETE", route("/rooms/{roomId}/participants/{participantId}"), gated(ctx, Role::manager, remove_participant));
   r.add("POST", route("/rooms/{roomId}/end"), gated(ctx, Role::manager, end_room), Runs::on_worker, Body::none);
 }
 

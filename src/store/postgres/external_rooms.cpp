@@ -181,8 +181,8 @@ ExternalRoomPage PostgresStore::external_rooms(const Id& business_id, int offset
 }
 
 Result<ExternalRoom> PostgresStore::update_external_room(const Id& business_id, const Id& room_id,
-                                                       const std::optional<Interval>& window,
-                                                       const std::optional<std::string>& title, const Actor& by) {
+                                                         const std::optional<Interval>& window,
+                                                         const std::optional<std::string>& title, const Actor& by) {
   return write([&](PGconn* db) -> Result<ExternalRoom> {
     auto r = load_room(db, room_id, &business_id);
     if (!r) return no_room();
@@ -196,7 +196,7 @@ Result<ExternalRoom> PostgresStore::update_external_room(const Id& business_id, 
 }
 
 Result<RoomParticipant> PostgresStore::add_room_participant(const Id& business_id, const Id& room_id,
-                                                          const core::RoomParticipantSpec& spec, const Actor& by) {
+                                                            const core::RoomParticipantSpec& spec, const Actor& by) {
   return write([&](PGconn* db) -> Result<RoomParticipant> {
     auto r = load_room(db, room_id, &business_id);
     if (!r) return no_room();
@@ -209,7 +209,7 @@ Result<RoomParticipant> PostgresStore::add_room_participant(const Id& business_i
 }
 
 Result<RoomParticipant> PostgresStore::remove_room_participant(const Id& business_id, const Id& room_id,
-                                                             const Id& participant_id, const Actor& by) {
+                                                               const Id& participant_id, const Actor& by) {
   return write([&](PGconn* db) -> Result<RoomParticipant> {
     if (!load_room(db, room_id, &business_id)) return no_room();
     const Instant at = now();

@@ -118,8 +118,7 @@ TEST_P(ExternalRooms, RemovedParticipantIsMarkedAndRefusedByTheLobby) {
   auto decision = store_->room_decision(room, grace);
   ASSERT_TRUE(decision.has_value());
   EXPECT_EQ(decision->state, core::LobbyState::removed);
-  EXPECT_EQ(store_->remove_room_participant(business_, room, grace, staff_).error().code,
-            core::ErrorCode::not_found);
+  EXPECT_EQ(store_->remove_room_participant(business_, room, grace, staff_).error().code, core::ErrorCode::not_found);
 }
 
 TEST_P(ExternalRooms, AddingStopsAtTheLimitAndAfterTheEnd) {
