@@ -33,7 +33,7 @@ struct ExternalRoom {
   Instant created_at;
   Instant updated_at;
   std::optional<Instant> ended_at;            // from the room record (rooms.ended_at)
-  std::vector<RoomParticipant> participants;  // present and removed, by creation then id
+  std::vector<RoomParticipant> participants;  // present and removed, in the order given, then added
 };
 
 struct NewExternalRoom {

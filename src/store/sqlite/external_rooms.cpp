@@ -42,7 +42,7 @@ RoomParticipant participant_row(Statement& q) {
 }
 
 std::vector<RoomParticipant> participants_of(sqlite3* db, const Id& room_id) {
-  Statement q(db, std::string(kParticipantSelect) + "WHERE room_id = ? ORDER BY created_at, id");
+  Statement q(db, std::string(kParticipantSelect) + "WHERE room_id = ? ORDER BY position");
   q.bind(1, room_id);
   std::vector<RoomParticipant> out;
   while (q.step()) out.push_back(participant_row(q));
@@ -81,7 +81,8 @@ std::size_t present_count(const ExternalRoom& r) {
 void insert_participant(sqlite3* db, const RoomParticipant& p) {
   Statement q(db,
               "INSERT INTO external_room_participants (id, room_id, display_name, role, email, phone, external_id, "
-              "link_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              "link_version, created_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "(SELECT COUNT(*) FROM external_room_participants WHERE room_id = ?))");
   q.bind(1, p.id)
       .bind(2, p.room_id)
       .bind(3, p.spec.display_name)
@@ -91,6 +92,7 @@ void insert_participant(sqlite3* db, const RoomParticipant& p) {
       .bind(7, p.spec.external_id)
       .bind(8, p.link_version)
       .bind(9, p.created_at)
+      .bind(10, p.room_id)
       .run();
 }
 

@@ -22,10 +22,11 @@ CREATE TABLE external_room_participants (
   phone        TEXT,
   external_id  TEXT,
   link_version INTEGER NOT NULL DEFAULT 1,
+  position     INTEGER NOT NULL,               -- the order given, then of adding
   created_at   INTEGER NOT NULL,
   removed_at   INTEGER
 );
-CREATE INDEX external_room_participants_by_room ON external_room_participants(room_id, created_at, id);
+CREATE INDEX external_room_participants_by_room ON external_room_participants(room_id, position);
 
 -- Idempotency-Keys of room creations, kept 24 hours.
 CREATE TABLE external_room_keys (
