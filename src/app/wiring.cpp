@@ -9,6 +9,7 @@
 #include "app/calendars.hpp"
 #include "app/file_limit.hpp"
 #include "app/notifications.hpp"
+#include "app/room_control.hpp"
 #include "app/room_events.hpp"
 #include "app/shared_buckets.hpp"
 #include "app/system_clock.hpp"
@@ -159,8 +160,8 @@ int serve(const Config& config) {
   pool_metrics.add(live_pool.counters());
   live::PooledRoomWork room_work(live_pool, config.live.worker_queue);
   const service::StoreRoles roles(store);  // the hub gets the roles it uses, not the store
-  live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms}, room_bus,
-                         live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
+  live::LiveService live(live::HubStores{roles.catalog, roles.bookings, roles.staff, roles.rooms, roles.external_rooms},
+                         room_bus, live_timers, room_work, signing_secret(config, store), clock, live_settings(config));
   ctx.live = &live;
   if (shared_bus) {
     try {
@@ -171,6 +172,10 @@ int serve(const Config& config) {
     }
   }
   room_events.attach(&live);
+  // Rooms booked elsewhere (issue I): API changes reach the people connected.
+  LiveRoomControl room_control;
+  room_control.attach(&live);
+  use.external_rooms.set_room_control(&room_control);
   security::PasswordCheckLimit password_checks(config.auth.password_checks, std::chrono::seconds(1));
   ctx.password_checks = &password_checks;
   http::ThrottleSettings budgets;
@@ -259,6 +264,8 @@ int serve(const Config& config) {
   live_pool.join();                          // room work in hand finishes before the hub goes
   live_timers.stop();                        // no room timer may fire into the hub while it is destroyed
   room_events.attach(nullptr);               // the live service is destroyed before the events
+  use.external_rooms.set_room_control(nullptr);
+  room_control.attach(nullptr);
   return rc;
 }
 

@@ -11,7 +11,9 @@
 
 namespace visitd::core {
 
-enum class LinkKind { manage, join };
+// participant: the join link of one participant of an external room (core/external_room);
+// its id names the participant, not a booking.
+enum class LinkKind { manage, join, participant };
 
 struct LinkLifetimes {
   std::chrono::days manage_after_end{30};  // manage link valid until end + this

@@ -56,6 +56,10 @@ constexpr Row kRows[] = {
     {ErrorCode::unsupported_media_type, "", 415, "unsupported-media-type", "Unsupported media type"},
     {ErrorCode::method_not_allowed, "", 405, "method-not-allowed", "Method not allowed"},
     {ErrorCode::internal, "", 500, "internal", "Internal error"},
+    // Rooms booked elsewhere (issue I).
+    {ErrorCode::gone, "room-ended", 410, "", "Meeting ended"},
+    {ErrorCode::gone, "participant-removed", 410, "", "Removed from the meeting"},
+    {ErrorCode::conflict, "room-full", 409, "", "Room full"},
 };
 
 const Row& default_row(ErrorCode code) {

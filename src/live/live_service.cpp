@@ -14,6 +14,15 @@ LiveService::~LiveService() = default;
 
 void LiveService::booking_changed(const core::Booking& booking) { hub_->booking_changed(booking); }
 
+void LiveService::external_room_changed(const std::string& room_id) { hub_->external_room_changed(room_id); }
+
+void LiveService::participant_removed(const std::string& room_id, const std::string& participant_id,
+                                      const std::string& by) {
+  hub_->participant_removed(room_id, participant_id, by);
+}
+
+void LiveService::room_ended(const std::string& room_id, const std::string& by) { hub_->room_ended(room_id, by); }
+
 std::uint64_t LiveService::track(std::weak_ptr<Peer> peer) {
   std::lock_guard lock(mu_);
   if (stopping_) {

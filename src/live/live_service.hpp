@@ -66,6 +66,10 @@ class LiveService {
   // The booking's room, if anyone is connected to it, re-evaluates its window at once
   // (RoomHub::booking_changed). Never blocks on the network; reads the store once.
   void booking_changed(const core::Booking& booking);
+  // Rooms booked elsewhere (issue I): see RoomHub's methods of the same names.
+  void external_room_changed(const std::string& room_id);
+  void participant_removed(const std::string& room_id, const std::string& participant_id, const std::string& by);
+  void room_ended(const std::string& room_id, const std::string& by);
 
  private:
   LiveSettings settings_;

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "live/room_subject.hpp"
 #include "live/ws_errors.hpp"
 
 namespace visitd::live {
@@ -158,7 +159,7 @@ void RoomHub::on_remote(const RoomEvent& e) {
   if (!room) return;  // nobody of this room here
   if (e.sync.kind == MemberSync::Kind::review) {
     // The booking changed on another instance; its hub told only its own connections.
-    if (auto booking = store_.bookings.booking(e.room_id)) review(e.room_id, *booking);
+    if (auto subject = load_room_subject(store_, e.room_id)) review(e.room_id, subject->booking, subject->service);
     return;
   }
   if (e.sync.kind == MemberSync::Kind::none) return deliver(e);
@@ -403,27 +404,19 @@ void RoomHub::authenticate(Attachment& a, const pr::Auth& auth) {
   }
 
   // Everything the store knows is read before the room is locked.
-  auto booking = store_.bookings.booking(claims->room_id);
-  if (!booking) return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "no such room"), kRef);
-  core::Service service;  // defaults when the service was archived since
-  if (auto s = store_.catalog.service(booking->business_id, booking->service_id)) service = *s;
+  auto subject = load_room_subject(store_, claims->room_id);
+  if (!subject) return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "no such room"), kRef);
+  const core::Booking* booking = &subject->booking;
+  const core::Service& service = subject->service;  // a booking's: defaults when archived since
   const auto record = store_.rooms.room(claims->room_id);
   const auto decision = store_.rooms.room_decision(claims->room_id, claims->participant_id);
   const core::Interval window = core::room_window(*booking, service);
   core::RoomFacts facts{booking->status, window, record.ended_at.has_value(),
                         decision ? std::optional(decision->state) : std::nullopt};
   if (auto refusal = core::check_join(facts, now)) return fail_auth(a, join_refusal_error(*refusal), kRef);
-  std::string name;
-  if (claims->role == RoomRole::guest) {
-    if (claims->participant_id != guest_participant_id(booking->id)) {
-      return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
-    }
-    name = booking->consumer.name;
-  } else if (auto user = store_.staff.user_by_id(claims->participant_id)) {
-    name = user->user.name;
-  } else {
-    return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
-  }
+  auto who = participant_name(store_, *subject, claims->participant_id, claims->role);
+  if (!who) return fail_auth(a, core::Error::make(core::ErrorCode::unauthorized, "room token not recognised"), kRef);
+  const std::string name = *who;
   const LobbyState start = core::initial_lobby_state(
       claims->role, decision ? std::optional(decision->state) : std::nullopt, service.room_auto_admit);
   if (!auth.watch && start == LobbyState::admitted && claims->role == RoomRole::guest && !decision) {
@@ -873,16 +866,16 @@ void RoomHub::close_time(const std::string& room_id, std::uint64_t timer) {
     std::lock_guard lock(room->mu);
     if (room->close_timer != timer) return;  // re-armed or closed since
   }
-  auto booking = store_.bookings.booking(room_id);
-  if (!booking) {
+  auto subject = load_room_subject(store_, room_id);
+  if (!subject) {
     // Without the booking the window cannot be checked; close as planned rather than run on.
-    spdlog::error("live: room {}: could not read its booking at its close time: {}", room_id, booking.error().detail);
+    spdlog::error("live: room {}: could not read its booking at its close time: {}", room_id, subject.error().detail);
     std::lock_guard lock(room->mu);
     if (room->dead || room->close_timer != timer) return;
     return close_room(*room, room_id, pr::RoomClosed{pr::RoomClosed::Reason::over, room->appointment, room->window},
                       close_code::kClosed);
   }
-  review(room_id, *booking);
+  review(room_id, subject->booking, subject->service);
 }
 
 void RoomHub::booking_changed(const core::Booking& booking) {
@@ -893,14 +886,57 @@ void RoomHub::booking_changed(const core::Booking& booking) {
     e.sync.kind = MemberSync::Kind::review;
     bus_.publish(e);
   }
-  review(booking.id, booking);
+  if (!room_for(booking.id, false)) return;  // nobody here to tell
+  const RoomSubject subject = booking_subject(store_, booking);
+  review(booking.id, subject.booking, subject.service);
 }
 
-void RoomHub::review(const std::string& room_id, const core::Booking& b) {
+void RoomHub::external_room_changed(const std::string& room_id) {
+  if (bus_.shared()) {  // as for a booking: each instance reviews the room for its own people
+    RoomEvent e;
+    e.room_id = room_id;
+    e.sync.kind = MemberSync::Kind::review;
+    bus_.publish(e);
+  }
+  if (!room_for(room_id, false)) return;
+  auto subject = load_room_subject(store_, room_id);
+  if (!subject) {
+    spdlog::error("live: room {}: could not read it after a change: {}", room_id, subject.error().detail);
+    return;
+  }
+  review(room_id, subject->booking, subject->service);
+}
+
+void RoomHub::participant_removed(const std::string& room_id, const std::string& participant_id,
+                                  const std::string& by) {
+  auto room = room_for(room_id, false);
+  if (!room) return;
+  std::lock_guard lock(room->mu);
+  if (room->dead) return;
+  // The removal is stored already (lobby decision "removed"); this carries it out as a
+  // host's removal would: the participant is told and closed, the others learn they left.
+  auto removed = room->state.remove(participant_id);
+  if (!removed) return;  // not here (or already gone)
+  publish(room_id, Audience{Audience::To::one, participant_id, ""}, pr::ParticipantRemoved{participant_id, by},
+          close_code::kDenied);
+  if (removed->state == LobbyState::admitted) {
+    publish(room_id, Audience{Audience::To::admitted, "", participant_id}, pr::ParticipantRemoved{participant_id, by});
+  }
+  remove_target(*room, participant_id);
+  drop_room_if_empty(room_id, *room);
+}
+
+void RoomHub::room_ended(const std::string& room_id, const std::string& by) {
+  auto room = room_for(room_id, false);
+  if (!room) return;
+  std::lock_guard lock(room->mu);
+  if (room->dead) return;
+  close_room(*room, room_id, pr::RoomEnded{pr::RoomEnded::Reason::host, by}, close_code::kEnded);
+}
+
+void RoomHub::review(const std::string& room_id, const core::Booking& b, const core::Service& service) {
   auto room = room_for(room_id, false);
   if (!room) return;  // nobody here to tell
-  core::Service service;
-  if (auto s = store_.catalog.service(b.business_id, b.service_id)) service = *s;
   const core::Interval window = core::room_window(b, service);
   const core::Instant now = now_();
   std::lock_guard lock(room->mu);

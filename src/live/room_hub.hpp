@@ -72,13 +72,15 @@ struct Attachment : std::enable_shared_from_this<Attachment> {
 // room's own record, lobby decisions, read receipts and chat.
 struct HubStores {
   HubStores(store::Store& s)  // NOLINT(google-explicit-constructor): any Store is every role
-      : catalog(s), bookings(s), staff(s), rooms(s) {}
-  HubStores(store::CatalogStore& c, store::BookingStore& b, store::StaffStore& st, store::RoomStore& r)
-      : catalog(c), bookings(b), staff(st), rooms(r) {}
+      : catalog(s), bookings(s), staff(s), rooms(s), external_rooms(s) {}
+  HubStores(store::CatalogStore& c, store::BookingStore& b, store::StaffStore& st, store::RoomStore& r,
+            store::ExternalRoomStore& x)
+      : catalog(c), bookings(b), staff(st), rooms(r), external_rooms(x) {}
   store::CatalogStore& catalog;
   store::BookingStore& bookings;
   store::StaffStore& staff;
   store::RoomStore& rooms;
+  store::ExternalRoomStore& external_rooms;  // rooms booked elsewhere (live/room_subject)
 };
 
 class RoomHub {
@@ -106,6 +108,14 @@ class RoomHub {
   // 4005); a cancelled, completed or no-show booking ends it (`room.ended`, close 4004).
   // A room nobody is connected to is left alone. Reads the service (store) without a lock.
   void booking_changed(const core::Booking& booking);
+
+  // Rooms booked elsewhere (issue I), after their change committed: the window may have
+  // moved (re-read and reviewed like a booking's); a participant was removed (closed 4003,
+  // the others told); the room was ended (room.ended by `by`, close 4004). A room nobody is
+  // connected to is left alone.
+  void external_room_changed(const std::string& room_id);
+  void participant_removed(const std::string& room_id, const std::string& participant_id, const std::string& by);
+  void room_ended(const std::string& room_id, const std::string& by);
 
  private:
   struct Target {  // a local connection, for delivery
@@ -180,7 +190,7 @@ class RoomHub {
   // The room's window: kept up to date and closed on time.
   void arm_close(Room& room, const std::string& room_id, core::Instant now);  // room.mu held
   void close_time(const std::string& room_id, std::uint64_t timer);
-  void review(const std::string& room_id, const core::Booking& booking);
+  void review(const std::string& room_id, const core::Booking& booking, const core::Service& service);
   // A window learnt from a fresh read of the booking (auth); room.mu held.
   void learn_window(Room& room, const std::string& room_id, const core::Booking& b, const core::Interval& window,
                     core::Instant now);

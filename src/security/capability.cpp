@@ -14,7 +14,17 @@ namespace {
 // Longer input is refused before any decoding or MAC work.
 using core::kMaxTokenLength;  // core/validation
 
-const char* kind_name(CapabilityKind k) { return k == CapabilityKind::manage ? "manage" : "join"; }
+const char* kind_name(CapabilityKind k) {
+  switch (k) {
+    case CapabilityKind::manage:
+      return "manage";
+    case CapabilityKind::join:
+      return "join";
+    case CapabilityKind::participant:
+      return "participant";
+  }
+  return "";
+}
 
 core::Error not_recognised() { return core::Error::make(core::ErrorCode::not_found, "link not recognised"); }
 

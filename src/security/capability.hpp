@@ -10,7 +10,7 @@
 
 namespace visitd::security {
 
-enum class CapabilityKind { manage, join };
+enum class CapabilityKind { manage, join, participant };
 
 struct Capability {
   CapabilityKind kind;

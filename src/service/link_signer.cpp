@@ -8,7 +8,15 @@ namespace {
 constexpr core::Instant kNoCap{};
 
 security::CapabilityKind to_capability(core::LinkKind k) {
-  return k == core::LinkKind::manage ? security::CapabilityKind::manage : security::CapabilityKind::join;
+  switch (k) {
+    case core::LinkKind::manage:
+      return security::CapabilityKind::manage;
+    case core::LinkKind::join:
+      return security::CapabilityKind::join;
+    case core::LinkKind::participant:
+      return security::CapabilityKind::participant;
+  }
+  return security::CapabilityKind::join;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ struct StoreRoles {
         staff(s),
         outbox(s),
         rooms(s),
+        external_rooms(s),
         audit(s),
         branding(s),
         notes(s),
@@ -36,6 +37,7 @@ struct StoreRoles {
   store::StaffStore& staff;
   store::OutboxStore& outbox;
   store::RoomStore& rooms;
+  store::ExternalRoomStore& external_rooms;  // rooms for appointments booked elsewhere (issue I)
   store::AuditStore& audit;
   store::BrandingStore& branding;
   store::NoteStore& notes;

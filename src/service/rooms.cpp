@@ -68,6 +68,20 @@ core::Result<RoomView> Rooms::admit(const core::Booking& b, const std::string& p
   return v;
 }
 
+RoomView Rooms::view(const store::ExternalRoom& r, const std::string& participant_id) const {
+  core::Service service = core::external_room_service(r.title, r.lobby);
+  auto decision = rooms_.room_decision(r.id, participant_id);
+  core::RoomFacts facts{core::BookingStatus::confirmed, r.window, r.ended_at.has_value(),
+                        decision ? std::optional(decision->state) : std::nullopt};
+  return RoomView{std::move(service), facts};
+}
+
+core::Result<RoomView> Rooms::admit(const store::ExternalRoom& r, const std::string& participant_id) const {
+  RoomView v = view(r, participant_id);
+  if (auto refusal = core::check_join(v.facts, clock_.now())) return join_refusal(*refusal, v.facts);
+  return v;
+}
+
 core::Result<Rooms::ChatHistory> Rooms::chat_history(const core::Id& room_id, const std::string& participant_id,
                                                      core::RoomRole role, std::int64_t before, int limit) const {
   if (role == core::RoomRole::guest) {
@@ -92,6 +106,24 @@ core::Result<core::Booking> Rooms::hosted_booking(const core::Id& room_id, const
   if (!role && !is_provider) return no_such_room;
   if (!core::may_host(role, is_provider)) return not_invited();
   return booking;
+}
+
+core::Result<store::ExternalRoom> Rooms::hosted_external_room(const core::Id& room_id,
+                                                              const StaffCaller& caller) const {
+  const auto no_such_room = core::Error::make(core::ErrorCode::not_found, "no such room");
+  auto room = external_rooms_.external_room_by_id(room_id);
+  if (!room) return no_such_room;
+  if (caller.token_business && *caller.token_business != room->business_id) return no_such_room;
+  std::optional<core::Role> role = staff_.role_in(caller.user_id, room->business_id);
+  if (role && caller.token_role && !core::role_at_least(*caller.token_role, *role)) role = caller.token_role;
+  bool is_provider = false;
+  if (room->provider_id) {
+    auto provider = catalog_.provider(room->business_id, *room->provider_id);
+    is_provider = provider && provider->user_id && *provider->user_id == caller.user_id;
+  }
+  if (!role && !is_provider) return no_such_room;
+  if (!core::may_host(role, is_provider)) return not_invited();
+  return room;
 }
 
 }  // namespace visitd::service

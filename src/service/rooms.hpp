@@ -13,6 +13,7 @@
 
 #include "core/room_policy.hpp"
 #include "service/ports.hpp"
+#include "store/external_rooms.hpp"
 
 namespace visitd::service {
 
@@ -44,9 +45,15 @@ struct StaffCaller {
 class Rooms {
  public:
   Rooms(store::CatalogStore& catalog, store::BookingStore& bookings, store::StaffStore& staff, store::RoomStore& rooms,
-        const core::Clock& clock)
-      : catalog_(catalog), bookings_(bookings), staff_(staff), rooms_(rooms), clock_(clock) {}
-  explicit Rooms(const Ports& p) : Rooms(p.store.catalog, p.store.bookings, p.store.staff, p.store.rooms, p.clock) {}
+        store::ExternalRoomStore& external_rooms, const core::Clock& clock)
+      : catalog_(catalog),
+        bookings_(bookings),
+        staff_(staff),
+        rooms_(rooms),
+        external_rooms_(external_rooms),
+        clock_(clock) {}
+  explicit Rooms(const Ports& p)
+      : Rooms(p.store.catalog, p.store.bookings, p.store.staff, p.store.rooms, p.store.external_rooms, p.clock) {}
 
   // What the room looks like to this participant right now (no decision).
   [[nodiscard]] RoomView view(const core::Booking& b, const std::string& participant_id) const;
@@ -56,6 +63,11 @@ class Rooms {
 
   // The view when the participant may join now, else the refusal (see above).
   [[nodiscard]] core::Result<RoomView> admit(const core::Booking& b, const std::string& participant_id) const;
+
+  // The same for a room booked elsewhere (core/external_room): its window as given, no
+  // margins, the lobby as the room says.
+  [[nodiscard]] RoomView view(const store::ExternalRoom& r, const std::string& participant_id) const;
+  [[nodiscard]] core::Result<RoomView> admit(const store::ExternalRoom& r, const std::string& participant_id) const;
 
   // A room's chat history, newest first, before seq `before` (0: the newest), at most `limit`
   // messages, with the room's latest seq. A guest reads it only once admitted: forbidden
@@ -70,12 +82,17 @@ class Rooms {
   // The booking whose room a staff caller may host: not_found "no such room";
   // forbidden "room-not-invited" unless they are its provider or a manager/owner.
   [[nodiscard]] core::Result<core::Booking> hosted_booking(const core::Id& room_id, const StaffCaller& caller) const;
+  // The external room a staff caller may host: its provider, or a manager/owner of its
+  // business; the same refusals as hosted_booking.
+  [[nodiscard]] core::Result<store::ExternalRoom> hosted_external_room(const core::Id& room_id,
+                                                                       const StaffCaller& caller) const;
 
  private:
   store::CatalogStore& catalog_;
   store::BookingStore& bookings_;
   store::StaffStore& staff_;
   store::RoomStore& rooms_;
+  store::ExternalRoomStore& external_rooms_;
   const core::Clock& clock_;
 };
 

@@ -9,6 +9,7 @@
 #include "service/branding.hpp"
 #include "service/calendars.hpp"
 #include "service/catalog.hpp"
+#include "service/external_rooms.hpp"
 #include "service/insights.hpp"
 #include "service/invitations.hpp"
 #include "service/links.hpp"
@@ -37,6 +38,7 @@ struct UseCases {
         insights(p),
         feeds(p),
         external_calendars(p),
+        external_rooms(p, links),
         settings(p.store.settings) {}
 
   Access access;                   // sessions, API tokens, memberships
@@ -56,6 +58,8 @@ struct UseCases {
   // Calendars (issue I): subscription feeds; a provider's external busy calendars.
   CalendarFeeds feeds;
   ExternalCalendars external_calendars;
+  // Rooms for appointments booked elsewhere (issue I); after `links`, whose settings it reads.
+  ExternalRooms external_rooms;
   // Readiness (a trivial query succeeds) and the server's own settings.
   store::SettingsStore& settings;
 };

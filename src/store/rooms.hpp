@@ -1,5 +1,6 @@
 #pragma once
-// Store role: appointment rooms (a room's id is its booking's id). Only what a room decides
+// Store role: appointment rooms (a room's id is its booking's id, or an external room's:
+// store/external_rooms.hpp). Only what a room decides
 // is stored: its end, lobby decisions, read receipts and chat with a per-room sequence.
 #include <cstdint>
 #include <optional>
@@ -42,7 +43,7 @@ class RoomStore {
 
   // The room's record; a room nothing was stored for yet reads as fresh (last_seq 0).
   virtual RoomRecord room(const Id& room_id) = 0;
-  // Ends the room for good; ending an ended room keeps the first end. not_found without a booking.
+  // Ends the room for good; ending an ended room keeps the first end. not_found without a booking or external room.
   virtual Result<RoomRecord> end_room(const Id& room_id, const std::string& by, Instant at) = 0;
   virtual std::optional<RoomDecision> room_decision(const Id& room_id, const std::string& participant_id) = 0;
   // Records admitted/denied/removed (waiting is no decision: invalid "state"). A denied or
@@ -51,7 +52,7 @@ class RoomStore {
                                     const std::string& by, Instant at) = 0;
   // Raises the participant's read receipt (never lowers it).
   virtual Status mark_read(const Id& room_id, const std::string& participant_id, std::int64_t seq) = 0;
-  // Appends a message with the room's next seq. not_found without a booking.
+  // Appends a message with the room's next seq. not_found without a booking or external room.
   virtual Result<ChatMessage> append_chat(const Id& room_id, const std::string& author_id,
                                           const std::string& author_name, const std::string& body, Instant at) = 0;
   // Edit (new body) or delete (nullopt) a message; `any_author` = the participant moderates

@@ -12,6 +12,7 @@
 //   StaffStore     users, memberships, sessions, API tokens      store/staff.hpp
 //   OutboxStore    messages, policy, templates, SMS consent      store/outbox.hpp
 //   RoomStore      room record, lobby decisions, chat            store/rooms.hpp
+//   ExternalRoomStore rooms for appointments booked elsewhere    store/external_rooms.hpp
 //   AuditStore     the audit log                                 store/audit.hpp
 //   BrandingStore  business profile, logo, service/provider words store/branding.hpp
 //   NoteStore      staff-only notes on bookings                  store/notes.hpp
@@ -37,6 +38,7 @@
 #include "store/branding.hpp"
 #include "store/calendars.hpp"
 #include "store/catalog.hpp"
+#include "store/external_rooms.hpp"
 #include "store/insights.hpp"
 #include "store/invitations.hpp"
 #include "store/notes.hpp"
@@ -55,6 +57,7 @@ class Store : public SettingsStore,
               public StaffStore,
               public OutboxStore,
               public RoomStore,
+              public ExternalRoomStore,
               public AuditStore,
               public BrandingStore,
               public NoteStore,

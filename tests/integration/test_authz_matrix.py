@@ -134,6 +134,14 @@ ACCESS = {
     ("GET", "/api/v1/businesses/{businessId}/webhooks/{webhookId}/deliveries"): "staff:manager",
     ("POST", "/api/v1/businesses/{businessId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"):
         "staff:manager",
+    # rooms for appointments booked elsewhere (i-rooms); {roomId} here is an external room's id
+    ("POST", "/api/v1/businesses/{businessId}/rooms"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/rooms"): "staff:manager",
+    ("GET", "/api/v1/businesses/{businessId}/rooms/{roomId}"): "staff:manager",
+    ("PATCH", "/api/v1/businesses/{businessId}/rooms/{roomId}"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/rooms/{roomId}/participants"): "staff:manager",
+    ("DELETE", "/api/v1/businesses/{businessId}/rooms/{roomId}/participants/{participantId}"): "staff:manager",
+    ("POST", "/api/v1/businesses/{businessId}/rooms/{roomId}/end"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
@@ -221,6 +229,12 @@ class AuthorizationMatrix(unittest.TestCase):
         status, _, deliveries = manager.get(w.path("/webhooks/%s/deliveries" % cls.webhook))
         assert status == 200 and deliveries["items"], (status, deliveries)
         cls.delivery = deliveries["items"][0]["id"]
+        # A room booked elsewhere (i-rooms) with one participant.
+        room_body = {"start": rfc3339(london_time(1, 9)), "end": rfc3339(london_time(1, 10)), "title": "Outside",
+                     "participants": [{"displayName": "Olive", "role": "guest"}]}
+        status, _, xr = manager.post(w.path("/rooms"), room_body)
+        assert status == 201, (status, xr)
+        cls.external_room, cls.participant = xr["id"], xr["participants"][0]["id"]
         owner = w.client("owner")
         status, _, tok = owner.post(w.path("/api-tokens"), {"name": "low", "role": "provider"})
         assert status == 201, (status, tok)
@@ -264,6 +278,9 @@ class AuthorizationMatrix(unittest.TestCase):
         status, _, rinv = rival.post(w.path("/staff", biz=w.other), {"email": "invitee@example.test", "role": "provider"})
         assert status == 202, (status, rinv)
         cls.r_invitation = rinv["id"]
+        status, _, rxr = rival.post(w.path("/rooms", biz=w.other), room_body)
+        assert status == 201, (status, rxr)
+        cls.r_external_room, cls.r_participant = rxr["id"], rxr["participants"][0]["id"]
         # A signed-in session that has since ended (the cookie the browser may still send).
         gone = srv.client()
         gone.login(w.emails["manager"], "correct-horse-battery")
@@ -277,25 +294,29 @@ class AuthorizationMatrix(unittest.TestCase):
         if unknown:
             v = dict.fromkeys(["businessId", "providerId", "serviceId", "bookingId", "userId", "tokenId",
                                "overrideId", "timeOffId", "messageId", "roomId", "calendarId", "webhookId",
-                               "deliveryId", "invitationId"], UNKNOWN)
+                               "deliveryId", "invitationId", "externalRoomId", "participantId"], UNKNOWN)
         elif foreign:
             v = {"businessId": self.w.biz, "providerId": self.r_provider, "serviceId": self.r_service,
                  "bookingId": self.r_booking, "userId": self.w.user_ids["rival"], "tokenId": UNKNOWN,
                  "overrideId": UNKNOWN, "timeOffId": UNKNOWN, "messageId": UNKNOWN, "roomId": self.r_booking,
                  "calendarId": self.r_calendar, "webhookId": UNKNOWN, "deliveryId": UNKNOWN,
-                 "invitationId": self.r_invitation}
+                 "invitationId": self.r_invitation, "externalRoomId": self.r_external_room,
+                 "participantId": self.r_participant}
         else:
             v = {"businessId": self.w.biz, "providerId": self.p_pat, "serviceId": self.service,
                  "bookingId": self.booking, "userId": self.w.user_ids["pat"], "tokenId": self.lower_token_id,
                  "overrideId": self.override, "timeOffId": self.time_off, "messageId": self.message,
                  "roomId": self.booking, "calendarId": self.calendar, "webhookId": self.webhook,
-                 "deliveryId": self.delivery, "invitationId": self.invitation}
+                 "deliveryId": self.delivery, "invitationId": self.invitation, "externalRoomId": self.external_room,
+                 "participantId": self.participant}
         v.update({"slug": "acme", "kind": "confirmation", "channel": "email"})
         return v
 
     @staticmethod
     def fill(pattern, values):
         out = pattern
+        if out.startswith("/api/v1/businesses/{businessId}/rooms/"):  # a room booked elsewhere
+            out = out.replace("{roomId}", UNKNOWN if values["roomId"] == UNKNOWN else values["externalRoomId"])
         for name, value in values.items():
             out = out.replace("{%s}" % name, value)
         assert "{" not in out, out

@@ -155,6 +155,13 @@ def populate(srv, skewed_env):
     assert status == 201, token
     got["api_token"] = token["token"]
 
+    # A room for an appointment booked elsewhere (issue I), created with an Idempotency-Key.
+    status, _, room = staff.post(shop.staff_path("/rooms"), {
+        "start": "2031-06-01T10:00:00Z", "end": "2031-06-01T11:00:00Z", "title": "Outside visit",
+        "participants": [{"displayName": "Olive Outside", "role": "guest", "email": "olive@example.test"}]},
+        headers={"Idempotency-Key": "migrate-data-room"})
+    assert status == 201, room
+
     # Bookings in every status, with SMS consent, a reschedule, a note.
     public = srv.client()
 

@@ -42,18 +42,18 @@ json::object ice_json(const std::vector<live::IceServer>& servers) {
   return json::object{{"iceServers", std::move(out)}};
 }
 
-// The join answer once the caller is known to be this participant.
-Response join_answer(ApiContext& ctx, const core::Booking& b, const std::string& participant_id, core::RoomRole role,
-                     const std::string& name) {
+// The join answer once the caller is known to be this participant of room `room_id` (a
+// booking's or an external one's), admitted or refused by `room`.
+Response join_answer(ApiContext& ctx, const core::Id& room_id, const core::Result<service::RoomView>& room,
+                     const std::string& participant_id, core::RoomRole role, const std::string& name) {
   if (ctx.live == nullptr) return problem_from(no_live());
-  auto room = ctx.use.rooms.admit(b, participant_id);
   if (!room) return problem_from(room.error());
   const core::RoomFacts& facts = room->facts;
   const core::Instant now = ctx.now();
   const auto& settings = ctx.live->settings();
   const core::Instant expires = core::room_token_expiry(now, settings.token_ttl, facts.window);
-  const std::string token = ctx.live->signer().sign(live::RoomClaims{b.id, participant_id, role, expires});
-  json::object body{{"roomId", b.id},
+  const std::string token = ctx.live->signer().sign(live::RoomClaims{room_id, participant_id, role, expires});
+  json::object body{{"roomId", room_id},
                     {"roomToken", token},
                     {"expiresAt", core::format_rfc3339_utc(expires)},
                     {"participant", json::object{{"id", participant_id}, {"role", wire::name(role)}, {"name", name}}},
@@ -77,9 +77,49 @@ core::Result<core::Booking> booking_by_join_link(ApiContext& ctx, const Request&
   return ctx.use.links.resolve(req.param("token"), core::LinkKind::join);
 }
 
+// A participant link of a room booked elsewhere (service::ExternalRooms): the same preview
+// shape, the room's title as the service, its hosting provider (if any) as the provider.
+Response external_preview(ApiContext& ctx, const service::ParticipantJoin& join) {
+  const store::ExternalRoom& r = join.room;
+  const service::RoomView room = ctx.use.rooms.view(r, join.participant.id);
+  const std::string status(live::protocol::preview_status(core::check_join(room.facts, ctx.now())));
+  std::string provider_name;
+  if (r.provider_id) {
+    if (auto p = ctx.use.catalog.provider(r.business_id, *r.provider_id)) provider_name = p->name;
+  }
+  auto business = ctx.use.catalog.business_by_id(r.business_id);
+  json::object b{{"start", core::format_rfc3339_utc(r.window.begin)},
+                 {"end", core::format_rfc3339_utc(r.window.end)},
+                 {"service", json::object{{"id", r.id}, {"name", r.title}}},
+                 {"provider", json::object{{"id", r.provider_id.value_or("")}, {"name", provider_name}}}};
+  return json_response(200, json::object{{"roomId", r.id},
+                                         {"status", status},
+                                         {"opensAt", core::format_rfc3339_utc(room.facts.window.begin)},
+                                         {"closesAt", core::format_rfc3339_utc(room.facts.window.end)},
+                                         {"booking", std::move(b)},
+                                         {"bookingStatus", wire::name(core::BookingStatus::confirmed)},
+                                         {"business", json::object{{"name", business ? business->name : ""},
+                                                                   {"slug", business ? business->slug : ""}}}});
+}
+
+// A join link is a booking's, else a participant's of a room booked elsewhere; a refusal
+// other than "not valid" is the link's own (410 removed / ended / expired).
+std::optional<core::Result<service::ParticipantJoin>> participant_by_link(ApiContext& ctx, const Request& req,
+                                                                          const core::Error& as_booking) {
+  if (as_booking.code != core::ErrorCode::not_found) return std::nullopt;
+  auto join = ctx.use.external_rooms.resolve(req.param("token"));
+  if (!join && join.error().code == core::ErrorCode::not_found) return std::nullopt;
+  return join;
+}
+
 Response get_join_preview(ApiContext& ctx, Request& req) {
   auto booking = booking_by_join_link(ctx, req);
-  if (!booking) return problem_from(booking.error());
+  if (!booking) {
+    auto join = participant_by_link(ctx, req, booking.error());
+    if (!join) return problem_from(booking.error());
+    if (!*join) return problem_from(join->error());
+    return external_preview(ctx, **join);
+  }
   const service::JoinPreview preview = ctx.use.rooms.preview(*booking, live::guest_participant_id(booking->id));
   const core::RoomFacts& facts = preview.room.facts;
   // The protocol's own spelling, so the document test covers what this route answers.
@@ -101,19 +141,36 @@ Response get_join_preview(ApiContext& ctx, Request& req) {
 
 Response post_consumer_join(ApiContext& ctx, Request& req) {
   auto booking = booking_by_join_link(ctx, req);
-  if (!booking) return problem_from(booking.error());
-  return join_answer(ctx, *booking, live::guest_participant_id(booking->id), core::RoomRole::guest,
+  if (!booking) {
+    auto join = participant_by_link(ctx, req, booking.error());
+    if (!join) return problem_from(booking.error());
+    if (!*join) return problem_from(join->error());
+    const auto& [room, participant] = **join;
+    return join_answer(ctx, room.id, ctx.use.rooms.admit(room, participant.id), participant.id, participant.spec.role,
+                       participant.spec.display_name);
+  }
+  const std::string guest = live::guest_participant_id(booking->id);
+  return join_answer(ctx, booking->id, ctx.use.rooms.admit(*booking, guest), guest, core::RoomRole::guest,
                      booking->consumer.name);
 }
 
 Response post_staff_join(ApiContext& ctx, Request& req) {
   auto caller = authenticate(req, ctx);
   if (!caller) return problem_from(caller.error());
-  auto booking =
-      ctx.use.rooms.hosted_booking(req.param("roomId"), {caller->user_id, caller->token_business, caller->token_role});
-  if (!booking) return problem_from(booking.error());
+  const service::StaffCaller staff{caller->user_id, caller->token_business, caller->token_role};
+  auto booking = ctx.use.rooms.hosted_booking(req.param("roomId"), staff);
   auto user = ctx.use.access.user_by_id(caller->user_id);
-  return join_answer(ctx, *booking, caller->user_id, core::RoomRole::host, user ? user->user.name : "");
+  const std::string name = user ? user->user.name : "";
+  if (!booking && booking.error().code == core::ErrorCode::not_found) {
+    // Not a booking's room this caller may see: perhaps a room booked elsewhere.
+    auto room = ctx.use.rooms.hosted_external_room(req.param("roomId"), staff);
+    if (!room) return problem_from(room.error());
+    return join_answer(ctx, room->id, ctx.use.rooms.admit(*room, caller->user_id), caller->user_id,
+                       core::RoomRole::host, name);
+  }
+  if (!booking) return problem_from(booking.error());
+  return join_answer(ctx, booking->id, ctx.use.rooms.admit(*booking, caller->user_id), caller->user_id,
+                     core::RoomRole::host, name);
 }
 
 std::optional<std::int64_t> int_param(const Request& req, const char* name, std::int64_t lo, std::int64_t hi,

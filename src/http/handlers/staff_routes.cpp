@@ -20,6 +20,7 @@ void register_staff_routes(Router& r, ApiContext& ctx) {
   staff::register_calendars(r, ctx);  // issue I
   staff::register_insights(r, ctx);
   staff::register_invitations(r, ctx);  // issue H
+  staff::register_rooms(r, ctx);  // issue I: rooms for appointments booked elsewhere
 }
 
 }  // namespace visitd::http

@@ -72,5 +72,6 @@ void register_template_preview(Router& r, ApiContext& ctx);  // staff_template_p
 void register_calendars(Router& r, ApiContext& ctx);         // staff_calendars.cpp (feeds, external calendars; issue I)
 void register_insights(Router& r, ApiContext& ctx);          // staff_insights.cpp (manager's numbers, CSV)
 void register_invitations(Router& r, ApiContext& ctx);       // staff_invitations.cpp (issue H)
+void register_rooms(Router& r, ApiContext& ctx);             // staff_rooms.cpp (rooms booked elsewhere; issue I)
 
 }  // namespace visitd::http::staff

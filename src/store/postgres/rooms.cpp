@@ -18,9 +18,10 @@ void ensure_room(PGconn* db, const Id& room_id) {
   q.bind(1, room_id).run();
 }
 
-bool booking_exists(PGconn* db, const Id& room_id) {
-  Statement q(db, "SELECT 1 FROM bookings WHERE id = ?");
-  q.bind(1, room_id);
+// A room is a booking's or an external room's (migration 0016 / 0012 dropped the foreign key).
+bool room_exists(PGconn* db, const Id& room_id) {
+  Statement q(db, "SELECT 1 FROM bookings WHERE id = ? UNION ALL SELECT 1 FROM external_rooms WHERE id = ?");
+  q.bind(1, room_id).bind(2, room_id);
   return q.step();
 }
 
@@ -55,7 +56,7 @@ RoomRecord PostgresStore::room(const Id& room_id) {
 
 Result<RoomRecord> PostgresStore::end_room(const Id& room_id, const std::string& by, Instant at) {
   return write([&](PGconn* db) -> Result<RoomRecord> {
-    if (!booking_exists(db, room_id)) return no_room();
+    if (!room_exists(db, room_id)) return no_room();
     ensure_room(db, room_id);
     Statement q(db, "UPDATE rooms SET ended_at = ?, ended_by = ? WHERE booking_id = ? AND ended_at IS NULL");
     q.bind(1, at).bind(2, by).bind(3, room_id).run();
@@ -82,7 +83,7 @@ Status PostgresStore::decide_participant(const Id& room_id, const std::string& p
                                          const std::string& by, Instant at) {
   return write([&](PGconn* db) -> Status {
     if (state == core::LobbyState::waiting) return core::Error::invalid("state", "waiting is not a decision");
-    if (!booking_exists(db, room_id)) return no_room();
+    if (!room_exists(db, room_id)) return no_room();
     ensure_room(db, room_id);
     // Denied and removed are final for the room: a later "admit" does not undo them.
     Statement q(db,
@@ -108,7 +109,7 @@ Status PostgresStore::mark_read(const Id& room_id, const std::string& participan
 Result<ChatMessage> PostgresStore::append_chat(const Id& room_id, const std::string& author_id,
                                                const std::string& author_name, const std::string& body, Instant at) {
   return write([&](PGconn* db) -> Result<ChatMessage> {
-    if (!booking_exists(db, room_id)) return no_room();
+    if (!room_exists(db, room_id)) return no_room();
     ensure_room(db, room_id);
     ChatMessage m{room_id, next_seq(db, room_id), author_id, author_name, body, at, std::nullopt, std::nullopt, 0};
     m.changed_seq = m.seq;

@@ -111,6 +111,20 @@ class SqliteStore final : public Store {
   std::vector<ChatMessage> chat_page(const Id& room_id, std::int64_t before, int limit) override;
   std::vector<ChatMessage> chat_since(const Id& room_id, std::int64_t seq, int limit) override;
 
+  // rooms for appointments booked elsewhere (external_rooms.cpp)
+  Result<CreatedExternalRoom> create_external_room(const NewExternalRoom& r, const Actor& by) override;
+  Result<ExternalRoom> external_room(const Id& business_id, const Id& room_id) override;
+  Result<ExternalRoom> external_room_by_id(const Id& room_id) override;
+  ExternalRoomPage external_rooms(const Id& business_id, int offset, int limit) override;
+  Result<ExternalRoom> update_external_room(const Id& business_id, const Id& room_id,
+                                            const std::optional<Interval>& window,
+                                            const std::optional<std::string>& title, const Actor& by) override;
+  Result<RoomParticipant> add_room_participant(const Id& business_id, const Id& room_id,
+                                               const core::RoomParticipantSpec& p, const Actor& by) override;
+  Result<RoomParticipant> remove_room_participant(const Id& business_id, const Id& room_id, const Id& participant_id,
+                                                  const Actor& by) override;
+  Result<RoomParticipant> room_participant(const Id& participant_id) override;
+
   // notifications (outbox.cpp, notify_policy.cpp)
   std::vector<OutboxMessage> claim_due_messages(const std::string& owner, Instant now, core::Seconds lease,
                                                 int limit) override;

@@ -1556,6 +1556,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/businesses/{businessId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the business's rooms booked elsewhere, by start, paged (manager+) */
+        get: operations["listExternalRooms"];
+        put?: never;
+        /** create a room with a validity window and participants, each with a join link (manager+) */
+        post: operations["createExternalRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/rooms/{roomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        /** one room with its participants' join links (manager+) */
+        get: operations["getExternalRoom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** move the window and/or change the title; participants' links keep working (manager+) */
+        patch: operations["updateExternalRoom"];
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/rooms/{roomId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** add a participant (manager+) */
+        post: operations["addExternalRoomParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/rooms/{roomId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+                /** @description a participant of a room booked elsewhere */
+                participantId: components["parameters"]["participantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** remove a participant; their link answers 410 and a live connection is closed (manager+) */
+        delete: operations["removeExternalRoomParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/rooms/{roomId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** end the room; everyone connected gets room.ended and links answer 410 (manager+) */
+        post: operations["endExternalRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2635,6 +2742,103 @@ export interface components {
             nextBefore: number | null;
             lastSeq: number;
         };
+        /** @enum {string} */
+        RoomRole: "host" | "guest";
+        RoomParticipantInput: {
+            displayName: string;
+            role: components["schemas"]["RoomRole"];
+            /** @description invitations go here */
+            email?: string;
+            /** @description international form; stored as E.164 */
+            phone?: string;
+            /** @description the outside system's own id */
+            externalId?: string;
+        };
+        RoomParticipant: {
+            id: string;
+            displayName: string;
+            role: components["schemas"]["RoomRole"];
+            email?: string;
+            /** @description E.164 */
+            phone?: string;
+            externalId?: string;
+            /** @description this participant's own link to the join page (GET/POST /api/v1/join/{token}) */
+            joinUrl: string;
+        };
+        /**
+         * @example {
+         *       "start": "2026-03-09T14:00:00Z",
+         *       "end": "2026-03-09T15:00:00Z",
+         *       "title": "Follow-up consultation",
+         *       "participants": [
+         *         {
+         *           "displayName": "Grace Hopper",
+         *           "role": "guest",
+         *           "email": "grace@example.test",
+         *           "externalId": "crm-4711"
+         *         },
+         *         {
+         *           "displayName": "Dr Ada Lovelace",
+         *           "role": "host"
+         *         }
+         *       ]
+         *     }
+         */
+        NewExternalRoom: {
+            /**
+             * Format: date-time
+             * @description the room opens (RFC 3339 with offset)
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description the room closes; after start, at most 7 days later
+             */
+            end: string;
+            title: string;
+            /** @description a provider of this business who may host (their login joins as host) */
+            providerId?: string;
+            /**
+             * @description guests wait until a host admits them
+             * @default true
+             */
+            lobby: boolean;
+            participants?: components["schemas"]["RoomParticipantInput"][];
+        };
+        ExternalRoomChange: {
+            /** Format: date-time */
+            start?: string;
+            /** Format: date-time */
+            end?: string;
+            title?: string;
+        };
+        ExternalRoom: {
+            /** @description the room id (POST /api/v1/rooms/{roomId}/join for staff) */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            providerId: string | null;
+            lobby: boolean;
+            /** @enum {string} */
+            status: "scheduled" | "ended";
+            /** @description present participants (a removed one is gone for good) */
+            participants: components["schemas"]["RoomParticipant"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        ExternalRoomPage: {
+            items: components["schemas"]["ExternalRoom"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
     };
     responses: {
         /** @description `invalid-request`: a field, query parameter or header is missing or malformed; `errors` names each one (`consumer.email`, `weekly[2].end`, `Idempotency-Key`...). Also `malformed-request` for a request that is not HTTP/1.1. */
@@ -2733,7 +2937,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more); `invitation-used` / `invitation-revoked` / `invitation-expired`: a staff invitation link was already accepted, was withdrawn, or ran out */
+        /** @description `link-expired`: the capability link expired (the booking ended long enough ago); `link-revoked`: a reschedule or a reissue by staff replaced this link (use the newest one sent); `booking-cancelled`: the booking was cancelled (the link shows nothing more); `invitation-used` / `invitation-revoked` / `invitation-expired`: a staff invitation link was already accepted, was withdrawn, or ran out; for a participant link of a room booked elsewhere, `participant-removed` (removed from the room) and `room-ended` (the room was ended) */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -2803,6 +3007,8 @@ export interface components {
         messageId: string;
         /** @description the room of a booking has the booking's id */
         roomId: string;
+        /** @description a participant of a room booked elsewhere */
+        participantId: string;
         slug: string;
         calendarId: string;
         invitationId: string;
@@ -5945,6 +6151,274 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listExternalRooms: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of rooms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalRoomPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createExternalRoom: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 200 printable ASCII characters. A retry with the same key and body returns the first answer; the same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+            };
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExternalRoom"];
+            };
+        };
+        responses: {
+            /** @description created (or, for a repeated Idempotency-Key with the same body, the first answer again) */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalRoom"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency-key-reused`: this Idempotency-Key was already used with a different body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getExternalRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalRoom"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateExternalRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalRoomChange"];
+            };
+        };
+        responses: {
+            /** @description the room as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalRoom"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `room-ended`: the room was ended; it can no longer change */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addExternalRoomParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomParticipantInput"];
+            };
+        };
+        responses: {
+            /** @description the participant with their join link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `room-full`: the room has 20 participants */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `room-ended`: the room was ended; it can no longer change */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeExternalRoomParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+                /** @description a participant of a room booked elsewhere */
+                participantId: components["parameters"]["participantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endExternalRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                /** @description the room of a booking has the booking's id */
+                roomId: components["parameters"]["roomId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the ended room */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalRoom"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `room-ended`: the room was ended; it can no longer change */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
