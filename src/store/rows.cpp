@@ -346,4 +346,19 @@ ChatMessage chat_message_row(const RowReader& row) {
   return m;
 }
 
+core::Invitation invitation_row(const RowReader& q) {
+  core::Invitation i;
+  i.id = q.text(0);
+  i.business_id = q.text(1);
+  i.email = q.text(2);
+  i.role = role_column(q, 3);
+  i.invited_by = q.text(4);
+  i.created_at = q.instant(5);
+  i.expires_at = q.instant(6);
+  i.accepted_at = q.optional_instant(7);
+  i.accepted_by = q.optional_text(8);
+  i.revoked_at = q.optional_instant(9);
+  return i;
+}
+
 }  // namespace visitd::store

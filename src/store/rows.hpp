@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/invitation.hpp"
 #include "core/model.hpp"
 #include "store/account_mail.hpp"
 #include "store/calendars.hpp"
@@ -71,6 +72,10 @@ ApiToken token_row(const RowReader& row);
 inline constexpr const char* kAccountMailColumns =
     "id, kind, address, subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at";
 AccountMail account_mail_row(const RowReader& row);
+inline constexpr const char* kInvitationSelect =
+    "SELECT id, business_id, email, role, invited_by, created_at, expires_at, accepted_at, accepted_by, revoked_at "
+    "FROM invitations ";
+core::Invitation invitation_row(const RowReader& row);
 
 // ---- outbox and notification settings ----
 inline constexpr const char* kOutboxColumns =

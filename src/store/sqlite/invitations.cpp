@@ -1,6 +1,7 @@
 // InvitationStore on SQLite: the invitations table (migration 0013); the invitation's mail
 // goes to account_mail in the same transaction.
 #include "core/staff_policy.hpp"
+#include "store/rows.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -8,24 +9,7 @@ namespace visitd::store::sqlite {
 
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT id, business_id, email, role, invited_by, created_at, expires_at, accepted_at, accepted_by, revoked_at "
-    "FROM invitations ";
-
-core::Invitation invitation_row(Statement& q) {
-  core::Invitation i;
-  i.id = q.text(0);
-  i.business_id = q.text(1);
-  i.email = q.text(2);
-  i.role = role_column(q.text(3));
-  i.invited_by = q.text(4);
-  i.created_at = q.instant(5);
-  i.expires_at = q.instant(6);
-  i.accepted_at = q.optional_instant(7);
-  i.accepted_by = q.optional_text(8);
-  i.revoked_at = q.optional_instant(9);
-  return i;
-}
+constexpr const char* kSelect = kInvitationSelect;
 
 core::Error no_invitation() { return core::Error::make(core::ErrorCode::not_found, "No such invitation"); }
 
