@@ -118,6 +118,12 @@ ACCESS = {
     # insights (k-insights)
     ("GET", "/api/v1/businesses/{businessId}/insights"): "staff:manager",
     ("GET", "/api/v1/businesses/{businessId}/insights.csv"): "staff:manager",
+    # k-polish: provider photos, embeds
+    ("GET", "/api/v1/public/businesses/{slug}/providers/{providerId}/photo"): "open",
+    ("PUT", "/api/v1/businesses/{businessId}/providers/{providerId}/photo"): "staff:provider+own",
+    ("DELETE", "/api/v1/businesses/{businessId}/providers/{providerId}/photo"): "staff:provider+own",
+    ("GET", "/api/v1/businesses/{businessId}/embed"): "staff:manager",
+    ("PUT", "/api/v1/businesses/{businessId}/embed"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")

@@ -1,4 +1,5 @@
 #include "http/context.hpp"
+#include "http/handlers/embed_routes.hpp"
 #include "http/handlers/routes.hpp"
 
 namespace visitd::http {
@@ -15,6 +16,7 @@ void register_api(Router& router, ApiContext& ctx) {
   register_room_routes(router, ctx);
   register_branding_routes(router, ctx);
   register_calendar_feed(router, ctx);  // issue I
+  register_embed_routes(router, ctx);   // issue I, embeds
 }
 
 }  // namespace visitd::http

@@ -8,6 +8,8 @@ import type { Page, Provider, Service } from '../lib/types';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { useLoad } from './useLoad';
+import { EmbedCard } from './Embed';
+import { ProviderPhotoForm } from './ProviderPhoto';
 
 const kMaxLogoBytes = 256 * 1024;
 const kLogoTypes = ['image/png', 'image/jpeg', 'image/webp'];
@@ -41,9 +43,10 @@ export function ProfileSection({ ctx }: { ctx: StaffContext }) {
       <section class="card" aria-labelledby="prov-words-h">
         <h2 id="prov-words-h">{t.providersProfileTitle}</h2>
         {providers.data.items.map((v) => (
-          <ProviderWords key={v.id} ctx={ctx} provider={v} words={p.providers.find((x) => x.id === v.id)} />
+          <ProviderWords key={v.id} ctx={ctx} provider={v} words={p.providers.find((x) => x.id === v.id)} onPhoto={loaded.reload} />
         ))}
       </section>
+      <EmbedCard ctx={ctx} />
     </>
   );
 }
@@ -250,7 +253,7 @@ function ServiceWords({ ctx, service, words }: { ctx: StaffContext; service: Ser
   );
 }
 
-function ProviderWords({ ctx, provider, words }: { ctx: StaffContext; provider: Provider; words?: Profile['providers'][number] }) {
+function ProviderWords({ ctx, provider, words, onPhoto }: { ctx: StaffContext; provider: Provider; words?: Profile['providers'][number]; onPhoto: () => void }) {
   const [title, setTitle] = useState(words?.title ?? '');
   const [bio, setBio] = useState(words?.bio ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -279,6 +282,7 @@ function ProviderWords({ ctx, provider, words }: { ctx: StaffContext; provider: 
       <button type="submit" class="btn-secondary">
         {t.saveProvider(provider.name)}
       </button>
+      <ProviderPhotoForm ctx={ctx} providerId={provider.id} name={provider.name} photoUrl={words?.photoUrl} onSaved={onPhoto} />
     </form>
   );
 }
