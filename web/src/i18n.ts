@@ -715,4 +715,14 @@ export const t = {
   photoTooLarge: 'The photo must be at most 256 KB.',
   photoWrongType: 'Choose a PNG, JPEG or WebP image.',
   providerPhotoAlt: (name: string) => `Photo of ${name}`,
+  searchLabel: 'Search appointments',
+  searchHint: 'A client’s name, email or phone, or the reason they gave. Past and future.',
+  searchButton: 'Search',
+  searchClear: 'Clear the search',
+  searchResultsTitle: (q: string) => `Appointments matching “${q}”`,
+  searchCount: (first: number, last: number, total: number) =>
+    total === 0 ? 'No appointment matches.' : `Showing ${first}–${last} of ${plural(total, { one: '# appointment', other: '# appointments' })}.`,
+  searchPages: 'Result pages',
+  searchPrevious: 'Previous page',
+  searchNext: 'Next page',
 };
