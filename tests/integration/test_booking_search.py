@@ -18,11 +18,15 @@ def tearDownModule():
     srv.cleanup()
 
 
-def weekday_at(days_ahead, hour_utc):
-    day = datetime.now(timezone.utc).date() + timedelta(days=days_ahead)
-    while day.weekday() >= 5:
+def weekdays_at(count, hour_utc, first_days_ahead=3):
+    """`count` distinct weekdays from `first_days_ahead` days on, at hour_utc (inside 9-17 London)."""
+    out = []
+    day = datetime.now(timezone.utc).date() + timedelta(days=first_days_ahead)
+    while len(out) < count:
+        if day.weekday() < 5:
+            out.append(datetime(day.year, day.month, day.day, hour_utc, 0, tzinfo=timezone.utc))
         day += timedelta(days=1)
-    return datetime(day.year, day.month, day.day, hour_utc, 0, tzinfo=timezone.utc)
+    return out
 
 
 class BookingSearchTest(StaffTestCase):
@@ -44,10 +48,10 @@ class BookingSearchTest(StaffTestCase):
             assert status == 201, (status, b)
             cls.ids[name] = b["booking"]["id"]
 
-        for i in range(7):
-            book(cls.pat, weekday_at(3 + i, 10), "Sam Smith %d" % i, "sam%d@example.test" % i, "check")
-        book(cls.pat, weekday_at(3, 12), "Ada Lovelace", "ada@engine.test", "Knee PAIN after running")
-        book(cls.quinn, weekday_at(3, 13), "Grace Smith", "grace@navy.test", "back")
+        for i, start in enumerate(weekdays_at(7, 10)):
+            book(cls.pat, start, "Sam Smith %d" % i, "sam%d@example.test" % i, "check")
+        book(cls.pat, weekdays_at(1, 12)[0], "Ada Lovelace", "ada@engine.test", "Knee PAIN after running")
+        book(cls.quinn, weekdays_at(1, 13)[0], "Grace Smith", "grace@navy.test", "back")
 
     def search(self, who, q, **params):
         query = "&".join(["q=" + q.replace(" ", "%20")] + ["%s=%s" % kv for kv in params.items()])
