@@ -118,6 +118,37 @@ describe('the booking page embedded in the clinic’s own site', () => {
     await ctx.close();
   });
 
+  it('schedule problems are sentences beside their fields, with focus on the first', async () => {
+    const ctx = await newContext(browser, { viewport: { width: 360, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.baseUrl}/staff/login`);
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Hours and time off' }).click();
+    // Time off that ends before it starts: the server names `end`.
+    const off = page.locator('form', { has: page.getByRole('button', { name: 'Add time off' }) });
+    await off.getByLabel('Starts').fill('2031-03-10T12:00');
+    await off.getByLabel('Ends').fill('2031-03-10T09:00');
+    await off.getByRole('button', { name: 'Add time off' }).click();
+    await off.locator('.field-error').filter({ hasText: 'Must be after start.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent?.trim()), 'Ends');
+    // A special date with a range that ends before it starts: the sentence is beside From.
+    const special = page.locator('form', { has: page.getByRole('button', { name: 'Add special date' }) });
+    await special.getByLabel('Date').fill('2031-03-11');
+    await special.getByLabel('From').fill('12:00');
+    await special.getByLabel('To').fill('10:00');
+    await special.getByRole('button', { name: 'Add special date' }).click();
+    const problem = special.locator('.field-error');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /^[A-Z].*\.$/, 'a sentence');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid')), 'true');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the schedule with problems');
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    assert.ok(scroll <= width, `scrollWidth ${scroll} > ${width}`);
+    await ctx.close();
+  });
+
   it('a visitor books through the frame on the listed site, which embed.js sizes to the page', async () => {
     const site = (await api.ok('GET', `${biz}/embed`)).origins[0];
     const ctx = await newContext(browser, { ignoreHTTPSErrors: true, timezoneId: ZONE, viewport: { width: 1280, height: 800 } });
