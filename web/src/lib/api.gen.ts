@@ -4189,6 +4189,8 @@ export interface operations {
                 to?: string;
                 providerId?: string;
                 status?: components["schemas"]["BookingStatus"];
+                /** @description words to search by (k-polish): the consumer's name, email or phone, or an answer such as the reason for the visit, containing them (ASCII case ignored); at most 100 characters */
+                q?: string;
                 limit?: number;
                 offset?: number;
             };
