@@ -197,6 +197,28 @@ describe('the booking page embedded in the clinic’s own site', () => {
     await ctx.close();
   });
 
+  it('the manager finds the framed booking by searching, with the keyboard only', async () => {
+    const ctx = await newContext(browser, { viewport: { width: 360, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.baseUrl}/staff/login`);
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const search = page.getByLabel('Search appointments');
+    await search.focus();
+    await page.keyboard.type('OLA@example');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-count').filter({ hasText: 'Showing 1–1 of 1 appointment.' }).waitFor();
+    await page.getByTestId('search-results').getByText('Ola Framed').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on search results');
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    assert.ok(scroll <= width, `scrollWidth ${scroll} > ${width}`);
+    await search.fill('nobody-at-all');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-count').filter({ hasText: 'No appointment matches.' }).waitFor();
+    await ctx.close();
+  });
+
   it('a site that is not listed cannot show the booking page', async () => {
     const stranger = await clinicSite(hostPage);
     const ctx = await newContext(browser, { ignoreHTTPSErrors: true });
