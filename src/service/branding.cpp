@@ -132,6 +132,8 @@ core::Result<store::ProviderPhoto> Branding::provider_photo(const std::string& s
 
 core::Status Branding::put_provider_photo(const core::Id& business_id, const core::Id& provider_id, std::string bytes,
                                           const std::string& declared_type, const store::Actor& by) const {
+  // An unknown provider is not_found whatever the body, like every unknown id.
+  if (auto p = catalog_.provider(business_id, provider_id); !p) return p.error();
   auto sniffed = checked_image("photo", bytes, declared_type);
   if (!sniffed) return sniffed.error();
   return branding_.put_provider_photo(business_id, provider_id, store::ProviderPhoto{*sniffed, std::move(bytes), {}},
