@@ -16,6 +16,7 @@
 #include "app/webhook_events.hpp"
 #include "http/connection_limits.hpp"
 #include "http/context.hpp"
+#include "http/handlers/embed_routes.hpp"
 #include "http/handlers/webhook_routes.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -237,6 +238,7 @@ int serve(const Config& config) {
   options.limits.worker_queue = config.http.worker_queue;
   options.live = &live;
   options.pool_metrics = &pool_metrics;
+  options.frame_ancestors = [&ctx](const std::string& path) { return http::page_frame_ancestors(ctx, path); };
   const bool default_public_url =
       config.http.public_url == "http://" + config.http.listen_host + ":" + std::to_string(config.http.listen_port);
   const int rc = http::run_server(options, router, metrics, [&](std::uint16_t port) {

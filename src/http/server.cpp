@@ -159,6 +159,18 @@ std::optional<Response> fill_request(const bhttp::request<bhttp::string_body>& m
   return std::nullopt;
 }
 
+// A page whose policy names the sites that may frame it (embeds): X-Frame-Options has no way
+// to say so, and browsers that know frame-ancestors ignore it anyway (CSP3 §6.4.2).
+bool framing_allowed(const Response& res) {
+  for (const auto& [name, value] : res.headers) {
+    if (lower(name) != "content-security-policy") continue;
+    constexpr std::string_view kNone = "frame-ancestors 'none'";
+    auto at = value.find("frame-ancestors ");
+    return at != std::string::npos && std::string_view(value).substr(at, kNone.size()) != kNone;
+  }
+  return false;
+}
+
 // Turns a handler's Response into the wire message, adding the headers every answer carries.
 bhttp::response<bhttp::string_body> to_wire(Response res, unsigned version, bool head, bool from_static,
                                             const std::string& request_id, bool keep_alive) {
@@ -175,7 +187,7 @@ bhttp::response<bhttp::string_body> to_wire(Response res, unsigned version, bool
   };
   set_default("X-Content-Type-Options", "nosniff");
   set_default("Referrer-Policy", "no-referrer");
-  set_default("X-Frame-Options", "DENY");
+  if (!framing_allowed(res)) set_default("X-Frame-Options", "DENY");
   // API answers carry per-user data; static files set their own cache policy.
   if (!from_static) set_default("Cache-Control", "no-store");
   out.set("X-Request-Id", request_id);
@@ -613,7 +625,8 @@ Dispatched Server::dispatch(Request& req, Router::Match m) const {
     return d;
   }
   if (get_like && !options_.static_dir.empty() && !reserved_path(req.path)) {
-    if (auto file = serve_static(options_.static_dir, req)) {
+    const std::string ancestors = options_.frame_ancestors ? options_.frame_ancestors(req.path) : "'none'";
+    if (auto file = serve_static(options_.static_dir, req, ancestors)) {
       d.route = "static";
       d.from_static = true;
       d.res = std::move(*file);

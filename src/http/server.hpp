@@ -20,11 +20,11 @@ class PoolMetrics;
 namespace visitd::http {
 
 struct ServerLimits {
-  std::size_t max_body_bytes = 1 << 20;      // 413 beyond
-  std::size_t max_header_bytes = 16 << 10;   // 431 beyond
-  std::chrono::seconds header_timeout{10};   // total time to receive a complete header
-  std::chrono::seconds body_timeout{30};     // total time to receive a body once its header is in
-  std::chrono::seconds idle_timeout{60};     // keep-alive idle
+  std::size_t max_body_bytes = 1 << 20;     // 413 beyond
+  std::size_t max_header_bytes = 16 << 10;  // 431 beyond
+  std::chrono::seconds header_timeout{10};  // total time to receive a complete header
+  std::chrono::seconds body_timeout{30};    // total time to receive a body once its header is in
+  std::chrono::seconds idle_timeout{60};    // keep-alive idle
   // Connections held at once (keep it below the process's file limit: app/file_limit) and
   // by one client address; more are closed at accept and counted in /metrics.
   std::size_t max_connections = 4096;
@@ -47,6 +47,10 @@ struct ServerOptions {
   // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp); their
   // own connections are held only to the global cap, not the per-address one.
   TrustedProxies trusted_proxies;
+  // The CSP frame-ancestors source list of the web page at a path (issue I, embeds), asked on
+  // a worker for static answers; unset = "'none'" everywhere. Pages answered with anything
+  // but "'none'" carry no X-Frame-Options (it would forbid every frame).
+  std::function<std::string(const std::string& path)> frame_ancestors;
 };
 
 // Runs until SIGINT/SIGTERM, then drains in-flight requests. `on_listening` receives the

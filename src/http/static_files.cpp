@@ -117,7 +117,7 @@ std::optional<Variant> read_variant(const fs::path& root, const fs::path& rel, c
   return std::nullopt;
 }
 
-Response file_response(Variant v, const std::string& filename, bool immutable) {
+Response file_response(Variant v, const std::string& filename, bool immutable, std::string_view frame_ancestors) {
   Response res;
   res.status = 200;
   res.content_type = content_type_for(filename);
@@ -126,12 +126,18 @@ Response file_response(Variant v, const std::string& filename, bool immutable) {
   if (compressible(filename)) res.with_header("Vary", "Accept-Encoding");
   res.with_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (res.content_type.rfind("text/html", 0) == 0) {
-    res.with_header("Content-Security-Policy", std::string(kHtmlContentSecurityPolicy));
+    res.with_header("Content-Security-Policy", html_content_security_policy(frame_ancestors));
   }
   return res;
 }
 
 }  // namespace
+
+std::string html_content_security_policy(std::string_view frame_ancestors) {
+  return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+         "media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors " +
+         std::string(frame_ancestors) + "; base-uri 'none'; form-action 'self'";
+}
 
 bool accepts_encoding(std::string_view accept, std::string_view coding) {
   // RFC 9110 §12.5.3: a comma list of codings, each with an optional ;q= weight; q=0 refuses.
@@ -187,7 +193,8 @@ std::string content_type_for(std::string_view filename) {
   return "application/octet-stream";
 }
 
-std::optional<Response> serve_static(const std::string& root_dir, const Request& req) {
+std::optional<Response> serve_static(const std::string& root_dir, const Request& req,
+                                     std::string_view frame_ancestors) {
   if (root_dir.empty() || is_api_path(req.path)) return std::nullopt;
   std::error_code ec;
   const fs::path root = fs::canonical(root_dir, ec);
@@ -199,13 +206,13 @@ std::optional<Response> serve_static(const std::string& root_dir, const Request&
 
   if (auto body = read_variant(root, *rel, req)) {
     const bool hashed = req.path.rfind("/assets/", 0) == 0;
-    return file_response(std::move(*body), rel->filename().string(), hashed);
+    return file_response(std::move(*body), rel->filename().string(), hashed, frame_ancestors);
   }
   // Client-side routes (/manage/<token>, /join/<token>, /staff/...) get the app shell.
   // A missing "/app.js" or hashed asset stays a 404: serving HTML as script hides bugs.
   if (!names_asset(req.path) && req.path.rfind("/assets/", 0) != 0) {
     if (auto index = read_variant(root, "index.html", req))
-      return file_response(std::move(*index), "index.html", false);
+      return file_response(std::move(*index), "index.html", false, frame_ancestors);
   }
   return std::nullopt;
 }

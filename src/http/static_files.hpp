@@ -9,15 +9,17 @@
 
 namespace visitd::http {
 
-inline constexpr std::string_view kHtmlContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; "
-    "form-action 'self'";
+// The policy of every HTML answer; `frame_ancestors` is a CSP source list (core/embed_policy:
+// "'none'" unless the page is a business's public page and the business lists sites that
+// may embed it).
+std::string html_content_security_policy(std::string_view frame_ancestors = "'none'");
 
 // A 200 answer for a GET/HEAD of `req.path` (percent-decoded) under `root`, or nullopt when
 // nothing may be served (missing file, `..` escape, not a regular file, API path).
-// The body is always filled; the server drops it for HEAD.
-std::optional<Response> serve_static(const std::string& root, const Request& req);
+// The body is always filled; the server drops it for HEAD. HTML answers carry
+// html_content_security_policy(frame_ancestors).
+std::optional<Response> serve_static(const std::string& root, const Request& req,
+                                     std::string_view frame_ancestors = "'none'");
 
 // Whether an Accept-Encoding header value accepts `coding` ("br", "gzip"), RFC 9110
 // §12.5.3: named with q>0, or "*" with q>0 when not named. Text assets are then answered

@@ -1,5 +1,6 @@
 #include "service/branding.hpp"
 
+#include "core/embed_policy.hpp"
 #include "core/validation.hpp"
 
 namespace visitd::service {
@@ -18,7 +19,32 @@ core::Status verdict(std::vector<core::FieldError> errors) {
   return core::Error::invalid_fields(std::move(errors));
 }
 
+// The media type of an uploaded image, by its content (the logo and provider photos): too_large,
+// invalid (empty) or unsupported_media_type, each naming `field`.
+core::Result<std::string> checked_image(const std::string& field, const std::string& bytes,
+                                        const std::string& declared_type) {
+  if (bytes.size() > core::kMaxLogoBytes) {
+    core::Error e = core::Error::make(core::ErrorCode::too_large, "the " + field + " must be at most 256 KB");
+    e.fields.push_back({field, "must be at most 256 KB"});
+    return e;
+  }
+  if (bytes.empty()) return core::Error::invalid(field, "is empty");
+  const auto sniffed = core::logo_media_type(bytes);
+  if (!sniffed || declared_type.rfind(*sniffed, 0) != 0) {
+    core::Error e =
+        core::Error::make(core::ErrorCode::unsupported_media_type,
+                          "the " + field + " must be a PNG, JPEG or WebP image sent with its own Content-Type");
+    e.fields.push_back({field, "must be a PNG, JPEG or WebP image"});
+    return e;
+  }
+  return *sniffed;
+}
+
 }  // namespace
+
+std::string public_logo_path(const std::string& slug, core::Instant logo_updated_at) {
+  return "/api/v1/public/businesses/" + slug + "/logo?v=" + std::to_string(logo_updated_at.time_since_epoch().count());
+}
 
 PublicFace Branding::face_of(const core::Business& b) const {
   return PublicFace{b, branding_.business_profile(b.id), branding_.service_profiles(b.id),
@@ -62,19 +88,8 @@ core::Status Branding::put_business_profile(const core::Id& business_id, const s
 
 core::Status Branding::put_logo(const core::Id& business_id, std::string bytes, const std::string& declared_type,
                                 const store::Actor& by) const {
-  if (bytes.size() > core::kMaxLogoBytes) {
-    core::Error e = core::Error::make(core::ErrorCode::too_large, "the logo must be at most 256 KB");
-    e.fields.push_back({"logo", "must be at most 256 KB"});
-    return e;
-  }
-  if (bytes.empty()) return core::Error::invalid("logo", "is empty");
-  const auto sniffed = core::logo_media_type(bytes);
-  if (!sniffed || declared_type.rfind(*sniffed, 0) != 0) {
-    core::Error e = core::Error::make(core::ErrorCode::unsupported_media_type,
-                                      "the logo must be a PNG, JPEG or WebP image sent with its own Content-Type");
-    e.fields.push_back({"logo", "must be a PNG, JPEG or WebP image"});
-    return e;
-  }
+  auto sniffed = checked_image("logo", bytes, declared_type);
+  if (!sniffed) return sniffed.error();
   return branding_.put_logo(business_id, store::Logo{*sniffed, std::move(bytes), {}}, by);
 }
 
@@ -103,6 +118,55 @@ core::Status Branding::put_provider_profile(const core::Id& business_id, const s
   check_length(errors, "bio", p.bio, core::kMaxProviderBioLength);
   if (!errors.empty()) return verdict(std::move(errors));
   return branding_.put_provider_profile(business_id, p, by);
+}
+
+core::Result<store::ProviderPhoto> Branding::provider_photo(const std::string& slug,
+                                                            const core::Id& provider_id) const {
+  if (!core::is_valid_slug(slug)) return no_business();
+  auto b = catalog_.business_by_slug(slug);
+  if (!b) return no_business();
+  auto photo = branding_.provider_photo(b->id, provider_id);
+  if (!photo) return core::Error::make(core::ErrorCode::not_found, "this provider has no photo");
+  return std::move(*photo);
+}
+
+core::Status Branding::put_provider_photo(const core::Id& business_id, const core::Id& provider_id, std::string bytes,
+                                          const std::string& declared_type, const store::Actor& by) const {
+  // An unknown provider is not_found whatever the body, like every unknown id.
+  if (auto p = catalog_.provider(business_id, provider_id); !p) return p.error();
+  auto sniffed = checked_image("photo", bytes, declared_type);
+  if (!sniffed) return sniffed.error();
+  return branding_.put_provider_photo(business_id, provider_id, store::ProviderPhoto{*sniffed, std::move(bytes), {}},
+                                      by);
+}
+
+core::Status Branding::delete_provider_photo(const core::Id& business_id, const core::Id& provider_id,
+                                             const store::Actor& by) const {
+  return branding_.delete_provider_photo(business_id, provider_id, by);
+}
+
+std::vector<std::string> Branding::embed_origins(const core::Id& business_id) const {
+  return branding_.embed_origins(business_id);
+}
+
+core::Result<std::vector<std::string>> Branding::put_embed_origins(const core::Id& business_id,
+                                                                   const std::vector<std::string>& origins,
+                                                                   const store::Actor& by) const {
+  auto canonical = core::normalize_embed_origins(origins);
+  if (!canonical) return canonical.error();
+  if (auto s = branding_.put_embed_origins(business_id, *canonical, by); !s) return s.error();
+  return std::move(*canonical);
+}
+
+std::string Branding::frame_ancestors_for_slug(const std::string& slug) const {
+  if (!core::is_valid_slug(slug)) return core::frame_ancestors({});
+  auto b = catalog_.business_by_slug(slug);
+  if (!b) return core::frame_ancestors({});
+  return frame_ancestors_for(b->id);
+}
+
+std::string Branding::frame_ancestors_for(const core::Id& business_id) const {
+  return core::frame_ancestors(branding_.embed_origins(business_id));
 }
 
 }  // namespace visitd::service

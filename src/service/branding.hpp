@@ -12,6 +12,9 @@
 
 namespace visitd::service {
 
+// "/api/v1/public/businesses/<slug>/logo?v=<updated_at unix seconds>": a new logo is a new URL.
+std::string public_logo_path(const std::string& slug, core::Instant logo_updated_at);
+
 // Everything a consumer sees of a business before booking.
 struct PublicFace {
   core::Business business;
@@ -47,6 +50,28 @@ class Branding {
                                                  const store::Actor& by) const;
   [[nodiscard]] core::Status put_provider_profile(const core::Id& business_id, const store::ProviderProfile& p,
                                                   const store::Actor& by) const;
+
+  // Provider photos (issue K), checked like the logo (errors name `photo`); not_found for a
+  // provider that is not the business's (or, reading by slug, has no photo).
+  [[nodiscard]] core::Result<store::ProviderPhoto> provider_photo(const std::string& slug,
+                                                                  const core::Id& provider_id) const;
+  [[nodiscard]] core::Status put_provider_photo(const core::Id& business_id, const core::Id& provider_id,
+                                                std::string bytes, const std::string& declared_type,
+                                                const store::Actor& by) const;
+  [[nodiscard]] core::Status delete_provider_photo(const core::Id& business_id, const core::Id& provider_id,
+                                                   const store::Actor& by) const;
+
+  // Embeds (issue I): the sites that may frame the business's public pages. put checks and
+  // canonicalises them (core/embed_policy; invalid naming origins / origins[i]) and
+  // answers the saved list.
+  [[nodiscard]] std::vector<std::string> embed_origins(const core::Id& business_id) const;
+  [[nodiscard]] core::Result<std::vector<std::string>> put_embed_origins(const core::Id& business_id,
+                                                                         const std::vector<std::string>& origins,
+                                                                         const store::Actor& by) const;
+  // The CSP frame-ancestors value of a business's public page, by slug: "'none'" for an
+  // unknown slug or an empty list.
+  [[nodiscard]] std::string frame_ancestors_for_slug(const std::string& slug) const;
+  [[nodiscard]] std::string frame_ancestors_for(const core::Id& business_id) const;
 
  private:
   store::BrandingStore& branding_;

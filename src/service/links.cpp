@@ -1,6 +1,7 @@
 #include "service/links.hpp"
 
 #include "core/validation.hpp"
+#include "service/branding.hpp"
 
 namespace visitd::service {
 
@@ -36,12 +37,26 @@ core::Result<core::Booking> Links::resolve(const std::string& token, core::LinkK
     // Only a genuine link that once named this booking gets here: saying why it no longer
     // works (expired, replaced, cancelled) tells its holder nothing they could not know.
     if (valid.error().type == "link-expired") {
-      return core::Error::typed(core::ErrorCode::gone, "link-expired",
-                                "this link has expired; ask the business for a new one");
+      return with_business_face(core::Error::typed(core::ErrorCode::gone, "link-expired",
+                                                   "this link has expired; ask the business for a new one"),
+                                booking->business_id);
     }
-    return valid.error();
+    return with_business_face(valid.error(), booking->business_id);
   }
   return booking;
+}
+
+core::Error Links::with_business_face(core::Error e, const core::Id& business_id) const {
+  auto business = catalog_.business_by_id(business_id);
+  if (!business) return e;
+  const store::BusinessProfile profile = branding_.business_profile(business_id);
+  core::ExtensionMembers face{{"name", business->name}, {"slug", business->slug}};
+  if (profile.logo_updated_at) face.emplace_back("logoUrl", public_logo_path(business->slug, *profile.logo_updated_at));
+  face.emplace_back("contact", core::ExtensionMembers{{"phone", profile.contact.phone},
+                                                      {"email", profile.contact.email},
+                                                      {"address", profile.contact.address}});
+  e.with("business", std::move(face));
+  return e;
 }
 
 }  // namespace visitd::service

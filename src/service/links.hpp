@@ -23,15 +23,25 @@ struct BookingLinks {
 
 class Links {
  public:
-  Links(store::BookingStore& bookings, const core::Clock& clock, const LinkSigner& signer, LinkSettings settings)
-      : bookings_(bookings), clock_(clock), signer_(signer), settings_(std::move(settings)) {}
-  Links(const Ports& p, LinkSettings settings) : Links(p.store.bookings, p.clock, p.signer, std::move(settings)) {}
+  Links(store::BookingStore& bookings, store::CatalogStore& catalog, store::BrandingStore& branding,
+        const core::Clock& clock, const LinkSigner& signer, LinkSettings settings)
+      : bookings_(bookings),
+        catalog_(catalog),
+        branding_(branding),
+        clock_(clock),
+        signer_(signer),
+        settings_(std::move(settings)) {}
+  Links(const Ports& p, LinkSettings settings)
+      : Links(p.store.bookings, p.store.catalog, p.store.branding, p.clock, p.signer, std::move(settings)) {}
 
   [[nodiscard]] BookingLinks issue(const core::Booking& b) const;
 
   // The booking a link names. not_found ("this link is not valid") for a forged, malformed
   // or revoked link or a booking that is gone; gone with type "link-expired" after
-  // core::link_deadline of the booking's current end.
+  // core::link_deadline of the booking's current end. Every gone answer (expired, replaced,
+  // cancelled) carries the extension member "business": the clinic's public face (name, slug,
+  // logoUrl or absent, contact {phone, email, address}), never anything of the consumer's, so
+  // the page can still say whose appointment it was and how to reach them.
   [[nodiscard]] core::Result<core::Booking> resolve(const std::string& token, core::LinkKind kind) const;
 
   // Set once, before serving, when the listening port is known (port 0 in tests).
@@ -39,7 +49,11 @@ class Links {
   [[nodiscard]] const LinkSettings& settings() const { return settings_; }
 
  private:
+  [[nodiscard]] core::Error with_business_face(core::Error e, const core::Id& business_id) const;
+
   store::BookingStore& bookings_;
+  store::CatalogStore& catalog_;
+  store::BrandingStore& branding_;
   const core::Clock& clock_;
   const LinkSigner& signer_;
   LinkSettings settings_;

@@ -19,6 +19,10 @@ struct BookingFilter {
   std::optional<Interval> range;  // bookings whose time overlaps it
   std::optional<Id> provider_id;
   std::optional<core::BookingStatus> status;
+  // Words a staff member searches by (k-polish): a booking matches when the consumer's name,
+  // email or phone or one of the answers (the reason for the visit) contains it, ignoring
+  // ASCII case; empty = no text filter.
+  std::string text;
   int limit = 50;  // 1..200
   int offset = 0;
 };

@@ -44,7 +44,11 @@ struct ProviderProfile {
   Id provider_id;
   std::string title;  // "Physiotherapist"
   std::string bio;
+  std::optional<Instant> photo_updated_at;  // set while a photo is stored (ignored by put)
 };
+
+// A provider's photo: the same shape and checks as the business logo.
+using ProviderPhoto = Logo;
 
 class BrandingStore {
  public:
@@ -61,6 +65,18 @@ class BrandingStore {
   virtual std::vector<ProviderProfile> provider_profiles(const Id& business_id) = 0;
   // not_found when the provider is not the business's.
   virtual Status put_provider_profile(const Id& business_id, const ProviderProfile& p, const Actor& by) = 0;
+
+  // Provider photos (issue K). nullopt when absent or the provider is not the business's;
+  // put/delete answer not_found for a provider that is not the business's.
+  virtual std::optional<ProviderPhoto> provider_photo(const Id& business_id, const Id& provider_id) = 0;
+  virtual Status put_provider_photo(const Id& business_id, const Id& provider_id, const ProviderPhoto& photo,
+                                    const Actor& by) = 0;
+  virtual Status delete_provider_photo(const Id& business_id, const Id& provider_id, const Actor& by) = 0;
+
+  // Embeds (issue I): the sites allowed to frame the business's booking pages, as saved
+  // (canonical origins, core/embed_policy); empty when none. put replaces the whole list.
+  virtual std::vector<std::string> embed_origins(const Id& business_id) = 0;
+  virtual Status put_embed_origins(const Id& business_id, const std::vector<std::string>& origins, const Actor& by) = 0;
 };
 
 }  // namespace visitd::store

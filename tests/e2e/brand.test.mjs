@@ -354,9 +354,10 @@ describe('the clinic’s brand, policy and confirmation', () => {
     await expectAccessible(page, 'moved join page');
     await api.ok('POST', `${biz}/bookings/${view.booking.id}/cancel`, { reason: 'Clinic closed' });
     await page.reload();
-    // A cancelled booking's links answer 410 and show only that (issue H): no clinic data,
-    // and never the server's name either.
+    // A cancelled booking's links answer 410 and show only that (issue H), with the clinic's
+    // public face (k-polish: its logo and name in the header), never the server's name.
     await page.getByRole('heading', { level: 1, name: 'This appointment was cancelled' }).waitFor();
+    await page.getByRole('img', { name: 'Harbour Physio logo' }).waitFor();
     await noServerName(page, 'cancelled join page');
     await expectAccessible(page, 'cancelled join page');
     await noSidewaysScroll(page, 'cancelled join page');

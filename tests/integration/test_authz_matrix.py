@@ -142,6 +142,12 @@ ACCESS = {
     ("POST", "/api/v1/businesses/{businessId}/rooms/{roomId}/participants"): "staff:manager",
     ("DELETE", "/api/v1/businesses/{businessId}/rooms/{roomId}/participants/{participantId}"): "staff:manager",
     ("POST", "/api/v1/businesses/{businessId}/rooms/{roomId}/end"): "staff:manager",
+    # k-polish: provider photos, embeds
+    ("GET", "/api/v1/public/businesses/{slug}/providers/{providerId}/photo"): "open",
+    ("PUT", "/api/v1/businesses/{businessId}/providers/{providerId}/photo"): "staff:provider+own",
+    ("DELETE", "/api/v1/businesses/{businessId}/providers/{providerId}/photo"): "staff:provider+own",
+    ("GET", "/api/v1/businesses/{businessId}/embed"): "staff:manager",
+    ("PUT", "/api/v1/businesses/{businessId}/embed"): "staff:manager",
 }
 
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")

@@ -14,6 +14,7 @@ OTHER_BODIES = {
     ("POST", "/api/v1/sms/status"),      # the SMS gateway's form-encoded callback
     ("POST", "/api/v1/sms/inbound"),     # the same
     ("PUT", "/api/v1/businesses/{businessId}/logo"),  # the image itself
+    ("PUT", "/api/v1/businesses/{businessId}/providers/{providerId}/photo"),  # the image itself (k-polish)
 }
 
 

@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import './styles.css';
 import { App } from './App';
+import { reportHeightWhenFramed } from './lib/embed';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+render(<App />, root);
+reportHeightWhenFramed(root);

@@ -21,8 +21,13 @@ constexpr std::size_t kPricePartReadBytes = 32;
 
 std::string logo_url(const core::Business& b, const store::BusinessProfile& p) {
   if (!p.logo_updated_at) return {};
-  return "/api/v1/public/businesses/" + b.slug +
-         "/logo?v=" + std::to_string(p.logo_updated_at->time_since_epoch().count());
+  return service::public_logo_path(b.slug, *p.logo_updated_at);
+}
+
+std::string photo_url(const core::Business& b, const store::ProviderProfile& v) {
+  if (!v.photo_updated_at) return {};
+  return "/api/v1/public/businesses/" + b.slug + "/providers/" + v.provider_id +
+         "/photo?v=" + std::to_string(v.photo_updated_at->time_since_epoch().count());
 }
 
 json::value price_json(const std::optional<store::Price>& p) {
@@ -38,8 +43,13 @@ json::object profile_json(const service::PublicFace& face) {
     services.push_back(
         json::object{{"id", s.service_id}, {"description", s.description}, {"price", price_json(s.price)}});
   json::array providers;
-  for (const auto& v : face.providers)
-    providers.push_back(json::object{{"id", v.provider_id}, {"title", v.title}, {"bio", v.bio}});
+  for (const auto& v : face.providers) {
+    const std::string photo = photo_url(b, v);
+    providers.push_back(json::object{{"id", v.provider_id},
+                                     {"title", v.title},
+                                     {"bio", v.bio},
+                                     {"photoUrl", photo.empty() ? json::value(nullptr) : json::value(photo)}});
+  }
   const std::string logo = logo_url(b, p);
   return json::object{
       {"name", b.name},
@@ -59,6 +69,23 @@ Response get_public_profile(ApiContext& ctx, Request& req) {
   auto face = ctx.use.branding.public_face(req.param("slug"));
   if (!face) return problem_from(face.error());
   return json_response(200, profile_json(*face));
+}
+
+Response image_response(store::Logo image) {
+  Response r;
+  r.status = 200;
+  r.content_type = image.media_type;
+  r.body = std::move(image.bytes);
+  // The URL carries ?v=<updated_at>, so a new image is a new URL.
+  r.with_header("Cache-Control", "public, max-age=86400");
+  r.with_header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+Response get_public_provider_photo(ApiContext& ctx, Request& req) {
+  auto photo = ctx.use.branding.provider_photo(req.param("slug"), req.param("providerId"));
+  if (!photo) return problem_from(photo.error());
+  return image_response(std::move(*photo));
 }
 
 Response get_public_logo(ApiContext& ctx, Request& req) {
@@ -164,6 +191,25 @@ Response put_provider_profile(ApiContext& ctx, Request& req, const BusinessAcces
   return json_response(200, json::object{{"id", p.provider_id}, {"title", p.title}, {"bio", p.bio}});
 }
 
+// A provider may change their own photo; managers anyone's (like the profile words).
+Response put_provider_photo(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  const std::string& provider_id = req.param("providerId");
+  if (auto own = core::check_provider_scope(a.scope(), provider_id); !own) return staff::fail(own.error());
+  const std::string declared = req.header("content-type").value_or("");
+  if (auto s = ctx.use.branding.put_provider_photo(a.business.id, provider_id, req.body, declared, staff::actor_of(a));
+      !s)
+    return staff::fail(s.error());
+  return json_response(200, profile_json(ctx.use.branding.face_of(a.business)));
+}
+
+Response delete_provider_photo(ApiContext& ctx, Request& req, const BusinessAccess& a) {
+  const std::string& provider_id = req.param("providerId");
+  if (auto own = core::check_provider_scope(a.scope(), provider_id); !own) return staff::fail(own.error());
+  if (auto s = ctx.use.branding.delete_provider_photo(a.business.id, provider_id, staff::actor_of(a)); !s)
+    return staff::fail(s.error());
+  return staff::no_content();
+}
+
 }  // namespace
 
 void register_branding_routes(Router& r, ApiContext& ctx) {
@@ -177,6 +223,12 @@ void register_branding_routes(Router& r, ApiContext& ctx) {
   r.add("PUT", staff::route("/services/{serviceId}/profile"), staff::gated(ctx, Role::manager, put_service_profile));
   r.add("PUT", staff::route("/providers/{providerId}/profile"),
         staff::gated(ctx, Role::provider, put_provider_profile));
+  r.add("GET", "/api/v1/public/businesses/{slug}/providers/{providerId}/photo",
+        [&ctx](Request& req) { return get_public_provider_photo(ctx, req); });
+  r.add("PUT", staff::route("/providers/{providerId}/photo"), staff::gated(ctx, Role::provider, put_provider_photo),
+        Runs::on_worker, Body::other);
+  r.add("DELETE", staff::route("/providers/{providerId}/photo"),
+        staff::gated(ctx, Role::provider, delete_provider_photo));
 }
 
 }  // namespace visitd::http

@@ -1,4 +1,5 @@
 #include "http/context.hpp"
+#include "http/handlers/embed_routes.hpp"
 #include "http/handlers/routes.hpp"
 
 namespace visitd::http {
@@ -18,6 +19,7 @@ void register_api(Router& router, ApiContext& ctx) {
 
   // Staff invitations (issue H, h-privacy).
   register_invitation_routes(router, ctx);
+  register_embed_routes(router, ctx);  // issue I, embeds
 }
 
 }  // namespace visitd::http

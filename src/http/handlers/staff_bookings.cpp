@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kMaxPageSize = 200;
 constexpr int kDefaultPageSize = 50;
+constexpr std::size_t kMaxSearchLength = 100;  // ?q=, the list's text search
 constexpr int kMaxOffset = 1'000'000;
 // Open-ended ranges: from the epoch, or up to the end of year 9999.
 constexpr core::Instant kFarPast{std::chrono::seconds{0}};
@@ -58,6 +59,17 @@ Response list_bookings(ApiContext& ctx, Request& req, const BusinessAccess& a) {
       errors.push_back({"providerId", "is not a provider of this business"});
     } else {
       f.provider_id = *provider;
+    }
+  }
+  if (auto text = req.query_param("q")) {
+    // Words to search by (k-polish); surrounding spaces are not part of them.
+    std::string_view words(*text);
+    while (!words.empty() && words.front() == ' ') words.remove_prefix(1);
+    while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
+    if (words.size() > kMaxSearchLength) {
+      errors.push_back({"q", "must be at most " + std::to_string(kMaxSearchLength) + " characters"});
+    } else {
+      f.text = std::string(words);
     }
   }
   if (!errors.empty()) return invalid_fields(errors);

@@ -1,4 +1,4 @@
-// BrandingStore on SQLite: one row per business/service/provider, absent until saved.
+// BrandingStore on PostgreSQL: one row per business/service/provider, absent until saved.
 #include "security/crypto.hpp"
 #include "store/postgres/postgres_store.hpp"
 
@@ -131,13 +131,20 @@ Status PostgresStore::put_service_profile(const Id& business_id, const ServicePr
 
 std::vector<ProviderProfile> PostgresStore::provider_profiles(const Id& business_id) {
   return read([&](PGconn* db) {
-    Statement q(
-        db,
-        "SELECT p.provider_id, p.title, p.bio FROM provider_profiles p JOIN providers v ON v.id = p.provider_id "
-        "WHERE v.business_id = ? AND v.deleted_at IS NULL");
+    // A provider with words, a photo or both.
+    Statement q(db,
+                "SELECT v.id, COALESCE(p.title, ''), COALESCE(p.bio, ''), ph.updated_at FROM providers v "
+                "LEFT JOIN provider_profiles p ON p.provider_id = v.id "
+                "LEFT JOIN provider_photos ph ON ph.provider_id = v.id "
+                "WHERE v.business_id = ? AND v.deleted_at IS NULL "
+                "AND (p.provider_id IS NOT NULL OR ph.provider_id IS NOT NULL) ORDER BY v.id");
     q.bind(1, business_id);
     std::vector<ProviderProfile> out;
-    while (q.step()) out.push_back(ProviderProfile{q.text(0), q.text(1), q.text(2)});
+    while (q.step()) {
+      ProviderProfile p{q.text(0), q.text(1), q.text(2), std::nullopt};
+      if (!q.is_null(3)) p.photo_updated_at = q.instant(3);
+      out.push_back(std::move(p));
+    }
     return out;
   });
 }

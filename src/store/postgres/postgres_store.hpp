@@ -231,6 +231,12 @@ class PostgresStore final : public Store {
   Status put_service_profile(const Id& business_id, const ServiceProfile& p, const Actor& by) override;
   std::vector<ProviderProfile> provider_profiles(const Id& business_id) override;
   Status put_provider_profile(const Id& business_id, const ProviderProfile& p, const Actor& by) override;
+  std::optional<ProviderPhoto> provider_photo(const Id& business_id, const Id& provider_id) override;
+  Status put_provider_photo(const Id& business_id, const Id& provider_id, const ProviderPhoto& photo,
+                            const Actor& by) override;
+  Status delete_provider_photo(const Id& business_id, const Id& provider_id, const Actor& by) override;
+  std::vector<std::string> embed_origins(const Id& business_id) override;
+  Status put_embed_origins(const Id& business_id, const std::vector<std::string>& origins, const Actor& by) override;
 
  private:
   template <class T>

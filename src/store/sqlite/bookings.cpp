@@ -10,6 +10,7 @@
 #include "core/link_policy.hpp"
 #include "store/sqlite/rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/text_search.hpp"
 
 namespace visitd::store::sqlite {
 namespace {
@@ -323,6 +324,8 @@ BookingPage SqliteStore::bookings(const BookingFilter& f) {
     if (f.range) where += " AND start_at < ? AND end_at > ?";
     if (f.provider_id) where += " AND provider_id = ?";
     if (f.status) where += " AND status = ?";
+    const std::string contains = like_contains(f.text);
+    if (!f.text.empty()) where += kBookingTextFilter;
     auto bind_filter = [&](Statement& q) {
       int i = 1;
       q.bind(i++, f.business_id);
@@ -332,6 +335,8 @@ BookingPage SqliteStore::bookings(const BookingFilter& f) {
       }
       if (f.provider_id) q.bind(i++, *f.provider_id);
       if (f.status) q.bind(i++, status_text(*f.status));
+      if (!f.text.empty())
+        for (int k = 0; k < kBookingTextFilterParams; ++k) q.bind(i++, contains);
       return i;
     };
 

@@ -1663,6 +1663,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/businesses/{slug}/providers/{providerId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["slug"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        /** a provider's photo (PNG, JPEG or WebP), cacheable for a day; its URL carries a version */
+        get: operations["getPublicProviderPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/providers/{providerId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * upload a provider's photo (the provider or a manager+); the body is the image, its Content-Type must match its content
+         * @description 413 over 256 KB; 415 when the bytes are not a PNG, JPEG or WebP image of the declared type.
+         */
+        put: operations["setProviderPhoto"];
+        post?: never;
+        /** remove a provider's photo (the provider or a manager+) */
+        delete: operations["deleteProviderPhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{businessId}/embed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        /** the sites allowed to embed the booking pages (manager+) */
+        get: operations["getEmbed"];
+        /**
+         * replace the sites allowed to embed the booking pages (manager+)
+         * @description The public booking pages (/b/{slug}...) and the business's manage pages are then served with `Content-Security-Policy: frame-ancestors <origins>`; every other page keeps `'none'`. 400 naming `origins[i]` for anything but an https origin without path, or `origins` beyond maxOrigins.
+         */
+        put: operations["setEmbed"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1690,6 +1757,13 @@ export interface components {
              * @description on a 403 room-too-late, when the room closed
              */
             closedAt?: string;
+            /** @description on a 410 of a manage or join link (expired, replaced, cancelled), the clinic's public face so the page can say whose appointment it was and how to reach them; nothing of the consumer's */
+            business?: {
+                name: string;
+                slug: string;
+                logoUrl?: string;
+                contact: components["schemas"]["Contact"];
+            };
         };
         FieldError: {
             /** @example consumer.email */
@@ -2626,6 +2700,8 @@ export interface components {
             id: string;
             title: string;
             bio: string;
+            /** @description the provider photo (profile answers only); changes whenever the photo changes */
+            photoUrl?: string | null;
         };
         ProviderWordsInput: {
             title?: string;
@@ -2662,6 +2738,16 @@ export interface components {
                 email?: string;
                 address?: string;
             };
+        };
+        Embed: {
+            /** @description the sites allowed to show the booking pages in an iframe, canonical (https://host[:port]) */
+            origins: string[];
+            /** @example 10 */
+            maxOrigins: number;
+        };
+        EmbedInput: {
+            /** @description https origins without path; replaces the whole list; an empty list forbids framing again (frame-ancestors 'none') */
+            origins: string[];
         };
         RoomPreview: {
             roomId: string;
@@ -4965,6 +5051,8 @@ export interface operations {
                 to?: string;
                 providerId?: string;
                 status?: components["schemas"]["BookingStatus"];
+                /** @description words to search by (k-polish): the consumer's name, email or phone, or an answer such as the reason for the visit, containing them (ASCII case ignored); at most 100 characters */
+                q?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -6417,6 +6505,153 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPublicProviderPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: components["parameters"]["slug"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setProviderPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description the profile with the provider's new photoUrl */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteProviderPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+                providerId: components["parameters"]["providerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the allowlist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Embed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["businessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmbedInput"];
+            };
+        };
+        responses: {
+            /** @description the allowlist as saved (canonical) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Embed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];

@@ -78,7 +78,9 @@ function BookingForm({ business, profile }: { business: PublicBusiness; profile:
   const providers = business.providers.filter((p) => service?.providerIds.includes(p.id));
   const serviceWords = (id: string) => profile?.services.find((x) => x.id === id);
   const providerWords = (id: string) => profile?.providers.find((x) => x.id === id);
-  const chosenProvider = providerId ? providerWords(providerId) : undefined;
+  // The provider shown with photo and bio: the one chosen, or the only one.
+  const shownProvider = providerId ? providers.find((p) => p.id === providerId) : providers.length === 1 ? providers[0] : undefined;
+  const shownWords = shownProvider ? providerWords(shownProvider.id) : undefined;
 
   // A failed submit moves focus to what went wrong, so it is seen and announced.
   useEffect(() => {
@@ -238,9 +240,15 @@ function BookingForm({ business, profile }: { business: PublicBusiness; profile:
           {service && providers.length === 1 && providerWords(providers[0].id)?.title && (
             <p class="muted">{t.providerWith(providers[0].name, providerWords(providers[0].id)!.title)}</p>
           )}
-          {chosenProvider?.bio && <p class="provider-bio" data-testid="provider-bio">{chosenProvider.bio}</p>}
-          {service && providers.length === 1 && providerWords(providers[0].id)?.bio && (
-            <p class="provider-bio" data-testid="provider-bio">{providerWords(providers[0].id)!.bio}</p>
+          {service && shownProvider && (shownWords?.photoUrl || shownWords?.bio) && (
+            <div class="provider-face">
+              {shownWords?.photoUrl && <img class="provider-photo" src={shownWords.photoUrl} alt={t.providerPhotoAlt(shownProvider.name)} data-testid="provider-photo" />}
+              {shownWords?.bio && (
+                <p class="provider-bio" data-testid="provider-bio">
+                  {shownWords.bio}
+                </p>
+              )}
+            </div>
           )}
         </section>
 

@@ -20,7 +20,9 @@ export function JoinPage({ token }: { token: string }) {
   const [preview, setPreview] = useState<RoomPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const base = `/api/v1/join/${enc(token)}`;
-  useClinicBrand(preview?.business.slug || undefined, preview?.business.name);
+  // A link that no longer works (410) still carries the clinic's public face.
+  const face = !preview && error instanceof ApiError && error.status === 410 ? error.problem.business : undefined;
+  const profile = useClinicBrand(preview?.business.slug || face?.slug || undefined, preview?.business.name ?? face?.name);
   const load = () =>
     api<RoomPreview>('GET', base)
       .then((p) => {
@@ -57,9 +59,13 @@ export function JoinPage({ token }: { token: string }) {
     );
   }
   const zone = detectZone();
+  const photoUrl = profile?.providers.find((p) => p.id === preview.booking.provider.id)?.photoUrl;
   const what = (
     <>
-      <p class="room-what">{t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}</p>
+      <div class="provider-face">
+        {photoUrl && <img class="provider-photo" src={photoUrl} alt={t.providerPhotoAlt(preview.booking.provider.name)} data-testid="provider-photo" />}
+        <p class="room-what">{t.joinWith(preview.booking.service.name, preview.booking.provider.name, preview.business.name)}</p>
+      </div>
       {preview.booking.movedFrom && preview.bookingStatus !== 'cancelled' && (
         <p class="alert alert-info" data-testid="moved">
           {t.movedNote(formatDateTime(preview.booking.movedFrom, zone, locale), formatDateTime(preview.booking.start, zone, locale))}

@@ -10,7 +10,7 @@ import { Calendar } from '../components/Calendar';
 import { ZonePicker } from '../components/ZonePicker';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, errorText } from '../components/ui';
 import { appPath } from './Confirmation';
-import { useClinicBrand } from '../lib/brand';
+import { emptyProfile, useClinicBrand } from '../lib/brand';
 import { ContactCard } from '../components/ClinicInfo';
 import { Link } from '../components/ui';
 import { navigate } from '../lib/router';
@@ -35,12 +35,18 @@ function takeCarriedNotice(): string | null {
 }
 
 export function LinkProblem({ error }: { error: unknown }) {
+  // A link that no longer works still names whose appointment it was: the 410 carries the
+  // clinic's public face (name, logo, contact), shown in the header and as a contact card.
+  const face = error instanceof ApiError && error.status === 410 ? error.problem.business : undefined;
+  const profile = useClinicBrand(face?.slug, face?.name);
+  const contact = face ? <ContactCard profile={profile ?? { ...emptyProfile(face.name), contact: face.contact }} /> : null;
   // A link of a cancelled booking shows only that; a replaced link says to use the newer one.
   if (error instanceof ApiError && error.status === 410 && problemSlug(error) === 'booking-cancelled') {
     return (
       <main id="main" data-screen="cancelled">
         <PageTitle title={t.linkCancelledTitle}>{t.linkCancelledTitle}</PageTitle>
         <p>{t.linkCancelledText}</p>
+        {contact}
       </main>
     );
   }
@@ -49,6 +55,7 @@ export function LinkProblem({ error }: { error: unknown }) {
       <main id="main" data-screen="revoked">
         <PageTitle title={t.linkRevokedTitle}>{t.linkRevokedTitle}</PageTitle>
         <p>{t.linkRevokedText}</p>
+        {contact}
       </main>
     );
   }
@@ -57,6 +64,7 @@ export function LinkProblem({ error }: { error: unknown }) {
       <main id="main" data-screen="expired">
         <PageTitle title={t.linkExpiredTitle}>{t.linkExpiredTitle}</PageTitle>
         <p>{t.linkExpiredText}</p>
+        {contact}
       </main>
     );
   }

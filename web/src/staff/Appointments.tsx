@@ -17,6 +17,7 @@ import { NotesPanel } from './NotesPanel';
 import { RelayWarning } from './RelayWarning';
 import { fetchAllBookings } from './bookings_query';
 import { Agenda } from './Agenda';
+import { BookingSearchForm, BookingSearchResults } from './BookingSearch';
 
 const kUpcomingDays = 30;
 
@@ -28,6 +29,7 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
   const [providerId, setProviderId] = useState('');
   const [status, setStatus] = useState('confirmed');
   const [view, setView] = useState<'list' | 'day' | 'week'>('list');
+  const [search, setSearch] = useState('');
 
   const providers = useLoad(() => api<Page<Provider>>('GET', `${ctx.biz}/providers`), [ctx.biz]);
   const services = useLoad(() => api<Page<Service>>('GET', `${ctx.biz}/services`), [ctx.biz]);
@@ -89,7 +91,11 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
           ))}
         </fieldset>
       </div>
-      {view !== 'list' && (
+      <BookingSearchForm onSearch={setSearch} />
+      {search && (
+        <BookingSearchResults key={`${search}-${providerId}-${status}`} q={search} ctx={ctx} providerId={providerId} status={status} zone={zone} now={now} lookups={lookups} />
+      )}
+      {!search && view !== 'list' && (
         <Agenda
           mode={view}
           ctx={ctx}
@@ -102,10 +108,10 @@ export function Appointments({ ctx }: { ctx: StaffContext }) {
           lookups={lookups}
         />
       )}
-      {view === 'list' && <ErrorMessage error={bookings.error} />}
+      {!search && view === 'list' && <ErrorMessage error={bookings.error} />}
       {bookings.data && <LobbyWatch bookings={items} services={lookups.services} />}
-      {view === 'list' && !bookings.data && !bookings.error && <Loading />}
-      {view === 'list' && bookings.data && (
+      {!search && view === 'list' && !bookings.data && !bookings.error && <Loading />}
+      {!search && view === 'list' && bookings.data && (
         <>
           <p class="muted" data-testid="list-count">
             {t.listCount(items.length, bookings.data.total)}
@@ -129,7 +135,7 @@ interface Lookups {
   services: Service[];
 }
 
-interface ListProps {
+export interface ListProps {
   items: StaffBooking[];
   ctx: StaffContext;
   zone: string;
@@ -138,7 +144,7 @@ interface ListProps {
   onChange: () => void;
 }
 
-function BookingList({ items, ...rest }: ListProps) {
+export function BookingList({ items, ...rest }: ListProps) {
   if (!items.length) return <p class="muted">{t.noAppointments}</p>;
   return (
     <ul class="booking-list">

@@ -8,6 +8,9 @@ import type { Page, Provider, Service } from '../lib/types';
 import { Alert, ErrorMessage, Field, Loading, PageTitle, TextField } from '../components/ui';
 import type { StaffContext } from './session';
 import { useLoad } from './useLoad';
+import { EmbedCard } from './Embed';
+import { ProviderPhotoForm } from './ProviderPhoto';
+import { asSentence, focusFirstProblem, namesFields } from './problem_fields';
 
 const kMaxLogoBytes = 256 * 1024;
 const kLogoTypes = ['image/png', 'image/jpeg', 'image/webp'];
@@ -15,7 +18,7 @@ const kLogoTypes = ['image/png', 'image/jpeg', 'image/webp'];
 /** Server field errors by field name, as sentences next to their inputs. */
 function fieldErrors(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const f of e.problem.errors ?? []) out[f.field] = f.message;
+  if (e instanceof ApiError) for (const f of e.problem.errors ?? []) out[f.field] = asSentence(f.message);
   return out;
 }
 
@@ -41,9 +44,10 @@ export function ProfileSection({ ctx }: { ctx: StaffContext }) {
       <section class="card" aria-labelledby="prov-words-h">
         <h2 id="prov-words-h">{t.providersProfileTitle}</h2>
         {providers.data.items.map((v) => (
-          <ProviderWords key={v.id} ctx={ctx} provider={v} words={p.providers.find((x) => x.id === v.id)} />
+          <ProviderWords key={v.id} ctx={ctx} provider={v} words={p.providers.find((x) => x.id === v.id)} onPhoto={loaded.reload} />
         ))}
       </section>
+      <EmbedCard ctx={ctx} />
     </>
   );
 }
@@ -61,9 +65,6 @@ function BusinessForm({ ctx, profile, onSaved }: { ctx: StaffContext; profile: P
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const errRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) errRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .alert')?.focus();
-  }, [error]);
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -81,6 +82,7 @@ function BusinessForm({ ctx, profile, onSaved }: { ctx: StaffContext; profile: P
     } catch (err) {
       setErrors(fieldErrors(err));
       setError(err);
+      focusFirstProblem(errRef.current);
     } finally {
       setBusy(false);
     }
@@ -121,7 +123,7 @@ function BusinessForm({ ctx, profile, onSaved }: { ctx: StaffContext; profile: P
           )}
         </Field>
         <TextField label={t.profileAccent} hint={t.profileAccentHint} type="color" value={form.accentColor} error={errors.accentColor} onValue={set('accentColor')} />
-        {error != null && Object.keys(errors).length === 0 && (
+        {error != null && !namesFields(error, (f) => ['description', 'accentColor', 'contact.phone', 'contact.email', 'contact.address'].includes(f)) && (
           <div tabIndex={-1}>
             <ErrorMessage error={error} />
           </div>
@@ -213,6 +215,7 @@ function ServiceWords({ ctx, service, words }: { ctx: StaffContext; service: Ser
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved(false);
@@ -227,10 +230,11 @@ function ServiceWords({ ctx, service, words }: { ctx: StaffContext; service: Ser
     } catch (err) {
       setErrors(fieldErrors(err));
       setError(err);
+      focusFirstProblem(formRef.current);
     }
   };
   return (
-    <form class="subsection" onSubmit={save} noValidate data-service={service.id}>
+    <form class="subsection" onSubmit={save} noValidate data-service={service.id} ref={formRef}>
       <h3>{service.name}</h3>
       <Field label={t.serviceDescription(service.name)} error={errors.description} required={false}>
         {({ id, describedBy, invalid }) => (
@@ -241,7 +245,7 @@ function ServiceWords({ ctx, service, words }: { ctx: StaffContext; service: Ser
         <TextField label={t.servicePrice} hint={t.servicePriceHint} required={false} value={amount} error={errors['price.amount']} onValue={setAmount} />
         <TextField label={t.serviceCurrency} hint={t.serviceCurrencyHint} required={false} value={currency} error={errors['price.currency']} onValue={setCurrency} />
       </div>
-      {error != null && Object.keys(errors).length === 0 && <ErrorMessage error={error} />}
+      {error != null && !namesFields(error, (f) => f === 'description' || f.startsWith('price')) && <ErrorMessage error={error} />}
       {saved && <Alert kind="success">{t.serviceSaved(service.name)}</Alert>}
       <button type="submit" class="btn-secondary">
         {t.saveService(service.name)}
@@ -250,24 +254,29 @@ function ServiceWords({ ctx, service, words }: { ctx: StaffContext; service: Ser
   );
 }
 
-function ProviderWords({ ctx, provider, words }: { ctx: StaffContext; provider: Provider; words?: Profile['providers'][number] }) {
+function ProviderWords({ ctx, provider, words, onPhoto }: { ctx: StaffContext; provider: Provider; words?: Profile['providers'][number]; onPhoto: () => void }) {
   const [title, setTitle] = useState(words?.title ?? '');
   const [bio, setBio] = useState(words?.bio ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved(false);
     setErrors({});
+    setError(null);
     try {
       await api('PUT', `${ctx.biz}/providers/${enc(provider.id)}/profile`, { title: title.trim(), bio: bio.trim() });
       setSaved(true);
     } catch (err) {
-      setErrors({ title: fieldErrors(err).title ?? '', bio: fieldErrors(err).bio ?? (err as Error).message });
+      setErrors(fieldErrors(err));
+      setError(err);
+      focusFirstProblem(formRef.current);
     }
   };
   return (
-    <form class="subsection" onSubmit={save} noValidate data-provider={provider.id}>
+    <form class="subsection" onSubmit={save} noValidate data-provider={provider.id} ref={formRef}>
       <h3>{provider.name}</h3>
       <TextField label={t.providerTitle(provider.name)} hint={t.providerTitleHint} required={false} value={title} error={errors.title || undefined} onValue={setTitle} />
       <Field label={t.providerBio(provider.name)} error={errors.bio || undefined} required={false}>
@@ -275,10 +284,12 @@ function ProviderWords({ ctx, provider, words }: { ctx: StaffContext; provider: 
           <textarea id={id} rows={3} maxLength={1000} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={bio} onInput={(e) => setBio((e.target as HTMLTextAreaElement).value)} />
         )}
       </Field>
+      {error != null && !namesFields(error, (f) => f === 'title' || f === 'bio') && <ErrorMessage error={error} />}
       {saved && <Alert kind="success">{t.providerSaved(provider.name)}</Alert>}
       <button type="submit" class="btn-secondary">
         {t.saveProvider(provider.name)}
       </button>
+      <ProviderPhotoForm ctx={ctx} providerId={provider.id} name={provider.name} photoUrl={words?.photoUrl} onSaved={onPhoto} />
     </form>
   );
 }

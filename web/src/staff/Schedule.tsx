@@ -1,13 +1,21 @@
 // A provider's working time: weekly hours (wall clock in the provider's zone), special dates
 // that replace a day, and time off. Used by providers for themselves and by managers.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, locale } from '../i18n';
-import { api, enc } from '../lib/api';
+import { api, ApiError, enc } from '../lib/api';
 import type { Override, Page, Provider, TimeOff, TimeRange, WeeklyRange } from '../lib/types';
 import { formatDate, formatDateTime, fromLocalInputValue, weekdayNames } from '../lib/tz';
 import { Alert, ErrorMessage, Field, Loading, TextField } from '../components/ui';
 import { useLoad } from './useLoad';
 import { ProviderCalendars } from './Calendars';
+import { asSentence, focusFirstProblem, namesFields, problemFieldText } from './problem_fields';
+
+/** The server's sentences for every field named `prefix`, `prefix.x` or `prefix[i]...`, joined. */
+function problemsUnder(e: unknown, prefix: string): string | undefined {
+  if (!(e instanceof ApiError)) return undefined;
+  const hits = (e.problem.errors ?? []).filter((f) => f.field === prefix || f.field.startsWith(`${prefix}.`) || f.field.startsWith(`${prefix}[`));
+  return hits.length ? hits.map((f) => asSentence(f.message)).join(' ') : undefined;
+}
 
 export function ProviderSchedule({ biz, provider }: { biz: string; provider: Provider }) {
   const base = `${biz}/providers/${enc(provider.id)}`;
@@ -27,9 +35,12 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (loaded.data) setRows(loaded.data.weekly);
   }, [loaded.data]);
+  // The rows are sent in this order, so the server's "weekly[i]..." names row i.
+  const rowProblem = (i: number) => problemsUnder(error, `weekly[${i}]`);
   const days = weekdayNames(locale, 'long');
 
   const update = (i: number, patch: Partial<WeeklyRange>) => {
@@ -46,6 +57,7 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
       setSaved(true);
     } catch (err) {
       setError(err);
+      focusFirstProblem(formRef.current);
     } finally {
       setBusy(false);
     }
@@ -58,7 +70,7 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
       <ErrorMessage error={loaded.error} />
       {!rows && !loaded.error && <Loading />}
       {rows && (
-        <form onSubmit={save} class="weekly">
+        <form onSubmit={save} class="weekly" ref={formRef}>
           {days.map((dayName, di) => {
             const weekday = di + 1;
             const ranges = rows.map((r, i) => ({ r, i })).filter((x) => x.r.weekday === weekday);
@@ -67,16 +79,30 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
                 <legend>{dayName}</legend>
                 {ranges.length === 0 && <p class="muted">{t.closed}</p>}
                 {ranges.map(({ r, i }, n) => (
-                  <div class="range" key={i}>
+                  <div class={`range${rowProblem(i) ? ' field-invalid' : ''}`} key={i}>
                     <label>
                       <span class="visually-hidden">{`${dayName} ${n + 1} `}</span>
                       {t.from}
-                      <input type="time" required value={r.start} onInput={(e) => update(i, { start: (e.target as HTMLInputElement).value })} />
+                      <input
+                        type="time"
+                        required
+                        value={r.start}
+                        aria-invalid={rowProblem(i) ? true : undefined}
+                        aria-describedby={rowProblem(i) ? `${base}-w${i}-err` : undefined}
+                        onInput={(e) => update(i, { start: (e.target as HTMLInputElement).value })}
+                      />
                     </label>
                     <label>
                       <span class="visually-hidden">{`${dayName} ${n + 1} `}</span>
                       {t.to}
-                      <input type="time" required value={r.end} onInput={(e) => update(i, { end: (e.target as HTMLInputElement).value })} />
+                      <input
+                        type="time"
+                        required
+                        value={r.end}
+                        aria-invalid={rowProblem(i) ? true : undefined}
+                        aria-describedby={rowProblem(i) ? `${base}-w${i}-err` : undefined}
+                        onInput={(e) => update(i, { end: (e.target as HTMLInputElement).value })}
+                      />
                     </label>
                     <button
                       type="button"
@@ -89,6 +115,11 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
                     >
                       {t.remove}
                     </button>
+                    {rowProblem(i) && (
+                      <p class="field-error" id={`${base}-w${i}-err`}>
+                        {rowProblem(i)}
+                      </p>
+                    )}
                   </div>
                 ))}
                 <button
@@ -105,7 +136,7 @@ function WeeklyEditor({ base, zone }: { base: string; zone: string }) {
               </fieldset>
             );
           })}
-          <ErrorMessage error={error} />
+          {error != null && !namesFields(error, (f) => f.startsWith('weekly[')) && <ErrorMessage error={error} />}
           {saved && <Alert kind="success">{t.saved}</Alert>}
           <button type="submit" class="btn-primary" disabled={busy}>
             {t.saveWeekly}
@@ -122,6 +153,8 @@ function Overrides({ base }: { base: string }) {
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -135,6 +168,7 @@ function Overrides({ base }: { base: string }) {
       list.reload();
     } catch (err) {
       setError(err);
+      focusFirstProblem(formRef.current);
     }
   };
   const remove = async (id: string) => {
@@ -142,7 +176,7 @@ function Overrides({ base }: { base: string }) {
       await api('DELETE', `${base}/overrides/${enc(id)}`);
       list.reload();
     } catch (err) {
-      setError(err);
+      setRemoveError(err);
     }
   };
 
@@ -164,15 +198,16 @@ function Overrides({ base }: { base: string }) {
           ))}
         </ul>
       )}
-      <form onSubmit={add} class="inline-form">
-        <TextField label={t.overrideDate} type="date" required value={date} onValue={setDate} />
-        <TextField label={t.from} type="time" required={false} value={start} onValue={setStart} />
+      <ErrorMessage error={removeError} />
+      <form onSubmit={add} class="inline-form" ref={formRef} noValidate>
+        <TextField label={t.overrideDate} type="date" required value={date} onValue={setDate} error={problemFieldText(error, 'date')} />
+        <TextField label={t.from} type="time" required={false} value={start} onValue={setStart} error={problemsUnder(error, 'ranges')} />
         <TextField label={t.to} type="time" required={false} value={end} onValue={setEnd} />
         <button type="submit" class="btn-secondary">
           {t.addOverride}
         </button>
       </form>
-      <ErrorMessage error={error} />
+      {error != null && !namesFields(error, (f) => f === 'date' || f.startsWith('ranges')) && <ErrorMessage error={error} />}
     </section>
   );
 }
@@ -183,10 +218,19 @@ function TimeOffEditor({ base, zone }: { base: string; zone: string }) {
   const [end, setEnd] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const add = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    if (!start || !end) {
+      // The browser cannot tell an empty date-time from a half-typed one: say which is missing.
+      const missing = [...(start ? [] : ['start']), ...(end ? [] : ['end'])].map((field) => ({ field, message: t.isRequired }));
+      setError(new ApiError({ type: 'about:blank', title: t.isRequired, detail: t.isRequired, status: 400, errors: missing }));
+      focusFirstProblem(formRef.current);
+      return;
+    }
     try {
       await api('POST', `${base}/time-off`, {
         start: fromLocalInputValue(start, zone).toISOString(),
@@ -199,6 +243,7 @@ function TimeOffEditor({ base, zone }: { base: string; zone: string }) {
       list.reload();
     } catch (err) {
       setError(err);
+      focusFirstProblem(formRef.current);
     }
   };
   const remove = async (id: string) => {
@@ -206,7 +251,7 @@ function TimeOffEditor({ base, zone }: { base: string; zone: string }) {
       await api('DELETE', `${base}/time-off/${enc(id)}`);
       list.reload();
     } catch (err) {
-      setError(err);
+      setRemoveError(err);
     }
   };
 
@@ -229,15 +274,16 @@ function TimeOffEditor({ base, zone }: { base: string; zone: string }) {
           ))}
         </ul>
       )}
-      <form onSubmit={add} class="inline-form">
-        <TextField label={t.timeOffStart} type="datetime-local" required value={start} onValue={setStart} />
-        <TextField label={t.timeOffEnd} type="datetime-local" required value={end} onValue={setEnd} />
-        <TextField label={t.timeOffReason} required={false} value={reason} onValue={setReason} />
+      <ErrorMessage error={removeError} />
+      <form onSubmit={add} class="inline-form" ref={formRef} noValidate>
+        <TextField label={t.timeOffStart} type="datetime-local" required value={start} onValue={setStart} error={problemFieldText(error, 'start')} />
+        <TextField label={t.timeOffEnd} type="datetime-local" required value={end} onValue={setEnd} error={problemFieldText(error, 'end')} />
+        <TextField label={t.timeOffReason} required={false} value={reason} onValue={setReason} error={problemFieldText(error, 'reason')} />
         <button type="submit" class="btn-secondary">
           {t.addTimeOff}
         </button>
       </form>
-      <ErrorMessage error={error} />
+      {error != null && !namesFields(error, (f) => f === 'start' || f === 'end' || f === 'reason') && <ErrorMessage error={error} />}
     </section>
   );
 }
