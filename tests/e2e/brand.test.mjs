@@ -155,7 +155,7 @@ describe('the clinic’s brand, policy and confirmation', () => {
     assert.equal(profile.accentColor, ACCENT);
     assert.deepEqual(profile.contact, { phone: '+49 40 555 0100', email: 'hello@harbour.test', address: 'Kai 1\n20457 Hamburg' });
     assert.deepEqual(profile.services, [{ id: serviceId, description: 'A first look at your back: history, movement tests and a plan.', price: { amount: '45.50', currency: 'EUR' } }]);
-    assert.deepEqual(profile.providers, [{ id: providerId, title: 'Physiotherapist', bio: 'Twenty years of sports and back care.' }]);
+    assert.deepEqual(profile.providers, [{ id: providerId, title: 'Physiotherapist', bio: 'Twenty years of sports and back care.', photoUrl: null }]);
     const logo = await fetch(server.baseUrl + profile.logoUrl);
     assert.equal(logo.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await logo.arrayBuffer()), PNG);
