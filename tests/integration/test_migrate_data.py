@@ -30,7 +30,7 @@ import urllib.parse
 import harness
 from api_fixtures import PASSWORD, token_of
 from harness import POSTGRES_URL, VISITD_BIN, Server
-from notify_fakes import twilio_signature
+from notify_fakes import free_port, twilio_signature, wait_until
 from rooms_support import Live, RoomShop
 from calendar_server import CalendarServer
 
@@ -141,6 +141,9 @@ def populate(srv, skewed_env):
     assert staff.put(shop.staff_path("/profile"), {"description": "Care near you – ünïcode",
                                                    "contact": {"phone": "+44 20 7946 0000"}})[0] == 200
     assert staff.put(shop.staff_path("/logo"), raw=PNG, headers={"Content-Type": "image/png"})[0] == 200
+    assert staff.put(shop.staff_path("/providers/%s/photo" % provider), raw=PNG,
+                     headers={"Content-Type": "image/png"})[0] == 200
+    assert staff.put(shop.staff_path("/embed"), {"origins": ["https://www.northwind.example"]})[0] == 200
     assert staff.put(shop.staff_path("/services/%s/profile" % shop.service_id),
                      {"description": "A full check", "price": {"amount": "45.50", "currency": "GBP"}})[0] == 200
     assert staff.put(shop.staff_path("/providers/%s/profile" % provider),
@@ -161,6 +164,12 @@ def populate(srv, skewed_env):
         "participants": [{"displayName": "Olive Outside", "role": "guest", "email": "olive@example.test"}]},
         headers={"Idempotency-Key": "migrate-data-room"})
     assert status == 201, room
+
+    # Webhooks (issue I): an endpoint on a loopback port nothing answers, so the booking events
+    # below become deliveries whose failed attempts are logged.
+    status, _, hook = staff.post(shop.staff_path("/webhooks"), {
+        "url": "http://127.0.0.1:%d/hooks" % free_port(), "eventTypes": ["booking.created"]})
+    assert status == 201, hook
 
     # Bookings in every status, with SMS consent, a reschedule, a note.
     public = srv.client()
@@ -191,6 +200,8 @@ def populate(srv, skewed_env):
     assert status == 201, answered
     assert staff.put(shop.staff_path("/bookings/%s/note" % kept["booking"]["id"]),
                      {"text": "Prefers mornings"})[0] == 200
+    wait_until(lambda: any(d["attempts"] for d in staff.get(
+        shop.staff_path("/webhooks/%s/deliveries" % hook["id"]))[2]["items"]), "a logged webhook attempt")
 
     # Chat in the kept booking's room: admitted guest, messages both ways, a read receipt.
     status, _, guest = shop.guest_join(token_of(kept["joinUrl"]))
@@ -273,7 +284,8 @@ class MigrateDataTest(unittest.TestCase):
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="visitd-migrate-")
         cls.source = os.path.join(cls.dir, "install.db")
-        env = dict(SMS_ENV, VISITD_DEMO_OUTBOX="1", VISITD_FETCH_ALLOW_PRIVATE="1")  # a loopback calendar
+        env = dict(SMS_ENV, VISITD_DEMO_OUTBOX="1", VISITD_FETCH_ALLOW_PRIVATE="1",  # a loopback calendar
+                   VISITD_WEBHOOK_ALLOW_PRIVATE_TARGETS="1")  # and webhook receiver
         cls.srv = Server(database=cls.source, env=env)
         # Like a real install: the link-signing secret is generated and kept in the database.
         cls.srv.env.pop("VISITD_SECRET", None)
