@@ -22,6 +22,16 @@ constexpr std::size_t kMaxWatchersPerRoom = 8;  // a few dashboard tabs per room
 // re-armed; never sooner than this, so a clock that lags cannot spin it.
 constexpr auto kMinRearm = std::chrono::milliseconds(250);
 
+// A booking or a room booked elsewhere changed: the room's people may be on other instances,
+// and each instance reviews the room for its own (no-op on the in-process bus).
+void ask_every_instance_to_review(RoomBus& bus, const std::string& room_id) {
+  if (!bus.shared()) return;
+  RoomEvent e;
+  e.room_id = room_id;
+  e.sync.kind = MemberSync::Kind::review;
+  bus.publish(e);
+}
+
 pr::ParticipantView view(const RoomMember& m) {
   return pr::ParticipantView{m.id, m.name, m.role, m.state, m.online, m.audio, m.video};
 }
@@ -879,25 +889,14 @@ void RoomHub::close_time(const std::string& room_id, std::uint64_t timer) {
 }
 
 void RoomHub::booking_changed(const core::Booking& booking) {
-  if (bus_.shared()) {
-    // The room's people may be on other instances: each reviews the room for its own.
-    RoomEvent e;
-    e.room_id = booking.id;
-    e.sync.kind = MemberSync::Kind::review;
-    bus_.publish(e);
-  }
+  ask_every_instance_to_review(bus_, booking.id);
   if (!room_for(booking.id, false)) return;  // nobody here to tell
   const RoomSubject subject = booking_subject(store_, booking);
   review(booking.id, subject.booking, subject.service);
 }
 
 void RoomHub::external_room_changed(const std::string& room_id) {
-  if (bus_.shared()) {  // as for a booking: each instance reviews the room for its own people
-    RoomEvent e;
-    e.room_id = room_id;
-    e.sync.kind = MemberSync::Kind::review;
-    bus_.publish(e);
-  }
+  ask_every_instance_to_review(bus_, room_id);
   if (!room_for(room_id, false)) return;
   auto subject = load_room_subject(store_, room_id);
   if (!subject) {
